@@ -1,0 +1,217 @@
+//===- EmberOps.td - Ember dialect operations ---------------*- tablegen -*-===//
+
+#ifndef EMBER_OPS
+#define EMBER_OPS
+
+include "ember/Dialect/Ember/IR/EmberDialect.td"
+include "ember/Dialect/Ember/IR/EmberTypes.td"
+include "mlir/IR/EnumAttr.td"
+include "mlir/IR/BuiltinAttributeInterfaces.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+include "mlir/Interfaces/InferTypeOpInterface.td"
+
+//===----------------------------------------------------------------------===//
+// Enums
+//===----------------------------------------------------------------------===//
+
+def Ember_BinaryKind : I32EnumAttr<"BinaryKind", "binary arithmetic operator", [
+    I32EnumAttrCase<"add", 0>, I32EnumAttrCase<"sub", 1>,
+    I32EnumAttrCase<"mul", 2>, I32EnumAttrCase<"div", 3>,
+    I32EnumAttrCase<"floordiv", 4>, I32EnumAttrCase<"mod", 5>,
+    I32EnumAttrCase<"pow", 6>, I32EnumAttrCase<"bit_and", 7>,
+    I32EnumAttrCase<"bit_or", 8>, I32EnumAttrCase<"bit_xor", 9>,
+    I32EnumAttrCase<"shl", 10>, I32EnumAttrCase<"shr", 11>]> {
+  let cppNamespace = "::ember";
+}
+
+def Ember_CmpPredicate : I32EnumAttr<"CmpPredicate", "comparison predicate", [
+    I32EnumAttrCase<"eq", 0>, I32EnumAttrCase<"ne", 1>,
+    I32EnumAttrCase<"lt", 2>, I32EnumAttrCase<"le", 3>,
+    I32EnumAttrCase<"gt", 4>, I32EnumAttrCase<"ge", 5>]> {
+  let cppNamespace = "::ember";
+}
+
+def Ember_UnaryKind : I32EnumAttr<"UnaryKind", "unary operator", [
+    I32EnumAttrCase<"neg", 0>, I32EnumAttrCase<"invert", 1>]> {
+  let cppNamespace = "::ember";
+}
+
+//===----------------------------------------------------------------------===//
+// Values
+//===----------------------------------------------------------------------===//
+
+def Ember_ConstantOp : Ember_Op<"constant", [ConstantLike, Pure,
+    AllTypesMatch<["value", "result"]>]> {
+  let summary = "a scalar constant";
+  let description = [{
+    An integer, Bool or float constant of an Ember scalar type.
+
+    ```mlir
+    %0 = ember.constant 42 : si64
+    %1 = ember.constant 2.5 : f64
+    ```
+  }];
+  let arguments = (ins TypedAttrInterface:$value);
+  let results = (outs Ember_Scalar:$result);
+  let assemblyFormat = "$value attr-dict";
+  let hasFolder = 1;
+  let hasVerifier = 1;
+}
+
+def Ember_StringConstantOp : Ember_Op<"string_constant", [ConstantLike, Pure]> {
+  let summary = "a string literal";
+  let description = [{
+    ```mlir
+    %s = ember.string_constant "hello"
+    ```
+  }];
+  let arguments = (ins StrAttr:$value);
+  let results = (outs Ember_StrType:$result);
+  let assemblyFormat = "$value attr-dict";
+  let hasFolder = 1;
+}
+
+def Ember_BinaryOp : Ember_Op<"binary", [Pure, SameOperandsAndResultType]> {
+  let summary = "binary arithmetic with Python semantics";
+  let description = [{
+    Integer `floordiv` and `mod` round toward negative infinity as in
+    Python and stop the program on a zero divisor; `div` is float-only;
+    `shl`/`shr` give 0 (or the sign) for counts of at least the bit width.
+
+    ```mlir
+    %q = ember.binary floordiv %a, %b : si64
+    ```
+  }];
+  let arguments = (ins Ember_BinaryKind:$kind, Ember_Scalar:$lhs,
+                       Ember_Scalar:$rhs);
+  let results = (outs Ember_Scalar:$result);
+  let assemblyFormat = "$kind $lhs `,` $rhs attr-dict `:` type($result)";
+  let hasVerifier = 1;
+}
+
+def Ember_UnaryOp : Ember_Op<"unary", [Pure, SameOperandsAndResultType]> {
+  let summary = "negation or bitwise inversion";
+  let description = [{
+    `neg` is arithmetic negation (wrapping for integers); `invert` is `~x`,
+    and on `i1` it is logical `not`.
+
+    ```mlir
+    %n = ember.unary neg %x : f64
+    ```
+  }];
+  let arguments = (ins Ember_UnaryKind:$kind, Ember_Scalar:$operand);
+  let results = (outs Ember_Scalar:$result);
+  let assemblyFormat = "$kind $operand attr-dict `:` type($result)";
+  let hasVerifier = 1;
+}
+
+def Ember_CmpOp : Ember_Op<"cmp", [Pure, SameTypeOperands]> {
+  let summary = "comparison of two scalars";
+  let description = [{
+    Signedness comes from the operand type. Float `ne` is true for NaN.
+
+    ```mlir
+    %b = ember.cmp lt %a, %b : si64
+    ```
+  }];
+  let arguments = (ins Ember_CmpPredicate:$predicate, Ember_Scalar:$lhs,
+                       Ember_Scalar:$rhs);
+  let results = (outs I1:$result);
+  let assemblyFormat = "$predicate $lhs `,` $rhs attr-dict `:` type($lhs)";
+}
+
+def Ember_CastOp : Ember_Op<"cast", [Pure]> {
+  let summary = "numeric conversion between scalar types";
+  let description = [{
+    Integers are extended by the signedness of the source and truncated by
+    dropping high bits; float to integer saturates (NaN gives 0); any scalar
+    to `i1` is a comparison with zero.
+
+    ```mlir
+    %f = ember.cast %i : si64 to f64
+    ```
+  }];
+  let arguments = (ins Ember_Scalar:$input);
+  let results = (outs Ember_Scalar:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input) `to` type($result)";
+  let hasFolder = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Locals
+//===----------------------------------------------------------------------===//
+
+def Ember_LocalOp : Ember_Op<"local"> {
+  let summary = "storage for a local variable";
+  let description = [{
+    ```mlir
+    %x = ember.local "x" : !ember.ref<si64>
+    ```
+  }];
+  let arguments = (ins StrAttr:$name);
+  let results = (outs Ember_RefType:$ref);
+  let assemblyFormat = "$name attr-dict `:` type($ref)";
+}
+
+def Ember_LoadOp : Ember_Op<"load", [
+    TypesMatchWith<"result type is the element type of the ref", "ref",
+                   "result", "::llvm::cast<RefType>($_self).getElementType()">]> {
+  let summary = "read a local";
+  let description = [{
+    ```mlir
+    %v = ember.load %x : !ember.ref<si64>
+    ```
+  }];
+  let arguments = (ins Ember_RefType:$ref);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = "$ref attr-dict `:` type($ref)";
+}
+
+def Ember_StoreOp : Ember_Op<"store", [
+    TypesMatchWith<"value type is the element type of the ref", "ref",
+                   "value", "::llvm::cast<RefType>($_self).getElementType()">]> {
+  let summary = "write a local";
+  let description = [{
+    ```mlir
+    ember.store %v, %x : !ember.ref<si64>
+    ```
+  }];
+  let arguments = (ins AnyType:$value, Ember_RefType:$ref);
+  let assemblyFormat = "$value `,` $ref attr-dict `:` type($ref)";
+}
+
+//===----------------------------------------------------------------------===//
+// Runtime services
+//===----------------------------------------------------------------------===//
+
+def Ember_PrintOp : Ember_Op<"print"> {
+  let summary = "print values like Python's `print`";
+  let description = [{
+    Writes the values separated by `sep` and followed by `end` to standard
+    output. Floats print in their shortest round-trip form.
+
+    ```mlir
+    ember.print %a, %s sep " " end "\0A" : si64, !ember.str
+    ```
+  }];
+  let arguments = (ins Variadic<Ember_Printable>:$values, StrAttr:$sep,
+                       StrAttr:$end);
+  let assemblyFormat = [{
+    ($values^)? `sep` $sep `end` $end attr-dict (`:` type($values)^)?
+  }];
+}
+
+def Ember_ExitOp : Ember_Op<"exit"> {
+  let summary = "end the program with an exit status";
+  let description = [{
+    Flushes the output and ends the process.
+
+    ```mlir
+    ember.exit %code : si64
+    ```
+  }];
+  let arguments = (ins SI64:$code);
+  let assemblyFormat = "$code attr-dict `:` type($code)";
+}
+
+#endif // EMBER_OPS

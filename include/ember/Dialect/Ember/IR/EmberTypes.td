@@ -1,0 +1,44 @@
+//===- EmberTypes.td - Ember dialect types ------------------*- tablegen -*-===//
+
+#ifndef EMBER_TYPES
+#define EMBER_TYPES
+
+include "ember/Dialect/Ember/IR/EmberDialect.td"
+include "mlir/IR/AttrTypeBase.td"
+include "mlir/IR/BuiltinTypeInterfaces.td"
+
+class Ember_Type<string name, string typeMnemonic, list<Trait> traits = []>
+    : TypeDef<Ember_Dialect, name, traits> {
+  let mnemonic = typeMnemonic;
+}
+
+def Ember_RefType : Ember_Type<"Ref", "ref"> {
+  let summary = "a mutable slot holding one value";
+  let description = [{
+    The storage of a local variable. `ember.local` creates one,
+    `ember.load` and `ember.store` read and write it.
+
+    ```mlir
+    %x = ember.local : !ember.ref<si64>
+    ```
+  }];
+  let parameters = (ins "::mlir::Type":$elementType);
+  let assemblyFormat = "`<` $elementType `>`";
+}
+
+def Ember_StrType : Ember_Type<"Str", "str"> {
+  let summary = "an immutable string literal (UTF-8 bytes and a length)";
+  let description = [{
+    The type of `StringLiteral` values, e.g. `!ember.str`.
+  }];
+}
+
+/// Ember's scalar values: Bool (i1), signed and unsigned integers, floats.
+def Ember_Integer : AnyTypeOf<[I1, SI8, SI16, SI32, SI64, UI8, UI16, UI32, UI64],
+                              "Ember integer or Bool">;
+def Ember_Float : AnyTypeOf<[F32, F64], "Ember float">;
+def Ember_Scalar : AnyTypeOf<[Ember_Integer, Ember_Float], "Ember scalar">;
+def Ember_Printable : AnyTypeOf<[Ember_Scalar, Ember_StrType],
+                                "printable Ember value">;
+
+#endif // EMBER_TYPES

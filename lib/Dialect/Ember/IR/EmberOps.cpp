@@ -1,0 +1,77 @@
+//===- EmberOps.cpp - Ember dialect operations ----------------------------===//
+
+#include "ember/Dialect/Ember/IR/EmberOps.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/OpImplementation.h"
+
+using namespace mlir;
+using namespace ember;
+
+#include "ember/Dialect/Ember/IR/EmberEnums.cpp.inc"
+
+#define GET_OP_CLASSES
+#include "ember/Dialect/Ember/IR/EmberOps.cpp.inc"
+
+//===----------------------------------------------------------------------===//
+// ConstantOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult ConstantOp::verify() {
+  if (!isa<IntegerAttr, FloatAttr>(getValue()))
+    return emitOpError("value must be an integer or float attribute");
+  return success();
+}
+
+OpFoldResult ConstantOp::fold(FoldAdaptor) { return getValue(); }
+
+OpFoldResult StringConstantOp::fold(FoldAdaptor) { return getValueAttr(); }
+
+//===----------------------------------------------------------------------===//
+// BinaryOp / UnaryOp
+//===----------------------------------------------------------------------===//
+
+static bool isBitwise(BinaryKind kind) {
+  switch (kind) {
+  case BinaryKind::bit_and:
+  case BinaryKind::bit_or:
+  case BinaryKind::bit_xor:
+  case BinaryKind::shl:
+  case BinaryKind::shr:
+    return true;
+  default:
+    return false;
+  }
+}
+
+LogicalResult BinaryOp::verify() {
+  Type type = getType();
+  bool isFloat = isa<FloatType>(type);
+  if (isFloat && isBitwise(getKind()))
+    return emitOpError("`") << stringifyBinaryKind(getKind())
+                            << "` needs integer operands";
+  if (!isFloat && getKind() == BinaryKind::div)
+    return emitOpError("`div` needs float operands");
+  if (type.isInteger(1) && getKind() != BinaryKind::bit_and &&
+      getKind() != BinaryKind::bit_or && getKind() != BinaryKind::bit_xor)
+    return emitOpError("`i1` operands only allow bitwise and/or/xor");
+  return success();
+}
+
+LogicalResult UnaryOp::verify() {
+  if (getKind() == UnaryKind::invert && isa<FloatType>(getType()))
+    return emitOpError("`invert` needs an integer operand");
+  if (getKind() == UnaryKind::neg && getType().isInteger(1))
+    return emitOpError("`neg` is not defined on `i1`");
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// CastOp
+//===----------------------------------------------------------------------===//
+
+OpFoldResult CastOp::fold(FoldAdaptor) {
+  if (getInput().getType() == getType())
+    return getInput();
+  return {};
+}
