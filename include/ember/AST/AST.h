@@ -1,0 +1,423 @@
+//===- AST.h - Ember abstract syntax tree -----------------------*- C++ -*-===//
+//
+// The parser builds these nodes without any name lookup; Sema fills in the
+// `Sema results` fields (types, resolved declarations) in place.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef EMBER_AST_AST_H
+#define EMBER_AST_AST_H
+
+#include "llvm/ADT/APInt.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Casting.h"
+#include "llvm/Support/SMLoc.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ember {
+
+class Type;
+class FnDecl;
+class AliasDecl;
+struct LocalVar;
+
+//===----------------------------------------------------------------------===//
+// Expressions
+//===----------------------------------------------------------------------===//
+
+enum class BinaryOperator {
+  Add, Sub, Mul, Div, FloorDiv, Mod, Pow, BitAnd, BitOr, BitXor, Shl, Shr
+};
+enum class UnaryOperator { Neg, Plus, Invert, Not };
+enum class CompareOperator { Eq, Ne, Lt, Le, Gt, Ge };
+enum class BoolOperator { And, Or };
+
+const char *getSpelling(BinaryOperator op);
+const char *getSpelling(UnaryOperator op);
+const char *getSpelling(CompareOperator op);
+const char *getSpelling(BoolOperator op);
+
+class Expr {
+public:
+  enum class Kind {
+    IntLiteral, FloatLiteral, StringLiteral, BoolLiteral, NoneLiteral, Name,
+    Unary, Binary, BoolOp, Compare, Call, Subscript, Attribute, Conditional,
+    Tuple, Cast, Error
+  };
+  Expr(Kind kind, llvm::SMRange range) : kind(kind), range(range) {}
+  virtual ~Expr() = default;
+
+  Kind getKind() const { return kind; }
+  llvm::SMRange getRange() const { return range; }
+  llvm::SMLoc getLoc() const { return range.Start; }
+
+  /// Sema result: the type of the value.
+  const Type *type = nullptr;
+
+private:
+  Kind kind;
+  llvm::SMRange range;
+};
+using ExprPtr = std::unique_ptr<Expr>;
+
+template <Expr::Kind K> class ExprBase : public Expr {
+public:
+  explicit ExprBase(llvm::SMRange range) : Expr(K, range) {}
+  static bool classof(const Expr *e) { return e->getKind() == K; }
+};
+
+class IntLiteralExpr : public ExprBase<Expr::Kind::IntLiteral> {
+public:
+  IntLiteralExpr(llvm::SMRange range, llvm::APInt value)
+      : ExprBase(range), value(std::move(value)) {}
+  /// The value, 128 bits wide so that out-of-range literals are caught.
+  llvm::APInt value;
+};
+
+class FloatLiteralExpr : public ExprBase<Expr::Kind::FloatLiteral> {
+public:
+  FloatLiteralExpr(llvm::SMRange range, double value)
+      : ExprBase(range), value(value) {}
+  double value;
+};
+
+class StringLiteralExpr : public ExprBase<Expr::Kind::StringLiteral> {
+public:
+  StringLiteralExpr(llvm::SMRange range, std::string value)
+      : ExprBase(range), value(std::move(value)) {}
+  std::string value;
+};
+
+class BoolLiteralExpr : public ExprBase<Expr::Kind::BoolLiteral> {
+public:
+  BoolLiteralExpr(llvm::SMRange range, bool value)
+      : ExprBase(range), value(value) {}
+  bool value;
+};
+
+class NoneLiteralExpr : public ExprBase<Expr::Kind::NoneLiteral> {
+public:
+  using ExprBase::ExprBase;
+};
+
+class NameExpr : public ExprBase<Expr::Kind::Name> {
+public:
+  NameExpr(llvm::SMRange range, std::string name)
+      : ExprBase(range), name(std::move(name)) {}
+  std::string name;
+  /// Sema results: exactly one is set for a value.
+  LocalVar *local = nullptr;
+  AliasDecl *alias = nullptr;
+};
+
+class UnaryExpr : public ExprBase<Expr::Kind::Unary> {
+public:
+  UnaryExpr(llvm::SMRange range, UnaryOperator op, ExprPtr operand)
+      : ExprBase(range), op(op), operand(std::move(operand)) {}
+  UnaryOperator op;
+  ExprPtr operand;
+};
+
+class BinaryExpr : public ExprBase<Expr::Kind::Binary> {
+public:
+  BinaryExpr(llvm::SMRange range, BinaryOperator op, llvm::SMLoc opLoc,
+             ExprPtr lhs, ExprPtr rhs)
+      : ExprBase(range), op(op), opLoc(opLoc), lhs(std::move(lhs)),
+        rhs(std::move(rhs)) {}
+  BinaryOperator op;
+  llvm::SMLoc opLoc;
+  ExprPtr lhs, rhs;
+};
+
+class BoolOpExpr : public ExprBase<Expr::Kind::BoolOp> {
+public:
+  BoolOpExpr(llvm::SMRange range, BoolOperator op, ExprPtr lhs, ExprPtr rhs)
+      : ExprBase(range), op(op), lhs(std::move(lhs)), rhs(std::move(rhs)) {}
+  BoolOperator op;
+  ExprPtr lhs, rhs;
+};
+
+/// `a < b <= c`: operands.size() == ops.size() + 1; each operand is
+/// evaluated once.
+class CompareExpr : public ExprBase<Expr::Kind::Compare> {
+public:
+  using ExprBase::ExprBase;
+  std::vector<ExprPtr> operands;
+  std::vector<CompareOperator> ops;
+  std::vector<llvm::SMLoc> opLocs;
+  /// Sema result: the common type each comparison is done in.
+  std::vector<const Type *> operandTypes;
+};
+
+struct CallArgument {
+  std::string keyword; ///< Empty for a positional argument.
+  llvm::SMLoc keywordLoc;
+  ExprPtr value;
+};
+
+enum class Builtin { None, Print, Range, Exit, Abs, Min, Max };
+
+class CallExpr : public ExprBase<Expr::Kind::Call> {
+public:
+  CallExpr(llvm::SMRange range, ExprPtr callee)
+      : ExprBase(range), callee(std::move(callee)) {}
+  ExprPtr callee;
+  std::vector<CallArgument> args;
+
+  /// Sema results: what is called, and the arguments in parameter order
+  /// (a default value where the call gave none).
+  FnDecl *function = nullptr;
+  const Type *conversionType = nullptr;
+  Builtin builtin = Builtin::None;
+  std::vector<Expr *> resolvedArgs;
+  /// For `print`: the `sep` and `end` strings.
+  std::string printSep = " ", printEnd = "\n";
+};
+
+class SubscriptExpr : public ExprBase<Expr::Kind::Subscript> {
+public:
+  SubscriptExpr(llvm::SMRange range, ExprPtr base)
+      : ExprBase(range), base(std::move(base)) {}
+  ExprPtr base;
+  std::vector<ExprPtr> indices;
+};
+
+class AttributeExpr : public ExprBase<Expr::Kind::Attribute> {
+public:
+  AttributeExpr(llvm::SMRange range, ExprPtr base, std::string name)
+      : ExprBase(range), base(std::move(base)), name(std::move(name)) {}
+  ExprPtr base;
+  std::string name;
+};
+
+class ConditionalExpr : public ExprBase<Expr::Kind::Conditional> {
+public:
+  ConditionalExpr(llvm::SMRange range, ExprPtr cond, ExprPtr thenExpr,
+                  ExprPtr elseExpr)
+      : ExprBase(range), cond(std::move(cond)), thenExpr(std::move(thenExpr)),
+        elseExpr(std::move(elseExpr)) {}
+  ExprPtr cond, thenExpr, elseExpr;
+};
+
+class TupleExpr : public ExprBase<Expr::Kind::Tuple> {
+public:
+  using ExprBase::ExprBase;
+  std::vector<ExprPtr> elements;
+};
+
+/// An implicit conversion that Sema inserts (e.g. Int to Bool in a
+/// condition, Int to Float64 for `/`).
+class CastExpr : public ExprBase<Expr::Kind::Cast> {
+public:
+  CastExpr(ExprPtr operand, const Type *to)
+      : ExprBase(operand->getRange()), operand(std::move(operand)) {
+    type = to;
+  }
+  ExprPtr operand;
+};
+
+class ErrorExpr : public ExprBase<Expr::Kind::Error> {
+public:
+  using ExprBase::ExprBase;
+};
+
+//===----------------------------------------------------------------------===//
+// Statements
+//===----------------------------------------------------------------------===//
+
+class Stmt;
+using StmtPtr = std::unique_ptr<Stmt>;
+using Block = std::vector<StmtPtr>;
+
+class Stmt {
+public:
+  enum class Kind {
+    Expr, Var, Assign, AugAssign, If, While, For, Break, Continue, Pass,
+    Return, Alias, Error
+  };
+  Stmt(Kind kind, llvm::SMRange range) : kind(kind), range(range) {}
+  virtual ~Stmt() = default;
+  Kind getKind() const { return kind; }
+  llvm::SMRange getRange() const { return range; }
+  llvm::SMLoc getLoc() const { return range.Start; }
+
+private:
+  Kind kind;
+  llvm::SMRange range;
+};
+
+template <Stmt::Kind K> class StmtBase : public Stmt {
+public:
+  explicit StmtBase(llvm::SMRange range) : Stmt(K, range) {}
+  static bool classof(const Stmt *s) { return s->getKind() == K; }
+};
+
+class ExprStmt : public StmtBase<Stmt::Kind::Expr> {
+public:
+  ExprStmt(llvm::SMRange range, ExprPtr expr)
+      : StmtBase(range), expr(std::move(expr)) {}
+  ExprPtr expr;
+};
+
+/// `var name[: type] [= init]`.
+class VarStmt : public StmtBase<Stmt::Kind::Var> {
+public:
+  using StmtBase::StmtBase;
+  std::string name;
+  llvm::SMRange nameRange;
+  ExprPtr typeExpr; ///< May be null.
+  ExprPtr init;     ///< May be null.
+  LocalVar *local = nullptr; ///< Sema result.
+};
+
+/// `a = b`, `a = b = c`, `a, b = b, a`.
+class AssignStmt : public StmtBase<Stmt::Kind::Assign> {
+public:
+  using StmtBase::StmtBase;
+  std::vector<ExprPtr> targets;
+  ExprPtr value;
+};
+
+class AugAssignStmt : public StmtBase<Stmt::Kind::AugAssign> {
+public:
+  AugAssignStmt(llvm::SMRange range, BinaryOperator op, llvm::SMLoc opLoc,
+                ExprPtr target, ExprPtr value)
+      : StmtBase(range), op(op), opLoc(opLoc), target(std::move(target)),
+        value(std::move(value)) {}
+  BinaryOperator op;
+  llvm::SMLoc opLoc;
+  ExprPtr target, value;
+  /// Sema result: `target op value`, sharing nothing with `target`.
+  ExprPtr combined;
+};
+
+class IfStmt : public StmtBase<Stmt::Kind::If> {
+public:
+  using StmtBase::StmtBase;
+  ExprPtr cond;
+  Block thenBody;
+  Block elseBody; ///< `elif` is an IfStmt alone in here.
+};
+
+class WhileStmt : public StmtBase<Stmt::Kind::While> {
+public:
+  using StmtBase::StmtBase;
+  ExprPtr cond;
+  Block body;
+  Block elseBody;
+};
+
+class ForStmt : public StmtBase<Stmt::Kind::For> {
+public:
+  using StmtBase::StmtBase;
+  ExprPtr target;
+  ExprPtr iterable;
+  Block body;
+  Block elseBody;
+  LocalVar *local = nullptr; ///< Sema result: the loop variable.
+};
+
+class BreakStmt : public StmtBase<Stmt::Kind::Break> {
+public:
+  using StmtBase::StmtBase;
+};
+class ContinueStmt : public StmtBase<Stmt::Kind::Continue> {
+public:
+  using StmtBase::StmtBase;
+};
+class PassStmt : public StmtBase<Stmt::Kind::Pass> {
+public:
+  using StmtBase::StmtBase;
+};
+
+class ReturnStmt : public StmtBase<Stmt::Kind::Return> {
+public:
+  ReturnStmt(llvm::SMRange range, ExprPtr value)
+      : StmtBase(range), value(std::move(value)) {}
+  ExprPtr value; ///< May be null.
+};
+
+class ErrorStmt : public StmtBase<Stmt::Kind::Error> {
+public:
+  using StmtBase::StmtBase;
+};
+
+//===----------------------------------------------------------------------===//
+// Declarations
+//===----------------------------------------------------------------------===//
+
+/// `alias NAME[: type] = value` (also spelled `comptime`), at module level
+/// or in a function body.
+class AliasDecl : public StmtBase<Stmt::Kind::Alias> {
+public:
+  using StmtBase::StmtBase;
+  std::string name;
+  llvm::SMRange nameRange;
+  ExprPtr typeExpr; ///< May be null.
+  ExprPtr value;
+  bool checked = false; ///< Sema result: `value` has been checked.
+};
+
+enum class ArgConvention { Read, Mut, Owned, Out, Ref };
+
+struct Param {
+  std::string name;
+  llvm::SMRange nameRange;
+  ArgConvention convention = ArgConvention::Read;
+  ExprPtr typeExpr; ///< May be null for an untyped `def` argument.
+  ExprPtr defaultValue;
+  const Type *type = nullptr; ///< Sema result.
+  LocalVar *local = nullptr;  ///< Sema result.
+};
+
+class FnDecl {
+public:
+  bool isDef = false;
+  bool raises = false;
+  std::string name;
+  llvm::SMRange nameRange;
+  llvm::SMRange range;
+  std::vector<Param> params;
+  ExprPtr resultTypeExpr; ///< May be null (returns None).
+  Block body;
+
+  /// Sema results.
+  const Type *resultType = nullptr;
+  std::vector<std::unique_ptr<LocalVar>> locals;
+};
+
+/// `import a.b` or `from a.b import x [as y], ...`.
+struct ImportDecl {
+  std::string module;
+  llvm::SMRange moduleRange;
+  struct Name {
+    std::string name, asName;
+    llvm::SMRange range;
+  };
+  std::vector<Name> names; ///< Empty for `import module`.
+};
+
+/// A local variable or an argument, made by Sema.
+struct LocalVar {
+  std::string name;
+  llvm::SMRange declRange;
+  const Type *type = nullptr;
+  bool isArgument = false;
+  bool isMutable = true;
+};
+
+/// A source file.
+struct Module {
+  std::string name;
+  std::vector<std::unique_ptr<FnDecl>> functions;
+  std::vector<std::unique_ptr<AliasDecl>> aliases;
+  std::vector<ImportDecl> imports;
+};
+
+} // namespace ember
+
+#endif

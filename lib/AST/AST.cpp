@@ -1,0 +1,49 @@
+//===- AST.cpp - Ember abstract syntax tree -------------------------------===//
+
+#include "ember/AST/AST.h"
+
+using namespace ember;
+
+const char *ember::getSpelling(BinaryOperator op) {
+  switch (op) {
+  case BinaryOperator::Add: return "+";
+  case BinaryOperator::Sub: return "-";
+  case BinaryOperator::Mul: return "*";
+  case BinaryOperator::Div: return "/";
+  case BinaryOperator::FloorDiv: return "//";
+  case BinaryOperator::Mod: return "%";
+  case BinaryOperator::Pow: return "**";
+  case BinaryOperator::BitAnd: return "&";
+  case BinaryOperator::BitOr: return "|";
+  case BinaryOperator::BitXor: return "^";
+  case BinaryOperator::Shl: return "<<";
+  case BinaryOperator::Shr: return ">>";
+  }
+  return "?";
+}
+
+const char *ember::getSpelling(UnaryOperator op) {
+  switch (op) {
+  case UnaryOperator::Neg: return "-";
+  case UnaryOperator::Plus: return "+";
+  case UnaryOperator::Invert: return "~";
+  case UnaryOperator::Not: return "not";
+  }
+  return "?";
+}
+
+const char *ember::getSpelling(CompareOperator op) {
+  switch (op) {
+  case CompareOperator::Eq: return "==";
+  case CompareOperator::Ne: return "!=";
+  case CompareOperator::Lt: return "<";
+  case CompareOperator::Le: return "<=";
+  case CompareOperator::Gt: return ">";
+  case CompareOperator::Ge: return ">=";
+  }
+  return "?";
+}
+
+const char *ember::getSpelling(BoolOperator op) {
+  return op == BoolOperator::And ? "and" : "or";
+}
