@@ -149,8 +149,8 @@ public:
   std::vector<ExprPtr> operands;
   std::vector<CompareOperator> ops;
   std::vector<llvm::SMLoc> opLocs;
-  /// Sema result: the common type each comparison is done in.
-  std::vector<const Type *> operandTypes;
+  /// Sema result: the common type of the operands.
+  const Type *operandType = nullptr;
 };
 
 struct CallArgument {

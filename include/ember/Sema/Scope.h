@@ -1,0 +1,53 @@
+//===- Scope.h - Name lookup scopes -----------------------------*- C++ -*-===//
+
+#ifndef EMBER_SEMA_SCOPE_H
+#define EMBER_SEMA_SCOPE_H
+
+#include "ember/AST/AST.h"
+
+#include "llvm/ADT/StringMap.h"
+
+namespace ember {
+
+/// What a name stands for.
+struct Symbol {
+  enum class Kind { Local, Alias, Function, Type, Builtin, Poisoned };
+  Kind kind = Kind::Poisoned;
+  LocalVar *local = nullptr;
+  AliasDecl *alias = nullptr;
+  FnDecl *function = nullptr;
+  const Type *type = nullptr;
+  Builtin builtin = Builtin::None;
+  llvm::SMRange declRange;
+};
+
+/// A lexical scope: the module, a function, or a block.
+class Scope {
+public:
+  explicit Scope(Scope *parent = nullptr) : parent(parent) {}
+
+  Scope *getParent() const { return parent; }
+  const Symbol *lookup(llvm::StringRef name) const {
+    for (const Scope *s = this; s; s = s->parent)
+      if (const Symbol *symbol = s->lookupHere(name))
+        return symbol;
+    return nullptr;
+  }
+  const Symbol *lookupHere(llvm::StringRef name) const {
+    auto it = symbols.find(name);
+    return it == symbols.end() ? nullptr : &it->second;
+  }
+  /// Adds `symbol`; returns false if the name is already in this scope.
+  bool insert(llvm::StringRef name, Symbol symbol) {
+    return symbols.try_emplace(name, symbol).second;
+  }
+  void replace(llvm::StringRef name, Symbol symbol) { symbols[name] = symbol; }
+
+private:
+  Scope *parent;
+  llvm::StringMap<Symbol> symbols;
+};
+
+} // namespace ember
+
+#endif

@@ -1,0 +1,110 @@
+//===- Sema.h - Ember semantic analysis -------------------------*- C++ -*-===//
+//
+// Resolves names, computes types and checks the rules of the language. On
+// success every expression has a type and every name its declaration;
+// IRGen relies on that and reports nothing itself.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef EMBER_SEMA_SEMA_H
+#define EMBER_SEMA_SEMA_H
+
+#include "ember/AST/AST.h"
+#include "ember/Basic/Diagnostic.h"
+#include "ember/Sema/Scope.h"
+#include "ember/Sema/Types.h"
+
+#include "llvm/ADT/SmallPtrSet.h"
+
+namespace ember {
+
+/// Checks `module`; returns true if it has no errors.
+bool checkModule(Module &module, DiagnosticEngine &diags);
+
+class Sema {
+public:
+  explicit Sema(DiagnosticEngine &diags) : diags(diags) {}
+  bool check(Module &module);
+
+  //===--- Declarations (Sema.cpp) -----------------------------------------===//
+  void declareBuiltins();
+  void declareImports(Module &module);
+  void declareFunction(FnDecl &fn);
+  void checkFunctionBody(FnDecl &fn);
+  const Type *resolveType(Expr *typeExpr);
+  void checkAlias(AliasDecl &alias);
+  bool isConstant(const Expr *e) const;
+  void checkMain(Module &module);
+
+  //===--- Statements (SemaStmt.cpp) ---------------------------------------===//
+  void checkBlock(Block &block);
+  void checkStmt(Stmt *stmt);
+  void checkVar(VarStmt &var);
+  void checkAssign(AssignStmt &assign);
+  void checkAssignTo(Expr *target, ExprPtr &value);
+  void checkAugAssign(AugAssignStmt &assign);
+  void checkFor(ForStmt &loop);
+  void checkReturn(ReturnStmt &ret);
+  LocalVar *declareLocal(llvm::StringRef name, llvm::SMRange range,
+                         const Type *type, Scope &scope);
+  LocalVar *lookupAssignable(NameExpr &name);
+  static bool alwaysExits(const Block &block);
+
+  //===--- Expressions (SemaExpr.cpp) --------------------------------------===//
+  /// Checks `e` in a context that wants `expected` (may be null), and
+  /// returns its type. Literals adapt to `expected`.
+  const Type *check(ExprPtr &e, const Type *expected = nullptr);
+  /// Like check(), and rejects a call that returns nothing.
+  const Type *checkValue(ExprPtr &e, const Type *expected = nullptr);
+  /// Checks `e` and requires type `to`.
+  void checkAs(ExprPtr &e, const Type *to);
+  void checkCondition(ExprPtr &e);
+  /// Checks operands that must end up with one type, which it returns
+  /// (null after an error). Literals adapt to the other operands.
+  const Type *checkSameType(llvm::ArrayRef<ExprPtr *> operands,
+                            const Type *expected, llvm::StringRef op);
+  static bool isLiteral(const Expr *e);
+  static bool containsFloatLiteral(const Expr *e);
+  const Type *checkIntLiteral(IntLiteralExpr &lit, const Type *expected,
+                              bool negated);
+  const Type *checkName(NameExpr &name);
+  const Type *checkUnary(ExprPtr &e, const Type *expected);
+  const Type *checkBinary(ExprPtr &e, const Type *expected);
+  const Type *checkBoolOp(BoolOpExpr &e, const Type *expected);
+  const Type *checkCompare(CompareExpr &e);
+  const Type *checkConditional(ConditionalExpr &e, const Type *expected);
+  void mismatch(const Expr &e, const Type *to);
+
+  //===--- Calls (SemaCall.cpp) --------------------------------------------===//
+  const Type *checkCall(CallExpr &call, const Type *expected);
+  const Type *checkFunctionCall(CallExpr &call, FnDecl &fn);
+  const Type *checkConversion(CallExpr &call, const Type *to);
+  const Type *checkBuiltinCall(CallExpr &call, Builtin builtin,
+                               const Type *expected);
+  const Type *checkPrint(CallExpr &call);
+  bool checkRangeArgs(CallExpr &call);
+
+  DiagnosticEngine &diags;
+  Scope moduleScope;
+  Scope *scope = &moduleScope;
+  /// Where assignments declare new variables, as in Python.
+  Scope *functionScope = nullptr;
+  FnDecl *currentFn = nullptr;
+  unsigned loopDepth = 0;
+  /// Aliases being checked, to catch `alias A = B; alias B = A`.
+  llvm::SmallPtrSet<AliasDecl *, 4> aliasesInProgress;
+
+  /// Enters a nested scope for its lifetime.
+  struct ScopeRAII {
+    Sema &sema;
+    Scope inner;
+    explicit ScopeRAII(Sema &sema) : sema(sema), inner(sema.scope) {
+      sema.scope = &inner;
+    }
+    ~ScopeRAII() { sema.scope = inner.getParent(); }
+  };
+};
+
+} // namespace ember
+
+#endif

@@ -1,0 +1,273 @@
+//===- Sema.cpp - Ember semantic analysis: declarations -------------------===//
+
+#include "ember/Sema/Sema.h"
+
+using namespace ember;
+using llvm::cast;
+using llvm::dyn_cast;
+using llvm::isa;
+
+bool ember::checkModule(Module &module, DiagnosticEngine &diags) {
+  return Sema(diags).check(module);
+}
+
+bool Sema::check(Module &module) {
+  unsigned errorsBefore = diags.getNumErrors();
+  declareBuiltins();
+  declareImports(module);
+  for (auto &alias : module.aliases) {
+    Symbol symbol;
+    symbol.kind = Symbol::Kind::Alias;
+    symbol.alias = alias.get();
+    symbol.declRange = alias->nameRange;
+    if (!moduleScope.insert(alias->name, symbol)) {
+      diags.report(alias->nameRange, DiagID::err_redefinition, alias->name);
+      diags.report(moduleScope.lookup(alias->name)->declRange,
+                   DiagID::note_previous_definition);
+    }
+  }
+  for (auto &alias : module.aliases)
+    checkAlias(*alias);
+  for (auto &fn : module.functions)
+    declareFunction(*fn);
+  for (auto &fn : module.functions)
+    checkFunctionBody(*fn);
+  checkMain(module);
+  return diags.getNumErrors() == errorsBefore;
+}
+
+void Sema::declareBuiltins() {
+  static const Type::Kind typeKinds[] = {
+      Type::Kind::Bool,    Type::Kind::Int,     Type::Kind::UInt,
+      Type::Kind::Int8,    Type::Kind::Int16,   Type::Kind::Int32,
+      Type::Kind::Int64,   Type::Kind::UInt8,   Type::Kind::UInt16,
+      Type::Kind::UInt32,  Type::Kind::UInt64,  Type::Kind::Float32,
+      Type::Kind::Float64, Type::Kind::StringLiteral};
+  for (Type::Kind kind : typeKinds) {
+    Symbol symbol;
+    symbol.kind = Symbol::Kind::Type;
+    symbol.type = Type::get(kind);
+    moduleScope.insert(symbol.type->getName(), symbol);
+  }
+  static const std::pair<const char *, Builtin> builtins[] = {
+      {"print", Builtin::Print}, {"range", Builtin::Range},
+      {"abs", Builtin::Abs},     {"min", Builtin::Min},
+      {"max", Builtin::Max},     {"exit", Builtin::Exit}};
+  for (auto [name, builtin] : builtins) {
+    Symbol symbol;
+    symbol.kind = Symbol::Kind::Builtin;
+    symbol.builtin = builtin;
+    moduleScope.insert(name, symbol);
+  }
+}
+
+/// The standard library modules known so far and what they export.
+static Builtin lookupModuleMember(llvm::StringRef module,
+                                  llvm::StringRef member, bool &moduleKnown) {
+  moduleKnown = module == "sys" || module == "builtin";
+  if (module == "sys" && member == "exit")
+    return Builtin::Exit;
+  if (module == "builtin" && member == "print")
+    return Builtin::Print;
+  return Builtin::None;
+}
+
+void Sema::declareImports(Module &module) {
+  for (ImportDecl &imp : module.imports) {
+    bool moduleKnown = false;
+    lookupModuleMember(imp.module, "", moduleKnown);
+    if (!moduleKnown) {
+      diags.report(imp.moduleRange, DiagID::err_unknown_module, imp.module);
+      continue;
+    }
+    if (imp.names.empty()) {
+      diags.report(imp.moduleRange, DiagID::err_unsupported,
+                   "`import " + imp.module + "`; use `from " + imp.module +
+                       " import ...`");
+      continue;
+    }
+    for (ImportDecl::Name &name : imp.names) {
+      Builtin builtin = lookupModuleMember(imp.module, name.name, moduleKnown);
+      if (builtin == Builtin::None) {
+        diags.report(name.range, DiagID::err_unknown_import, imp.module,
+                     name.name);
+        continue;
+      }
+      Symbol symbol;
+      symbol.kind = Symbol::Kind::Builtin;
+      symbol.builtin = builtin;
+      symbol.declRange = name.range;
+      moduleScope.replace(name.asName.empty() ? name.name : name.asName,
+                          symbol);
+    }
+  }
+}
+
+const Type *Sema::resolveType(Expr *typeExpr) {
+  if (isa<NoneLiteralExpr>(typeExpr))
+    return Type::get(Type::Kind::None);
+  llvm::SMRange range = typeExpr->getRange();
+  llvm::StringRef spelling(range.Start.getPointer(),
+                           range.End.getPointer() - range.Start.getPointer());
+  if (auto *name = dyn_cast<NameExpr>(typeExpr)) {
+    const Symbol *symbol = scope->lookup(name->name);
+    if (symbol && symbol->kind == Symbol::Kind::Alias)
+      checkAlias(*symbol->alias), symbol = scope->lookup(name->name);
+    if (symbol && symbol->kind == Symbol::Kind::Type)
+      return symbol->type;
+    if (symbol && symbol->kind == Symbol::Kind::Poisoned)
+      return Type::get(Type::Kind::Error);
+  }
+  diags.report(range, DiagID::err_unknown_type, spelling);
+  return Type::get(Type::Kind::Error);
+}
+
+void Sema::checkAlias(AliasDecl &alias) {
+  if (alias.checked)
+    return;
+  if (!aliasesInProgress.insert(&alias).second) {
+    diags.report(alias.nameRange, DiagID::err_alias_cycle, alias.name);
+    alias.checked = true;
+    alias.value->type = Type::get(Type::Kind::Error);
+    return;
+  }
+  // `alias MyInt = Int` names a type.
+  auto *name = dyn_cast<NameExpr>(alias.value.get());
+  const Symbol *target = name ? scope->lookup(name->name) : nullptr;
+  if (!alias.typeExpr && target && target->kind == Symbol::Kind::Type) {
+    Symbol symbol = *target;
+    symbol.declRange = alias.nameRange;
+    (scope->lookupHere(alias.name) ? scope : &moduleScope)
+        ->replace(alias.name, symbol);
+    alias.value->type = target->type;
+  } else {
+    const Type *declared =
+        alias.typeExpr ? resolveType(alias.typeExpr.get()) : nullptr;
+    if (declared)
+      checkAs(alias.value, declared);
+    else
+      checkValue(alias.value);
+    if (!alias.value->type->isError() && !isConstant(alias.value.get()))
+      diags.report(alias.value->getRange(), DiagID::err_not_constant,
+                   alias.name);
+  }
+  aliasesInProgress.erase(&alias);
+  alias.checked = true;
+}
+
+/// Whether `e` can be evaluated at compile time.
+bool Sema::isConstant(const Expr *e) const {
+  switch (e->getKind()) {
+  case Expr::Kind::IntLiteral:
+  case Expr::Kind::FloatLiteral:
+  case Expr::Kind::StringLiteral:
+  case Expr::Kind::BoolLiteral:
+  case Expr::Kind::Error:
+    return true;
+  case Expr::Kind::Name:
+    return cast<NameExpr>(e)->alias != nullptr;
+  case Expr::Kind::Unary:
+    return isConstant(cast<UnaryExpr>(e)->operand.get());
+  case Expr::Kind::Binary:
+    return isConstant(cast<BinaryExpr>(e)->lhs.get()) &&
+           isConstant(cast<BinaryExpr>(e)->rhs.get());
+  case Expr::Kind::BoolOp:
+    return isConstant(cast<BoolOpExpr>(e)->lhs.get()) &&
+           isConstant(cast<BoolOpExpr>(e)->rhs.get());
+  case Expr::Kind::Compare:
+    return llvm::all_of(cast<CompareExpr>(e)->operands,
+                        [&](const ExprPtr &o) { return isConstant(o.get()); });
+  case Expr::Kind::Conditional: {
+    auto *c = cast<ConditionalExpr>(e);
+    return isConstant(c->cond.get()) && isConstant(c->thenExpr.get()) &&
+           isConstant(c->elseExpr.get());
+  }
+  case Expr::Kind::Cast:
+    return isConstant(cast<CastExpr>(e)->operand.get());
+  case Expr::Kind::Call: {
+    auto *call = cast<CallExpr>(e);
+    if (call->conversionType)
+      return llvm::all_of(call->resolvedArgs,
+                          [&](const Expr *a) { return isConstant(a); });
+    return false;
+  }
+  default:
+    return false;
+  }
+}
+
+void Sema::declareFunction(FnDecl &fn) {
+  for (Param &param : fn.params) {
+    if (!param.typeExpr) {
+      diags.report(param.nameRange, DiagID::err_untyped_argument, param.name);
+      param.type = Type::get(Type::Kind::Error);
+    } else {
+      param.type = resolveType(param.typeExpr.get());
+    }
+    if (param.convention != ArgConvention::Read &&
+        param.convention != ArgConvention::Owned) {
+      static const char *names[] = {"read", "mut", "owned", "out", "ref"};
+      diags.report(param.nameRange, DiagID::err_convention_unsupported,
+                   names[static_cast<int>(param.convention)]);
+    }
+    if (param.defaultValue) {
+      checkAs(param.defaultValue, param.type);
+      if (!isConstant(param.defaultValue.get()))
+        diags.report(param.defaultValue->getRange(), DiagID::err_not_constant,
+                     param.name);
+    }
+  }
+  fn.resultType = fn.resultTypeExpr ? resolveType(fn.resultTypeExpr.get())
+                                    : Type::get(Type::Kind::None);
+  Symbol symbol;
+  symbol.kind = Symbol::Kind::Function;
+  symbol.function = &fn;
+  symbol.declRange = fn.nameRange;
+  const Symbol *previous = moduleScope.lookupHere(fn.name);
+  if (previous && previous->kind != Symbol::Kind::Type &&
+      previous->kind != Symbol::Kind::Builtin) {
+    diags.report(fn.nameRange, DiagID::err_redefinition, fn.name);
+    diags.report(previous->declRange, DiagID::note_previous_definition);
+    return;
+  }
+  // A user function may shadow a builtin of the same name.
+  moduleScope.replace(fn.name, symbol);
+}
+
+void Sema::checkFunctionBody(FnDecl &fn) {
+  currentFn = &fn;
+  Scope fnScope(&moduleScope);
+  scope = functionScope = &fnScope;
+  for (Param &param : fn.params) {
+    LocalVar *local = declareLocal(param.name, param.nameRange, param.type,
+                                   fnScope);
+    if (!local)
+      continue;
+    local->isArgument = true;
+    local->isMutable = fn.isDef || param.convention == ArgConvention::Owned;
+    param.local = local;
+  }
+  checkBlock(fn.body);
+  if (!fn.resultType->isNone() && !fn.resultType->isError() &&
+      !alwaysExits(fn.body))
+    diags.report(fn.nameRange, DiagID::err_missing_return, fn.name,
+                 fn.resultType->getName());
+  scope = &moduleScope;
+  functionScope = nullptr;
+  currentFn = nullptr;
+}
+
+void Sema::checkMain(Module &module) {
+  const Symbol *symbol = moduleScope.lookupHere("main");
+  if (!symbol || symbol->kind != Symbol::Kind::Function) {
+    llvm::SMLoc loc = llvm::SMLoc::getFromPointer(
+        diags.getSourceMgr()
+            .getMemoryBuffer(diags.getSourceMgr().getMainFileID())
+            ->getBufferStart());
+    diags.report(loc, DiagID::err_no_main);
+    return;
+  }
+  FnDecl &main = *symbol->function;
+  if (!main.params.empty() || !main.resultType->isNone())
+    diags.report(main.nameRange, DiagID::err_main_signature);
+}

@@ -1,0 +1,281 @@
+//===- SemaCall.cpp - Ember semantic analysis: calls ----------------------===//
+
+#include "ember/Sema/Sema.h"
+
+using namespace ember;
+using llvm::cast;
+using llvm::dyn_cast;
+using llvm::isa;
+
+static const Type *errorType() { return Type::get(Type::Kind::Error); }
+
+const Type *Sema::checkCall(CallExpr &call, const Type *expected) {
+  auto checkArgsQuietly = [&] {
+    for (CallArgument &arg : call.args)
+      check(arg.value);
+    return errorType();
+  };
+  auto *callee = dyn_cast<NameExpr>(call.callee.get());
+  if (!callee) {
+    diags.report(call.callee->getRange(), DiagID::err_unsupported,
+                 isa<AttributeExpr>(call.callee.get()) ? "calling a method"
+                                                       : "calling this value");
+    return checkArgsQuietly();
+  }
+  const Symbol *symbol = scope->lookup(callee->name);
+  if (symbol && symbol->kind == Symbol::Kind::Alias) {
+    checkAlias(*symbol->alias);
+    symbol = scope->lookup(callee->name);
+  }
+  if (!symbol) {
+    diags.report(callee->getRange(), DiagID::err_undefined_name, callee->name);
+    Symbol poisoned;
+    (functionScope ? functionScope : scope)->insert(callee->name, poisoned);
+    return checkArgsQuietly();
+  }
+  switch (symbol->kind) {
+  case Symbol::Kind::Function:
+    return checkFunctionCall(call, *symbol->function);
+  case Symbol::Kind::Type:
+    return checkConversion(call, symbol->type);
+  case Symbol::Kind::Builtin:
+    return checkBuiltinCall(call, symbol->builtin, expected);
+  case Symbol::Kind::Poisoned:
+    return checkArgsQuietly();
+  default:
+    diags.report(callee->getRange(), DiagID::err_not_callable, callee->name);
+    return checkArgsQuietly();
+  }
+}
+
+const Type *Sema::checkFunctionCall(CallExpr &call, FnDecl &fn) {
+  if (!fn.resultType) {
+    // Only reachable from a default value or alias, before the signature
+    // of `fn` is known; such a call is not constant anyway.
+    diags.report(call.getRange(), DiagID::err_not_constant, fn.name);
+    return errorType();
+  }
+  std::vector<Expr *> resolved(fn.params.size(), nullptr);
+  size_t positional = 0;
+  bool tooMany = false;
+  for (CallArgument &arg : call.args) {
+    size_t index;
+    if (arg.keyword.empty()) {
+      index = positional++;
+      if (index >= fn.params.size()) {
+        tooMany = true;
+        check(arg.value);
+        continue;
+      }
+    } else {
+      auto it = llvm::find_if(fn.params, [&](const Param &p) {
+        return p.name == arg.keyword;
+      });
+      if (it == fn.params.end()) {
+        diags.report(arg.keywordLoc, DiagID::err_unknown_keyword, fn.name,
+                     arg.keyword);
+        check(arg.value);
+        continue;
+      }
+      index = it - fn.params.begin();
+      if (resolved[index]) {
+        diags.report(arg.keywordLoc, DiagID::err_duplicate_argument, fn.name,
+                     arg.keyword);
+        check(arg.value);
+        continue;
+      }
+    }
+    checkAs(arg.value, fn.params[index].type);
+    resolved[index] = arg.value.get();
+  }
+  if (tooMany) {
+    diags.report(call.getRange(), DiagID::err_arg_count, fn.name,
+                 fn.params.size(), positional);
+    diags.report(fn.nameRange, DiagID::note_declared_here, fn.name);
+  }
+  for (size_t i = 0; i < fn.params.size(); ++i) {
+    if (resolved[i])
+      continue;
+    if (fn.params[i].defaultValue) {
+      resolved[i] = fn.params[i].defaultValue.get();
+      continue;
+    }
+    if (!tooMany) {
+      diags.report(call.getRange(), DiagID::err_missing_argument, fn.name,
+                   fn.params[i].name);
+      diags.report(fn.nameRange, DiagID::note_declared_here, fn.name);
+    }
+    return errorType();
+  }
+  call.function = &fn;
+  call.resolvedArgs = std::move(resolved);
+  return tooMany ? errorType() : fn.resultType;
+}
+
+const Type *Sema::checkConversion(CallExpr &call, const Type *to) {
+  if (call.args.size() != 1 || !call.args[0].keyword.empty()) {
+    diags.report(call.getRange(), DiagID::err_self_conversion_args,
+                 to->getName());
+    for (CallArgument &arg : call.args)
+      check(arg.value);
+    return errorType();
+  }
+  ExprPtr &arg = call.args[0].value;
+  // Literals convert exactly when the target can hold them.
+  const Type *hint = nullptr;
+  if (to->isFloat() || (to->isInteger() && isa<IntLiteralExpr>(arg.get())))
+    hint = to;
+  const Type *from = checkValue(arg, hint);
+  if (from->isError())
+    return errorType();
+  bool scalarFrom = from->isNumeric() || from->isBool();
+  bool scalarTo = to->isNumeric() || to->isBool();
+  if (from != to && !(scalarFrom && scalarTo)) {
+    diags.report(arg->getRange(), DiagID::err_type_mismatch, from->getName(),
+                 to->getName());
+    return errorType();
+  }
+  call.conversionType = to;
+  call.resolvedArgs = {arg.get()};
+  return to;
+}
+
+const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
+                                   const Type *expected) {
+  call.builtin = builtin;
+  auto name = [&] {
+    return cast<NameExpr>(call.callee.get())->name;
+  };
+  auto positionalOnly = [&](size_t min, size_t max) {
+    bool ok = min <= call.args.size() && call.args.size() <= max;
+    for (CallArgument &arg : call.args)
+      if (!arg.keyword.empty()) {
+        diags.report(arg.keywordLoc, DiagID::err_unknown_keyword, name(),
+                     arg.keyword);
+        ok = false;
+      }
+    if (!ok && (call.args.size() < min || call.args.size() > max))
+      diags.report(call.getRange(), DiagID::err_arg_count, name(),
+                   min == max ? std::to_string(min)
+                              : std::to_string(min) + " to " +
+                                    (max == SIZE_MAX ? "any number of"
+                                                     : std::to_string(max)),
+                   call.args.size());
+    if (!ok)
+      for (CallArgument &arg : call.args)
+        check(arg.value);
+    return ok;
+  };
+
+  switch (builtin) {
+  case Builtin::Print:
+    return checkPrint(call);
+  case Builtin::Range:
+    diags.report(call.getRange(), DiagID::err_range_outside_for);
+    return errorType();
+  case Builtin::Exit:
+    if (!positionalOnly(0, 1))
+      return errorType();
+    if (!call.args.empty()) {
+      checkAs(call.args[0].value, Type::get(Type::Kind::Int));
+      call.resolvedArgs = {call.args[0].value.get()};
+    }
+    return Type::get(Type::Kind::None);
+  case Builtin::Abs: {
+    if (!positionalOnly(1, 1))
+      return errorType();
+    const Type *type = checkValue(call.args[0].value, expected);
+    if (!type->isNumeric() && !type->isError()) {
+      diags.report(call.args[0].value->getRange(), DiagID::err_unary_operand,
+                   "abs", type->getName());
+      return errorType();
+    }
+    call.resolvedArgs = {call.args[0].value.get()};
+    return type;
+  }
+  case Builtin::Min:
+  case Builtin::Max: {
+    if (!positionalOnly(2, SIZE_MAX))
+      return errorType();
+    llvm::SmallVector<ExprPtr *> operands;
+    for (CallArgument &arg : call.args)
+      operands.push_back(&arg.value);
+    const Type *type = checkSameType(operands, expected, name());
+    if (!type)
+      return errorType();
+    if (!type->isNumeric()) {
+      diags.report(call.getRange(), DiagID::err_unary_operand, name(),
+                   type->getName());
+      return errorType();
+    }
+    for (CallArgument &arg : call.args)
+      call.resolvedArgs.push_back(arg.value.get());
+    return type;
+  }
+  case Builtin::None:
+    break;
+  }
+  return errorType();
+}
+
+const Type *Sema::checkPrint(CallExpr &call) {
+  for (CallArgument &arg : call.args) {
+    if (arg.keyword == "sep" || arg.keyword == "end") {
+      auto *str = dyn_cast<StringLiteralExpr>(arg.value.get());
+      if (!str) {
+        diags.report(arg.value->getRange(), DiagID::err_print_keyword,
+                     arg.keyword);
+        check(arg.value);
+        continue;
+      }
+      check(arg.value);
+      (arg.keyword == "sep" ? call.printSep : call.printEnd) = str->value;
+      continue;
+    }
+    if (arg.keyword == "flush") {
+      checkAs(arg.value, Type::get(Type::Kind::Bool));
+      continue;
+    }
+    if (!arg.keyword.empty()) {
+      diags.report(arg.keywordLoc, DiagID::err_unknown_keyword, "print",
+                   arg.keyword);
+      check(arg.value);
+      continue;
+    }
+    const Type *type = checkValue(arg.value);
+    if (!type->isNumeric() && !type->isBool() && !type->isString() &&
+        !type->isError())
+      diags.report(arg.value->getRange(), DiagID::err_not_printable,
+                   type->getName());
+    call.resolvedArgs.push_back(arg.value.get());
+  }
+  return Type::get(Type::Kind::None);
+}
+
+/// `range(stop)`, `range(start, stop)`, `range(start, stop, step)`:
+/// resolvedArgs becomes {start or null, stop, step or null}.
+bool Sema::checkRangeArgs(CallExpr &call) {
+  if (call.args.empty() || call.args.size() > 3 ||
+      llvm::any_of(call.args,
+                   [](const CallArgument &a) { return !a.keyword.empty(); })) {
+    diags.report(call.getRange(), DiagID::err_range_args);
+    for (CallArgument &arg : call.args)
+      check(arg.value);
+    return false;
+  }
+  for (CallArgument &arg : call.args)
+    checkAs(arg.value, Type::get(Type::Kind::Int));
+  std::vector<Expr *> args;
+  for (CallArgument &arg : call.args)
+    args.push_back(arg.value.get());
+  if (args.size() == 1)
+    args.insert(args.begin(), nullptr);
+  if (args.size() == 2)
+    args.push_back(nullptr);
+  if (auto *step = llvm::dyn_cast_or_null<IntLiteralExpr>(args[2]))
+    if (step->value.isZero())
+      diags.report(step->getRange(), DiagID::err_zero_step);
+  call.resolvedArgs = std::move(args);
+  call.type = Type::get(Type::Kind::None);
+  return true;
+}

@@ -1,0 +1,348 @@
+//===- SemaExpr.cpp - Ember semantic analysis: expressions ----------------===//
+
+#include "ember/Sema/Sema.h"
+
+using namespace ember;
+using llvm::cast;
+using llvm::dyn_cast;
+using llvm::isa;
+
+static const Type *errorType() { return Type::get(Type::Kind::Error); }
+
+static llvm::StringRef getSourceText(llvm::SMRange range) {
+  return llvm::StringRef(range.Start.getPointer(),
+                         range.End.getPointer() - range.Start.getPointer());
+}
+
+const Type *Sema::check(ExprPtr &e, const Type *expected) {
+  const Type *type = nullptr;
+  switch (e->getKind()) {
+  case Expr::Kind::IntLiteral:
+    type = checkIntLiteral(*cast<IntLiteralExpr>(e.get()), expected, false);
+    break;
+  case Expr::Kind::FloatLiteral:
+    if (expected && expected->isFloat()) {
+      type = expected;
+    } else if (expected && expected->isInteger()) {
+      diags.report(e->getRange(), DiagID::err_float_literal_to_int,
+                   expected->getName());
+      type = errorType();
+    } else {
+      type = Type::get(Type::Kind::Float64);
+    }
+    break;
+  case Expr::Kind::StringLiteral:
+    type = Type::get(Type::Kind::StringLiteral);
+    break;
+  case Expr::Kind::BoolLiteral:
+    type = Type::get(Type::Kind::Bool);
+    break;
+  case Expr::Kind::NoneLiteral:
+    type = Type::get(Type::Kind::None);
+    break;
+  case Expr::Kind::Name:
+    type = checkName(*cast<NameExpr>(e.get()));
+    break;
+  case Expr::Kind::Unary:
+    type = checkUnary(e, expected);
+    break;
+  case Expr::Kind::Binary:
+    type = checkBinary(e, expected);
+    break;
+  case Expr::Kind::BoolOp:
+    type = checkBoolOp(*cast<BoolOpExpr>(e.get()), expected);
+    break;
+  case Expr::Kind::Compare:
+    type = checkCompare(*cast<CompareExpr>(e.get()));
+    break;
+  case Expr::Kind::Conditional:
+    type = checkConditional(*cast<ConditionalExpr>(e.get()), expected);
+    break;
+  case Expr::Kind::Call:
+    type = checkCall(*cast<CallExpr>(e.get()), expected);
+    break;
+  case Expr::Kind::Tuple:
+    diags.report(e->getRange(), DiagID::err_unsupported, "a tuple value");
+    break;
+  case Expr::Kind::Subscript:
+    diags.report(e->getRange(), DiagID::err_unsupported,
+                 "subscripting a value");
+    break;
+  case Expr::Kind::Attribute:
+    diags.report(e->getRange(), DiagID::err_unsupported, "attribute access");
+    break;
+  case Expr::Kind::Cast:
+    return e->type;
+  case Expr::Kind::Error:
+    break;
+  }
+  e->type = type ? type : errorType();
+  return e->type;
+}
+
+const Type *Sema::checkValue(ExprPtr &e, const Type *expected) {
+  const Type *type = check(e, expected);
+  if (!type->isNone())
+    return type;
+  if (auto *call = dyn_cast<CallExpr>(e.get()))
+    diags.report(e->getRange(), DiagID::err_void_value,
+                 getSourceText(call->callee->getRange()));
+  else
+    diags.report(e->getRange(), DiagID::err_type_mismatch, "None", "a value");
+  e->type = errorType();
+  return e->type;
+}
+
+void Sema::mismatch(const Expr &e, const Type *to) {
+  diags.report(e.getRange(), DiagID::err_type_mismatch, e.type->getName(),
+               to->getName());
+  if (e.type->isNumeric() && to->isNumeric())
+    diags.report(e.getRange(), DiagID::note_float_conversion);
+}
+
+void Sema::checkAs(ExprPtr &e, const Type *to) {
+  if (!to)
+    to = errorType();
+  const Type *type = checkValue(e, to);
+  if (type != to && !type->isError() && !to->isError())
+    mismatch(*e, to);
+}
+
+void Sema::checkCondition(ExprPtr &e) {
+  const Type *type = checkValue(e);
+  if (type->isBool() || type->isError())
+    return;
+  if (!type->isNumeric()) {
+    diags.report(e->getRange(), DiagID::err_condition_type, type->getName());
+    return;
+  }
+  e = std::make_unique<CastExpr>(std::move(e), Type::get(Type::Kind::Bool));
+}
+
+/// Literal-only expressions take their type from their context.
+bool Sema::isLiteral(const Expr *e) {
+  if (isa<IntLiteralExpr, FloatLiteralExpr>(e))
+    return true;
+  if (auto *u = dyn_cast<UnaryExpr>(e))
+    return u->op != UnaryOperator::Not && isLiteral(u->operand.get());
+  if (auto *b = dyn_cast<BinaryExpr>(e))
+    return isLiteral(b->lhs.get()) && isLiteral(b->rhs.get());
+  return false;
+}
+
+bool Sema::containsFloatLiteral(const Expr *e) {
+  if (isa<FloatLiteralExpr>(e))
+    return true;
+  if (auto *u = dyn_cast<UnaryExpr>(e))
+    return containsFloatLiteral(u->operand.get());
+  if (auto *b = dyn_cast<BinaryExpr>(e))
+    return containsFloatLiteral(b->lhs.get()) ||
+           containsFloatLiteral(b->rhs.get());
+  return false;
+}
+
+const Type *Sema::checkIntLiteral(IntLiteralExpr &lit, const Type *expected,
+                                  bool negated) {
+  const Type *type = expected && expected->isNumeric()
+                         ? expected
+                         : Type::get(Type::Kind::Int);
+  if (type->isFloat())
+    return type;
+  unsigned width = type->getBitWidth();
+  llvm::APInt max = llvm::APInt::getOneBitSet(129, width);
+  if (type->isSigned())
+    max = max.lshr(1);
+  // The largest magnitude: 2^w - 1 unsigned, 2^(w-1) - 1 (or 2^(w-1) when
+  // negated) signed; a negated unsigned literal must be 0.
+  if (!type->isSigned() && negated)
+    max = llvm::APInt(129, 1);
+  if (!(type->isSigned() && negated))
+    max -= 1;
+  if (lit.value.ugt(max)) {
+    std::string text = (negated ? "-" : "") + getSourceText(lit.getRange()).str();
+    diags.report(lit.getRange(), DiagID::err_literal_range, text,
+                 type->getName());
+    return errorType();
+  }
+  return type;
+}
+
+const Type *Sema::checkName(NameExpr &name) {
+  const Symbol *symbol = scope->lookup(name.name);
+  if (!symbol) {
+    diags.report(name.getRange(), DiagID::err_undefined_name, name.name);
+    // Poison the name so that later uses stay quiet.
+    Symbol poisoned;
+    (functionScope ? functionScope : scope)->insert(name.name, poisoned);
+    return errorType();
+  }
+  switch (symbol->kind) {
+  case Symbol::Kind::Local:
+    name.local = symbol->local;
+    return symbol->local->type;
+  case Symbol::Kind::Alias: {
+    AliasDecl *alias = symbol->alias;
+    checkAlias(*alias);
+    if (scope->lookup(name.name)->kind == Symbol::Kind::Type)
+      break;
+    name.alias = alias;
+    return alias->value->type;
+  }
+  case Symbol::Kind::Poisoned:
+    return errorType();
+  default:
+    break;
+  }
+  diags.report(name.getRange(), DiagID::err_not_a_value, name.name);
+  return errorType();
+}
+
+const Type *Sema::checkUnary(ExprPtr &e, const Type *expected) {
+  auto &u = *cast<UnaryExpr>(e.get());
+  if (u.op == UnaryOperator::Not) {
+    checkCondition(u.operand);
+    return Type::get(Type::Kind::Bool);
+  }
+  const Type *type;
+  if (u.op == UnaryOperator::Neg && isa<IntLiteralExpr>(u.operand.get())) {
+    type = checkIntLiteral(*cast<IntLiteralExpr>(u.operand.get()), expected,
+                           /*negated=*/true);
+    u.operand->type = type;
+  } else {
+    type = checkValue(u.operand, expected);
+  }
+  if (type->isError())
+    return type;
+  bool ok = u.op == UnaryOperator::Invert
+                ? type->isInteger() || type->isBool()
+                : type->isNumeric();
+  if (!ok) {
+    diags.report(u.getRange(), DiagID::err_unary_operand, getSpelling(u.op),
+                 type->getName());
+    return errorType();
+  }
+  return type;
+}
+
+const Type *Sema::checkSameType(llvm::ArrayRef<ExprPtr *> operands,
+                                const Type *expected, llvm::StringRef op) {
+  const Type *common = nullptr;
+  bool sawError = false;
+  for (ExprPtr *operand : operands) {
+    if (isLiteral(operand->get()))
+      continue;
+    const Type *type = checkValue(*operand, expected);
+    sawError |= type->isError();
+    if (!common && !type->isError())
+      common = type;
+  }
+  if (!common) {
+    if (sawError)
+      common = nullptr;
+    else if (expected && expected->isNumeric())
+      common = expected;
+    else if (llvm::any_of(operands, [](ExprPtr *o) {
+               return containsFloatLiteral(o->get());
+             }))
+      common = Type::get(Type::Kind::Float64);
+  }
+  for (ExprPtr *operand : operands)
+    if (isLiteral(operand->get()))
+      sawError |= checkValue(*operand, common)->isError();
+  if (sawError)
+    return nullptr;
+  common = operands.front()->get()->type;
+  for (ExprPtr *operand : operands) {
+    const Type *type = operand->get()->type;
+    if (type != common) {
+      diags.report((*operand)->getRange(), DiagID::err_operand_types, op,
+                   common->getName(), type->getName());
+      return nullptr;
+    }
+  }
+  return common;
+}
+
+const Type *Sema::checkBinary(ExprPtr &e, const Type *expected) {
+  auto &b = *cast<BinaryExpr>(e.get());
+  const char *op = getSpelling(b.op);
+  const Type *hint = expected;
+  if (b.op == BinaryOperator::Div && !(expected && expected->isFloat()))
+    hint = nullptr;
+  const Type *type = checkSameType({&b.lhs, &b.rhs}, hint, op);
+  if (!type)
+    return errorType();
+  auto reject = [&] {
+    diags.report(b.getRange(), DiagID::err_operand_types, op,
+                 b.lhs->type->getName(), b.rhs->type->getName());
+    return errorType();
+  };
+  switch (b.op) {
+  case BinaryOperator::Div:
+    if (type->isFloat())
+      return type;
+    if (type->getKind() == Type::Kind::Int ||
+        type->getKind() == Type::Kind::UInt) {
+      // `Int / Int` is a Float64 division, as in Mojo.
+      const Type *f64 = Type::get(Type::Kind::Float64);
+      b.lhs = std::make_unique<CastExpr>(std::move(b.lhs), f64);
+      b.rhs = std::make_unique<CastExpr>(std::move(b.rhs), f64);
+      return f64;
+    }
+    if (type->isInteger()) {
+      diags.report(b.opLoc, DiagID::err_truediv_sized, type->getName());
+      return errorType();
+    }
+    return reject();
+  case BinaryOperator::Add:
+  case BinaryOperator::Sub:
+  case BinaryOperator::Mul:
+  case BinaryOperator::FloorDiv:
+  case BinaryOperator::Mod:
+  case BinaryOperator::Pow:
+    return type->isNumeric() ? type : reject();
+  case BinaryOperator::BitAnd:
+  case BinaryOperator::BitOr:
+  case BinaryOperator::BitXor:
+    return type->isInteger() || type->isBool() ? type : reject();
+  case BinaryOperator::Shl:
+  case BinaryOperator::Shr:
+    return type->isInteger() ? type : reject();
+  }
+  return errorType();
+}
+
+const Type *Sema::checkBoolOp(BoolOpExpr &e, const Type *expected) {
+  // `a or b` is `a if a else b`, so both sides share one type.
+  const Type *type =
+      checkSameType({&e.lhs, &e.rhs}, expected, getSpelling(e.op));
+  if (!type)
+    return errorType();
+  if (!type->isBool() && !type->isNumeric()) {
+    diags.report(e.lhs->getRange(), DiagID::err_condition_type,
+                 type->getName());
+    return errorType();
+  }
+  return type;
+}
+
+const Type *Sema::checkCompare(CompareExpr &e) {
+  llvm::SmallVector<ExprPtr *> operands;
+  for (ExprPtr &operand : e.operands)
+    operands.push_back(&operand);
+  const Type *type = checkSameType(operands, nullptr, getSpelling(e.ops[0]));
+  if (type && !type->isNumeric() && !type->isBool()) {
+    diags.report(e.getRange(), DiagID::err_unsupported,
+                 ("comparing values of type `" + type->getName() + "`").str());
+    type = nullptr;
+  }
+  e.operandType = type ? type : errorType();
+  return Type::get(Type::Kind::Bool);
+}
+
+const Type *Sema::checkConditional(ConditionalExpr &e, const Type *expected) {
+  checkCondition(e.cond);
+  const Type *type =
+      checkSameType({&e.thenExpr, &e.elseExpr}, expected, "if-else");
+  return type ? type : errorType();
+}

@@ -1,0 +1,307 @@
+//===- SemaStmt.cpp - Ember semantic analysis: statements -----------------===//
+
+#include "ember/Sema/Sema.h"
+
+using namespace ember;
+using llvm::cast;
+using llvm::dyn_cast;
+using llvm::isa;
+
+void Sema::checkBlock(Block &block) {
+  for (StmtPtr &stmt : block)
+    checkStmt(stmt.get());
+}
+
+LocalVar *Sema::declareLocal(llvm::StringRef name, llvm::SMRange range,
+                             const Type *type, Scope &target) {
+  if (const Symbol *previous = target.lookupHere(name)) {
+    diags.report(range, DiagID::err_redefinition, name);
+    diags.report(previous->declRange, DiagID::note_previous_definition);
+    return nullptr;
+  }
+  auto local = std::make_unique<LocalVar>();
+  local->name = name.str();
+  local->declRange = range;
+  local->type = type;
+  Symbol symbol;
+  symbol.kind = Symbol::Kind::Local;
+  symbol.local = local.get();
+  symbol.declRange = range;
+  target.insert(name, symbol);
+  currentFn->locals.push_back(std::move(local));
+  return currentFn->locals.back().get();
+}
+
+void Sema::checkStmt(Stmt *stmt) {
+  switch (stmt->getKind()) {
+  case Stmt::Kind::Expr: {
+    ExprPtr &expr = cast<ExprStmt>(stmt)->expr;
+    check(expr);
+    return;
+  }
+  case Stmt::Kind::Var:
+    return checkVar(*cast<VarStmt>(stmt));
+  case Stmt::Kind::Assign:
+    return checkAssign(*cast<AssignStmt>(stmt));
+  case Stmt::Kind::AugAssign:
+    return checkAugAssign(*cast<AugAssignStmt>(stmt));
+  case Stmt::Kind::If: {
+    auto *s = cast<IfStmt>(stmt);
+    checkCondition(s->cond);
+    {
+      ScopeRAII thenScope(*this);
+      checkBlock(s->thenBody);
+    }
+    ScopeRAII elseScope(*this);
+    checkBlock(s->elseBody);
+    return;
+  }
+  case Stmt::Kind::While: {
+    auto *s = cast<WhileStmt>(stmt);
+    checkCondition(s->cond);
+    {
+      ScopeRAII bodyScope(*this);
+      ++loopDepth;
+      checkBlock(s->body);
+      --loopDepth;
+    }
+    ScopeRAII elseScope(*this);
+    checkBlock(s->elseBody);
+    return;
+  }
+  case Stmt::Kind::For:
+    return checkFor(*cast<ForStmt>(stmt));
+  case Stmt::Kind::Break:
+  case Stmt::Kind::Continue:
+    if (loopDepth == 0)
+      diags.report(stmt->getRange(), DiagID::err_break_outside_loop,
+                   isa<BreakStmt>(stmt) ? "break" : "continue");
+    return;
+  case Stmt::Kind::Return:
+    return checkReturn(*cast<ReturnStmt>(stmt));
+  case Stmt::Kind::Alias: {
+    auto *alias = cast<AliasDecl>(stmt);
+    Symbol symbol;
+    symbol.kind = Symbol::Kind::Alias;
+    symbol.alias = alias;
+    symbol.declRange = alias->nameRange;
+    if (const Symbol *previous = scope->lookupHere(alias->name)) {
+      diags.report(alias->nameRange, DiagID::err_redefinition, alias->name);
+      diags.report(previous->declRange, DiagID::note_previous_definition);
+      return;
+    }
+    scope->insert(alias->name, symbol);
+    return checkAlias(*alias);
+  }
+  case Stmt::Kind::Pass:
+  case Stmt::Kind::Error:
+    return;
+  }
+}
+
+void Sema::checkVar(VarStmt &var) {
+  const Type *type = nullptr;
+  if (var.typeExpr) {
+    type = resolveType(var.typeExpr.get());
+    if (var.init)
+      checkAs(var.init, type);
+  } else if (var.init) {
+    type = checkValue(var.init);
+  } else {
+    diags.report(var.nameRange, DiagID::err_var_needs_type, var.name);
+    type = Type::get(Type::Kind::Error);
+  }
+  if (var.init && isa<TupleExpr>(var.init.get()) && !type->isError()) {
+    diags.report(var.init->getRange(), DiagID::err_unsupported, "a tuple value");
+    type = Type::get(Type::Kind::Error);
+  }
+  var.local = declareLocal(var.name, var.nameRange, type, *scope);
+}
+
+/// Finds the variable `name` assigns to, reporting why it cannot be.
+LocalVar *Sema::lookupAssignable(NameExpr &name) {
+  const Symbol *symbol = scope->lookup(name.name);
+  if (!symbol || symbol->kind == Symbol::Kind::Poisoned)
+    return nullptr;
+  if (symbol->kind != Symbol::Kind::Local) {
+    diags.report(name.getRange(), DiagID::err_assign_to_constant, name.name);
+    return nullptr;
+  }
+  LocalVar *local = symbol->local;
+  if (!local->isMutable) {
+    diags.report(name.getRange(), DiagID::err_assign_to_read_arg, name.name);
+    diags.report(local->declRange, DiagID::note_make_it_owned);
+    local->isMutable = true; // Report once.
+    return nullptr;
+  }
+  return local;
+}
+
+/// Checks `target = value`; a new name is declared in the function scope.
+void Sema::checkAssignTo(Expr *target, ExprPtr &value) {
+  auto *name = dyn_cast<NameExpr>(target);
+  if (!name) {
+    diags.report(target->getRange(), DiagID::err_unsupported,
+                 "assigning to a subscript or an attribute");
+    checkValue(value);
+    return;
+  }
+  const Symbol *symbol = scope->lookup(name->name);
+  if (!symbol) {
+    const Type *type = checkValue(value);
+    name->local = declareLocal(name->name, name->getRange(), type,
+                               *functionScope);
+    name->type = type;
+    return;
+  }
+  LocalVar *local = lookupAssignable(*name);
+  if (!local) {
+    checkValue(value);
+    name->type = Type::get(Type::Kind::Error);
+    return;
+  }
+  name->local = local;
+  name->type = local->type;
+  checkAs(value, local->type);
+}
+
+void Sema::checkAssign(AssignStmt &assign) {
+  // `a, b = x, y`: all values are computed before any is stored.
+  if (auto *targets = dyn_cast<TupleExpr>(assign.targets.front().get())) {
+    auto *values = dyn_cast<TupleExpr>(assign.value.get());
+    if (assign.targets.size() != 1 || !values ||
+        values->elements.size() != targets->elements.size()) {
+      diags.report(assign.value->getRange(), DiagID::err_tuple_arity,
+                   targets->elements.size(),
+                   values ? values->elements.size() : 1);
+      return;
+    }
+    for (size_t i = 0; i < values->elements.size(); ++i)
+      checkAssignTo(targets->elements[i].get(), values->elements[i]);
+    assign.value->type = Type::get(Type::Kind::None);
+    return;
+  }
+  if (isa<TupleExpr>(assign.value.get())) {
+    diags.report(assign.value->getRange(), DiagID::err_unsupported,
+                 "a tuple value");
+    return;
+  }
+  checkAssignTo(assign.targets.front().get(), assign.value);
+  for (size_t i = 1; i < assign.targets.size(); ++i) {
+    auto *name = dyn_cast<NameExpr>(assign.targets[i].get());
+    if (!name) {
+      diags.report(assign.targets[i]->getRange(), DiagID::err_unsupported,
+                   "assigning to a subscript or an attribute");
+      continue;
+    }
+    const Symbol *symbol = scope->lookup(name->name);
+    if (!symbol) {
+      name->local = declareLocal(name->name, name->getRange(),
+                                 assign.value->type, *functionScope);
+      name->type = assign.value->type;
+    } else if (LocalVar *local = lookupAssignable(*name)) {
+      name->local = local;
+      name->type = local->type;
+      if (local->type != assign.value->type && !local->type->isError() &&
+          !assign.value->type->isError())
+        mismatch(*assign.value, local->type);
+    }
+  }
+}
+
+void Sema::checkAugAssign(AugAssignStmt &assign) {
+  auto *name = dyn_cast<NameExpr>(assign.target.get());
+  if (!name) {
+    diags.report(assign.target->getRange(), DiagID::err_unsupported,
+                 "assigning to a subscript or an attribute");
+    return;
+  }
+  const Type *type = checkValue(assign.target);
+  if (type->isError())
+    return;
+  if (!lookupAssignable(*name))
+    return;
+  // `x op= v` is `x = x op v`, with `x` read through a fresh name.
+  auto reread = std::make_unique<NameExpr>(name->getRange(), name->name);
+  assign.combined = std::make_unique<BinaryExpr>(
+      assign.getRange(), assign.op, assign.opLoc, std::move(reread),
+      std::move(assign.value));
+  checkAs(assign.combined, type);
+}
+
+void Sema::checkFor(ForStmt &loop) {
+  auto *call = dyn_cast<CallExpr>(loop.iterable.get());
+  auto *callee = call ? dyn_cast<NameExpr>(call->callee.get()) : nullptr;
+  const Symbol *symbol = callee ? scope->lookup(callee->name) : nullptr;
+  bool isRange = symbol && symbol->kind == Symbol::Kind::Builtin &&
+                 symbol->builtin == Builtin::Range;
+  if (!isRange) {
+    diags.report(loop.iterable->getRange(), DiagID::err_for_iterable);
+  } else {
+    call->builtin = Builtin::Range;
+    checkRangeArgs(*call);
+  }
+  ScopeRAII bodyScope(*this);
+  auto *target = dyn_cast<NameExpr>(loop.target.get());
+  if (!target) {
+    diags.report(loop.target->getRange(), DiagID::err_for_target);
+  } else {
+    loop.local = declareLocal(target->name, target->getRange(),
+                              Type::get(Type::Kind::Int), *scope);
+    target->local = loop.local;
+    target->type = Type::get(Type::Kind::Int);
+  }
+  ++loopDepth;
+  checkBlock(loop.body);
+  --loopDepth;
+  ScopeRAII elseScope(*this);
+  checkBlock(loop.elseBody);
+}
+
+void Sema::checkReturn(ReturnStmt &ret) {
+  const Type *resultType = currentFn->resultType;
+  if (!ret.value) {
+    if (!resultType->isNone() && !resultType->isError())
+      diags.report(ret.getRange(), DiagID::err_missing_return_value,
+                   currentFn->name, resultType->getName());
+    return;
+  }
+  if (resultType->isNone()) {
+    if (!isa<NoneLiteralExpr>(ret.value.get()))
+      diags.report(ret.value->getRange(), DiagID::err_return_value_in_none_fn,
+                   currentFn->name);
+    ret.value.reset();
+    return;
+  }
+  checkAs(ret.value, resultType);
+}
+
+/// Whether control never falls off the end of `block`.
+bool Sema::alwaysExits(const Block &block) {
+  for (const StmtPtr &stmt : block) {
+    if (isa<ReturnStmt>(stmt.get()))
+      return true;
+    if (auto *s = dyn_cast<IfStmt>(stmt.get()))
+      if (alwaysExits(s->thenBody) && alwaysExits(s->elseBody))
+        return true;
+    if (auto *s = dyn_cast<WhileStmt>(stmt.get())) {
+      auto *lit = dyn_cast<BoolLiteralExpr>(s->cond.get());
+      if (lit && lit->value) {
+        // `while True` without a `break` of its own never ends normally.
+        std::function<bool(const Block &)> hasBreak = [&](const Block &b) {
+          for (const StmtPtr &inner : b) {
+            if (isa<BreakStmt>(inner.get()))
+              return true;
+            if (auto *i = dyn_cast<IfStmt>(inner.get()))
+              if (hasBreak(i->thenBody) || hasBreak(i->elseBody))
+                return true;
+          }
+          return false;
+        };
+        if (!hasBreak(s->body))
+          return true;
+      }
+    }
+  }
+  return false;
+}
