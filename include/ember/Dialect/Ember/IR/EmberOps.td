@@ -201,6 +201,20 @@ def Ember_PrintOp : Ember_Op<"print"> {
   }];
 }
 
+def Ember_CheckOp : Ember_Op<"check"> {
+  let summary = "stop the program with a message unless a condition holds";
+  let description = [{
+    A run-time check: when `condition` is false the program prints
+    `file:line:col: error: <message>` and exits with status 1.
+
+    ```mlir
+    ember.check %nonzero, "`range` step must not be zero"
+    ```
+  }];
+  let arguments = (ins I1:$condition, StrAttr:$message);
+  let assemblyFormat = "$condition `,` $message attr-dict";
+}
+
 def Ember_ExitOp : Ember_Op<"exit"> {
   let summary = "end the program with an exit status";
   let description = [{

@@ -1,0 +1,29 @@
+//===- EmberToStandard.h - Lower ember to upstream dialects -----*- C++ -*-===//
+
+#ifndef EMBER_CONVERSION_EMBERTOSTANDARD_EMBERTOSTANDARD_H
+#define EMBER_CONVERSION_EMBERTOSTANDARD_EMBERTOSTANDARD_H
+
+#include "mlir/Transforms/DialectConversion.h"
+
+namespace ember {
+
+/// Maps signed/unsigned integers to signless ones, `!ember.ref` to
+/// `!llvm.ptr` and `!ember.str` to `!llvm.struct<(ptr, i64)>`.
+class EmberTypeConverter : public mlir::TypeConverter {
+public:
+  explicit EmberTypeConverter(mlir::MLIRContext *context);
+};
+
+/// Patterns lowering scalar arithmetic, comparison and conversion ops.
+void populateEmberArithmeticPatterns(EmberTypeConverter &converter,
+                                     mlir::RewritePatternSet &patterns);
+/// Patterns lowering locals, strings, printing, checks and exit.
+void populateEmberRuntimePatterns(EmberTypeConverter &converter,
+                                  mlir::RewritePatternSet &patterns);
+/// All patterns of `convert-ember-to-standard`.
+void populateEmberToStandardPatterns(EmberTypeConverter &converter,
+                                     mlir::RewritePatternSet &patterns);
+
+} // namespace ember
+
+#endif

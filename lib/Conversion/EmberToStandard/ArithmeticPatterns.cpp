@@ -1,0 +1,396 @@
+//===- ArithmeticPatterns.cpp - Lower ember scalar ops to arith -----------===//
+//
+// Python semantics, spelled out on signless arith ops: floor division and
+// modulo round toward negative infinity, a zero divisor stops the program,
+// shifts by the bit width or more are defined, float to integer saturates.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ember/Conversion/EmberToStandard/EmberToStandard.h"
+
+#include "RuntimeCalls.h"
+#include "ember/Dialect/Ember/IR/EmberOps.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+
+using namespace mlir;
+using namespace ember;
+
+namespace {
+
+bool isUnsigned(Type type) {
+  auto intType = dyn_cast<IntegerType>(type);
+  return intType && (intType.isUnsigned() || intType.getWidth() == 1);
+}
+
+Value intConstant(OpBuilder &b, Location loc, Type type, int64_t value) {
+  return arith::ConstantOp::create(b, loc, IntegerAttr::get(type, value));
+}
+
+//===----------------------------------------------------------------------===//
+// Constants
+//===----------------------------------------------------------------------===//
+
+struct ConstantOpLowering : OpConversionPattern<ConstantOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(ConstantOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Type type = getTypeConverter()->convertType(op.getType());
+    TypedAttr value = op.getValue();
+    if (auto intAttr = dyn_cast<IntegerAttr>(value))
+      value = IntegerAttr::get(type, intAttr.getValue());
+    rewriter.replaceOpWithNewOp<arith::ConstantOp>(op, type, value);
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Binary arithmetic
+//===----------------------------------------------------------------------===//
+
+struct BinaryOpLowering : OpConversionPattern<BinaryOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(BinaryOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Value lhs = adaptor.getLhs(), rhs = adaptor.getRhs();
+    Value result = isa<FloatType>(op.getType())
+                       ? lowerFloat(op, lhs, rhs, rewriter)
+                       : lowerInteger(op, lhs, rhs, rewriter);
+    if (!result)
+      return rewriter.notifyMatchFailure(op, "unsupported operand type");
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+
+  static Value lowerFloat(BinaryOp op, Value lhs, Value rhs,
+                          ConversionPatternRewriter &b) {
+    Location loc = op.getLoc();
+    switch (op.getKind()) {
+    case BinaryKind::add: return arith::AddFOp::create(b, loc, lhs, rhs);
+    case BinaryKind::sub: return arith::SubFOp::create(b, loc, lhs, rhs);
+    case BinaryKind::mul: return arith::MulFOp::create(b, loc, lhs, rhs);
+    case BinaryKind::div: return arith::DivFOp::create(b, loc, lhs, rhs);
+    case BinaryKind::pow: return math::PowFOp::create(b, loc, lhs, rhs);
+    case BinaryKind::floordiv:
+    case BinaryKind::mod: {
+      // Python's float `//` and `%` live in the runtime, computed in f64.
+      Type type = lhs.getType();
+      Type f64 = b.getF64Type();
+      if (type != f64) {
+        lhs = arith::ExtFOp::create(b, loc, f64, lhs);
+        rhs = arith::ExtFOp::create(b, loc, f64, rhs);
+      }
+      StringRef fn = op.getKind() == BinaryKind::mod ? "ember_rt_mod_f64"
+                                                     : "ember_rt_floordiv_f64";
+      Value result = callRuntime(b, loc, fn, f64, {lhs, rhs}).getResult(0);
+      return type == f64 ? result : arith::TruncFOp::create(b, loc, type, result);
+    }
+    default:
+      return {};
+    }
+  }
+
+  static Value lowerInteger(BinaryOp op, Value lhs, Value rhs,
+                            ConversionPatternRewriter &b) {
+    Location loc = op.getLoc();
+    bool isUnsignedOp = isUnsigned(op.getType());
+    switch (op.getKind()) {
+    case BinaryKind::add: return arith::AddIOp::create(b, loc, lhs, rhs);
+    case BinaryKind::sub: return arith::SubIOp::create(b, loc, lhs, rhs);
+    case BinaryKind::mul: return arith::MulIOp::create(b, loc, lhs, rhs);
+    case BinaryKind::bit_and: return arith::AndIOp::create(b, loc, lhs, rhs);
+    case BinaryKind::bit_or: return arith::OrIOp::create(b, loc, lhs, rhs);
+    case BinaryKind::bit_xor: return arith::XOrIOp::create(b, loc, lhs, rhs);
+    case BinaryKind::floordiv:
+    case BinaryKind::mod:
+      return lowerDivision(op, lhs, rhs, isUnsignedOp, b);
+    case BinaryKind::pow:
+      return lowerPower(op, lhs, rhs, isUnsignedOp, b);
+    case BinaryKind::shl:
+    case BinaryKind::shr:
+      return lowerShift(op, lhs, rhs, isUnsignedOp, b);
+    case BinaryKind::div:
+      return {};
+    }
+    return {};
+  }
+
+  /// Floor division and modulo with Python's rounding. `MIN // -1` wraps
+  /// to `MIN` instead of trapping.
+  static Value lowerDivision(BinaryOp op, Value lhs, Value rhs,
+                             bool isUnsignedOp, ConversionPatternRewriter &b) {
+    Location loc = op.getLoc();
+    Type type = lhs.getType();
+    bool isMod = op.getKind() == BinaryKind::mod;
+    Value zero = intConstant(b, loc, type, 0);
+    Value nonZero =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, rhs, zero);
+    emitRuntimeCheck(b, loc, nonZero,
+                     isMod ? "integer modulo by zero" : "integer division by zero");
+    if (isUnsignedOp)
+      return isMod ? Value(arith::RemUIOp::create(b, loc, lhs, rhs))
+                   : Value(arith::DivUIOp::create(b, loc, lhs, rhs));
+
+    Value minusOne = intConstant(b, loc, type, -1);
+    Value one = intConstant(b, loc, type, 1);
+    Value isMinusOne =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, rhs, minusOne);
+    Value safeRhs = arith::SelectOp::create(b, loc, isMinusOne, one, rhs);
+    Value quotient = arith::DivSIOp::create(b, loc, lhs, safeRhs);
+    Value remainder = arith::RemSIOp::create(b, loc, lhs, safeRhs);
+    // Round toward negative infinity: adjust when the remainder is nonzero
+    // and its sign differs from the divisor's.
+    Value remNonZero =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, remainder, zero);
+    Value signsDiffer = arith::CmpIOp::create(
+        b, loc, arith::CmpIPredicate::slt,
+        arith::XOrIOp::create(b, loc, remainder, rhs), zero);
+    Value adjust = arith::AndIOp::create(b, loc, remNonZero, signsDiffer);
+    if (isMod) {
+      Value adjusted = arith::AddIOp::create(b, loc, remainder, rhs);
+      return arith::SelectOp::create(b, loc, adjust, adjusted, remainder);
+    }
+    Value adjusted = arith::SubIOp::create(b, loc, quotient, one);
+    Value floored = arith::SelectOp::create(b, loc, adjust, adjusted, quotient);
+    Value negated = arith::SubIOp::create(b, loc, zero, lhs);
+    return arith::SelectOp::create(b, loc, isMinusOne, negated, floored);
+  }
+
+  /// Integer `**` is computed in 64 bits by the runtime, which stops the
+  /// program on a negative exponent; narrower results wrap.
+  static Value lowerPower(BinaryOp op, Value lhs, Value rhs, bool isUnsignedOp,
+                          ConversionPatternRewriter &b) {
+    Location loc = op.getLoc();
+    Type type = lhs.getType();
+    Type i64 = b.getI64Type();
+    if (!isUnsignedOp) {
+      Value nonNegative = arith::CmpIOp::create(
+          b, loc, arith::CmpIPredicate::sge, rhs, intConstant(b, loc, type, 0));
+      emitRuntimeCheck(b, loc, nonNegative,
+                       "negative exponent in integer `**`");
+    }
+    if (type != i64) {
+      if (isUnsignedOp) {
+        lhs = arith::ExtUIOp::create(b, loc, i64, lhs);
+        rhs = arith::ExtUIOp::create(b, loc, i64, rhs);
+      } else {
+        lhs = arith::ExtSIOp::create(b, loc, i64, lhs);
+        rhs = arith::ExtSIOp::create(b, loc, i64, rhs);
+      }
+    }
+    StringRef fn = isUnsignedOp ? "ember_rt_pow_u64" : "ember_rt_pow_i64";
+    Value result = callRuntime(b, loc, fn, i64, {lhs, rhs}).getResult(0);
+    return type == i64 ? result : arith::TruncIOp::create(b, loc, type, result);
+  }
+
+  /// Shifts by at least the bit width give 0 (or the sign for a signed
+  /// `>>`); a negative count stops the program.
+  static Value lowerShift(BinaryOp op, Value lhs, Value rhs, bool isUnsignedOp,
+                          ConversionPatternRewriter &b) {
+    Location loc = op.getLoc();
+    Type type = lhs.getType();
+    unsigned width = type.getIntOrFloatBitWidth();
+    Value zero = intConstant(b, loc, type, 0);
+    if (!isUnsignedOp) {
+      Value nonNegative =
+          arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, rhs, zero);
+      emitRuntimeCheck(b, loc, nonNegative, "negative shift count");
+    }
+    Value maxShift = intConstant(b, loc, type, width - 1);
+    Value inRange =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ule, rhs, maxShift);
+    if (op.getKind() == BinaryKind::shl) {
+      Value shifted = arith::ShLIOp::create(b, loc, lhs, rhs);
+      return arith::SelectOp::create(b, loc, inRange, shifted, zero);
+    }
+    if (isUnsignedOp) {
+      Value shifted = arith::ShRUIOp::create(b, loc, lhs, rhs);
+      return arith::SelectOp::create(b, loc, inRange, shifted, zero);
+    }
+    Value count = arith::SelectOp::create(b, loc, inRange, rhs, maxShift);
+    return arith::ShRSIOp::create(b, loc, lhs, count);
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Unary, comparison, select
+//===----------------------------------------------------------------------===//
+
+struct UnaryOpLowering : OpConversionPattern<UnaryOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(UnaryOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value x = adaptor.getOperand();
+    Type type = x.getType();
+    if (isa<FloatType>(type)) {
+      if (op.getKind() != UnaryKind::neg)
+        return rewriter.notifyMatchFailure(op, "`invert` on a float");
+      rewriter.replaceOpWithNewOp<arith::NegFOp>(op, x);
+      return success();
+    }
+    if (op.getKind() == UnaryKind::neg) {
+      rewriter.replaceOpWithNewOp<arith::SubIOp>(
+          op, intConstant(rewriter, loc, type, 0), x);
+      return success();
+    }
+    rewriter.replaceOpWithNewOp<arith::XOrIOp>(
+        op, x, intConstant(rewriter, loc, type, -1));
+    return success();
+  }
+};
+
+struct CmpOpLowering : OpConversionPattern<CmpOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(CmpOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Type type = op.getLhs().getType();
+    if (isa<FloatType>(type)) {
+      // Ordered comparisons, except `!=`, which is true for NaN.
+      static const arith::CmpFPredicate preds[] = {
+          arith::CmpFPredicate::OEQ, arith::CmpFPredicate::UNE,
+          arith::CmpFPredicate::OLT, arith::CmpFPredicate::OLE,
+          arith::CmpFPredicate::OGT, arith::CmpFPredicate::OGE};
+      rewriter.replaceOpWithNewOp<arith::CmpFOp>(
+          op, preds[static_cast<int>(op.getPredicate())], adaptor.getLhs(),
+          adaptor.getRhs());
+      return success();
+    }
+    static const arith::CmpIPredicate signedPreds[] = {
+        arith::CmpIPredicate::eq,  arith::CmpIPredicate::ne,
+        arith::CmpIPredicate::slt, arith::CmpIPredicate::sle,
+        arith::CmpIPredicate::sgt, arith::CmpIPredicate::sge};
+    static const arith::CmpIPredicate unsignedPreds[] = {
+        arith::CmpIPredicate::eq,  arith::CmpIPredicate::ne,
+        arith::CmpIPredicate::ult, arith::CmpIPredicate::ule,
+        arith::CmpIPredicate::ugt, arith::CmpIPredicate::uge};
+    auto index = static_cast<int>(op.getPredicate());
+    rewriter.replaceOpWithNewOp<arith::CmpIOp>(
+        op, isUnsigned(type) ? unsignedPreds[index] : signedPreds[index],
+        adaptor.getLhs(), adaptor.getRhs());
+    return success();
+  }
+};
+
+/// `arith.select` on Ember integer types only changes its types.
+struct SelectOpTypeConversion : OpConversionPattern<arith::SelectOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(arith::SelectOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOpWithNewOp<arith::SelectOp>(
+        op, adaptor.getCondition(), adaptor.getTrueValue(),
+        adaptor.getFalseValue());
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Conversions
+//===----------------------------------------------------------------------===//
+
+struct CastOpLowering : OpConversionPattern<CastOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(CastOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Type from = op.getInput().getType();
+    Type to = op.getType();
+    Type target = getTypeConverter()->convertType(to);
+    Value x = adaptor.getInput();
+    Location loc = op.getLoc();
+    Value result;
+    if (to.isInteger(1))
+      result = lowerToBool(rewriter, loc, x);
+    else if (isa<FloatType>(from) && isa<FloatType>(to))
+      result = from.getIntOrFloatBitWidth() < to.getIntOrFloatBitWidth()
+                   ? Value(arith::ExtFOp::create(rewriter, loc, target, x))
+                   : Value(arith::TruncFOp::create(rewriter, loc, target, x));
+    else if (isa<FloatType>(to))
+      result = isUnsigned(from)
+                   ? Value(arith::UIToFPOp::create(rewriter, loc, target, x))
+                   : Value(arith::SIToFPOp::create(rewriter, loc, target, x));
+    else if (isa<FloatType>(from))
+      result = lowerFloatToInt(rewriter, loc, x, target, isUnsigned(to));
+    else
+      result = lowerIntToInt(rewriter, loc, x, target, isUnsigned(from));
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+
+  static Value lowerToBool(OpBuilder &b, Location loc, Value x) {
+    Type type = x.getType();
+    if (type.isInteger(1))
+      return x;
+    if (isa<FloatType>(type)) {
+      Value zero = arith::ConstantOp::create(b, loc, b.getFloatAttr(type, 0.0));
+      return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNE, x, zero);
+    }
+    return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, x,
+                                 intConstant(b, loc, type, 0));
+  }
+
+  static Value lowerIntToInt(OpBuilder &b, Location loc, Value x, Type target,
+                             bool fromUnsigned) {
+    unsigned fromWidth = x.getType().getIntOrFloatBitWidth();
+    unsigned toWidth = target.getIntOrFloatBitWidth();
+    if (fromWidth == toWidth)
+      return x;
+    if (fromWidth > toWidth)
+      return arith::TruncIOp::create(b, loc, target, x);
+    if (fromUnsigned)
+      return arith::ExtUIOp::create(b, loc, target, x);
+    return arith::ExtSIOp::create(b, loc, target, x);
+  }
+
+  /// Truncates toward zero, saturating at the bounds of the target type;
+  /// NaN gives 0.
+  static Value lowerFloatToInt(OpBuilder &b, Location loc, Value x,
+                               Type target, bool toUnsigned) {
+    Type floatType = x.getType();
+    unsigned width = target.getIntOrFloatBitWidth();
+    llvm::APInt minValue = toUnsigned ? llvm::APInt::getMinValue(width)
+                                      : llvm::APInt::getSignedMinValue(width);
+    llvm::APInt maxValue = toUnsigned ? llvm::APInt::getMaxValue(width)
+                                      : llvm::APInt::getSignedMaxValue(width);
+    // Both bounds are powers of two (or zero), so they are exact floats.
+    double low = toUnsigned ? 0.0 : -std::ldexp(1.0, width - 1);
+    double high = std::ldexp(1.0, toUnsigned ? width : width - 1);
+    auto floatConst = [&](double v) -> Value {
+      return arith::ConstantOp::create(b, loc, b.getFloatAttr(floatType, v));
+    };
+    auto intConst = [&](const llvm::APInt &v) -> Value {
+      return arith::ConstantOp::create(b, loc, IntegerAttr::get(target, v));
+    };
+    Value converted =
+        toUnsigned ? Value(arith::FPToUIOp::create(b, loc, target, x))
+                   : Value(arith::FPToSIOp::create(b, loc, target, x));
+    Value tooHigh = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGE, x,
+                                          floatConst(high));
+    Value tooLow = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, x,
+                                         floatConst(low));
+    Value isNaN =
+        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, x, x);
+    Value result =
+        arith::SelectOp::create(b, loc, tooHigh, intConst(maxValue), converted);
+    result = arith::SelectOp::create(b, loc, tooLow, intConst(minValue), result);
+    return arith::SelectOp::create(b, loc, isNaN,
+                                   intConst(llvm::APInt(width, 0)), result);
+  }
+};
+
+} // namespace
+
+void ember::populateEmberArithmeticPatterns(EmberTypeConverter &converter,
+                                            RewritePatternSet &patterns) {
+  patterns.add<ConstantOpLowering, BinaryOpLowering, UnaryOpLowering,
+               CmpOpLowering, SelectOpTypeConversion, CastOpLowering>(
+      converter, patterns.getContext());
+}

@@ -1,0 +1,85 @@
+//===- EmberToStandard.cpp - The convert-ember-to-standard pass -----------===//
+
+#include "ember/Conversion/EmberToStandard/EmberToStandard.h"
+
+#include "ember/Conversion/Passes.h"
+#include "ember/Dialect/Ember/IR/EmberDialect.h"
+#include "ember/Dialect/Ember/IR/EmberOps.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Func/Transforms/FuncConversions.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+
+namespace ember {
+#define GEN_PASS_DEF_CONVERTEMBERTOSTANDARD
+#include "ember/Conversion/Passes.h.inc"
+} // namespace ember
+
+using namespace mlir;
+using namespace ember;
+
+EmberTypeConverter::EmberTypeConverter(MLIRContext *context) {
+  addConversion([](Type type) { return type; });
+  addConversion([context](IntegerType type) -> Type {
+    return IntegerType::get(context, type.getWidth());
+  });
+  addConversion([context](RefType) -> Type {
+    return LLVM::LLVMPointerType::get(context);
+  });
+  addConversion([context](StrType) -> Type {
+    return LLVM::LLVMStructType::getLiteral(
+        context,
+        {LLVM::LLVMPointerType::get(context), IntegerType::get(context, 64)});
+  });
+}
+
+void ember::populateEmberToStandardPatterns(EmberTypeConverter &converter,
+                                            RewritePatternSet &patterns) {
+  populateEmberArithmeticPatterns(converter, patterns);
+  populateEmberRuntimePatterns(converter, patterns);
+  populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns,
+                                                                 converter);
+  populateCallOpTypeConversionPattern(patterns, converter);
+  populateBranchOpInterfaceTypeConversionPattern(patterns, converter);
+  populateReturnOpTypeConversionPattern(patterns, converter);
+}
+
+namespace {
+
+struct ConvertEmberToStandard
+    : ember::impl::ConvertEmberToStandardBase<ConvertEmberToStandard> {
+  void runOnOperation() override {
+    MLIRContext *context = &getContext();
+    EmberTypeConverter converter(context);
+    RewritePatternSet patterns(context);
+    populateEmberToStandardPatterns(converter, patterns);
+
+    ConversionTarget target(*context);
+    target.addIllegalDialect<EmberDialect>();
+    target.addLegalDialect<arith::ArithDialect, cf::ControlFlowDialect,
+                           func::FuncDialect, math::MathDialect,
+                           LLVM::LLVMDialect>();
+    target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp op) {
+      return converter.isSignatureLegal(op.getFunctionType()) &&
+             converter.isLegal(&op.getBody());
+    });
+    // Ops whose operands may still carry Ember types are legal once their
+    // types are converted.
+    target.markUnknownOpDynamicallyLegal([&](Operation *op) {
+      return converter.isLegal(op);
+    });
+    target.addDynamicallyLegalOp<func::CallOp, func::ReturnOp,
+                                 arith::SelectOp, cf::BranchOp,
+                                 cf::CondBranchOp>(
+        [&](Operation *op) { return converter.isLegal(op); });
+
+    if (failed(applyPartialConversion(getOperation(), target,
+                                      std::move(patterns))))
+      signalPassFailure();
+  }
+};
+
+} // namespace

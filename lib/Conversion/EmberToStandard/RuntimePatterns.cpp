@@ -1,0 +1,149 @@
+//===- RuntimePatterns.cpp - Lower locals, strings and runtime services ---===//
+
+#include "ember/Conversion/EmberToStandard/EmberToStandard.h"
+
+#include "RuntimeCalls.h"
+#include "ember/Dialect/Ember/IR/EmberOps.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+
+using namespace mlir;
+using namespace ember;
+
+namespace {
+
+struct LocalOpLowering : OpConversionPattern<LocalOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(LocalOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Type elementType =
+        getTypeConverter()->convertType(op.getRef().getType().getElementType());
+    Value one = LLVM::ConstantOp::create(rewriter, op.getLoc(),
+                                         rewriter.getI64Type(), 1);
+    rewriter.replaceOpWithNewOp<LLVM::AllocaOp>(
+        op, LLVM::LLVMPointerType::get(getContext()), elementType, one);
+    return success();
+  }
+};
+
+struct LoadOpLowering : OpConversionPattern<LoadOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(LoadOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOpWithNewOp<LLVM::LoadOp>(
+        op, getTypeConverter()->convertType(op.getType()), adaptor.getRef());
+    return success();
+  }
+};
+
+struct StoreOpLowering : OpConversionPattern<StoreOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(StoreOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOpWithNewOp<LLVM::StoreOp>(op, adaptor.getValue(),
+                                               adaptor.getRef());
+    return success();
+  }
+};
+
+struct StringConstantOpLowering : OpConversionPattern<StringConstantOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(StringConstantOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOp(op,
+                       createStringValue(rewriter, op.getLoc(), op.getValue()));
+    return success();
+  }
+};
+
+/// One runtime call per value, separator and end.
+struct PrintOpLowering : OpConversionPattern<PrintOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(PrintOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    for (auto [index, original, value] :
+         llvm::enumerate(op.getValues(), adaptor.getValues())) {
+      if (index != 0)
+        printString(rewriter, loc, op.getSep());
+      printValue(rewriter, loc, original.getType(), value);
+    }
+    printString(rewriter, loc, op.getEnd());
+    rewriter.eraseOp(op);
+    return success();
+  }
+
+  static void printString(OpBuilder &b, Location loc, StringRef text) {
+    if (text.empty())
+      return;
+    printStr(b, loc, createStringValue(b, loc, text));
+  }
+
+  static void printStr(OpBuilder &b, Location loc, Value str) {
+    Value ptr = LLVM::ExtractValueOp::create(b, loc, str,
+                                             llvm::ArrayRef<int64_t>{0});
+    Value len = LLVM::ExtractValueOp::create(b, loc, str,
+                                             llvm::ArrayRef<int64_t>{1});
+    callRuntime(b, loc, "ember_rt_print_str", {}, {ptr, len});
+  }
+
+  static void printValue(OpBuilder &b, Location loc, Type type, Value value) {
+    if (isa<StrType>(type))
+      return printStr(b, loc, value);
+    if (type.isF64())
+      return (void)callRuntime(b, loc, "ember_rt_print_f64", {}, value);
+    if (type.isF32())
+      return (void)callRuntime(b, loc, "ember_rt_print_f32", {}, value);
+    // Bool goes as an i32 so that the C ABI is unambiguous.
+    if (type.isInteger(1)) {
+      Value widened = arith::ExtUIOp::create(b, loc, b.getI32Type(), value);
+      return (void)callRuntime(b, loc, "ember_rt_print_bool", {}, widened);
+    }
+    bool isUnsignedInt = type.isUnsignedInteger();
+    Type i64 = b.getI64Type();
+    if (type.getIntOrFloatBitWidth() < 64)
+      value = isUnsignedInt ? Value(arith::ExtUIOp::create(b, loc, i64, value))
+                            : Value(arith::ExtSIOp::create(b, loc, i64, value));
+    callRuntime(b, loc, isUnsignedInt ? "ember_rt_print_u64" : "ember_rt_print_i64",
+                {}, value);
+  }
+};
+
+struct CheckOpLowering : OpConversionPattern<CheckOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(CheckOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    emitRuntimeCheck(rewriter, op.getLoc(), adaptor.getCondition(),
+                     op.getMessage());
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+struct ExitOpLowering : OpConversionPattern<ExitOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(ExitOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    callRuntime(rewriter, op.getLoc(), "ember_rt_exit", {}, adaptor.getCode());
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+} // namespace
+
+void ember::populateEmberRuntimePatterns(EmberTypeConverter &converter,
+                                         RewritePatternSet &patterns) {
+  patterns.add<LocalOpLowering, LoadOpLowering, StoreOpLowering,
+               StringConstantOpLowering, PrintOpLowering, CheckOpLowering,
+               ExitOpLowering>(converter, patterns.getContext());
+}

@@ -1,0 +1,111 @@
+//===- Options.cpp - emberc's command line --------------------------------===//
+
+#include "Options.h"
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace ember;
+using llvm::StringRef;
+
+#ifndef EMBER_VERSION
+#define EMBER_VERSION "unknown"
+#endif
+
+static const char *const usage = R"(OVERVIEW: emberc - the Ember compiler
+
+USAGE: emberc build FILE [-o OUT] [options]   compile FILE to an executable
+       emberc run [options] FILE [ARGS...]    compile and run FILE with ARGS
+       emberc FILE --emit=KIND [-o OUT]       stop after a stage and print it
+
+OPTIONS:
+  --emit=KIND           tokens, ast, ember, mlir-llvm, llvm, asm, obj or exe
+  -o FILE               the output file ('-' for standard output)
+  -O0, -O1, -O2, -O3    optimization level (default: -O2)
+  --target-cpu=CPU      the CPU to compile for (default: the host's)
+  --target-triple=T     the target triple (default: the host's)
+  --help                show this help
+  --version             show the version
+)";
+
+static int usageError(const llvm::Twine &message) {
+  llvm::errs() << "emberc: error: " << message << "\n"
+               << "run 'emberc --help' for usage\n";
+  return 1;
+}
+
+std::optional<int> ember::parseOptions(int argc, char **argv,
+                                       Options &options) {
+  options.argv0 = argv[0];
+  int i = 1;
+  if (i < argc && StringRef(argv[i]) == "build") {
+    options.mode = Options::Mode::Build;
+    ++i;
+  } else if (i < argc && StringRef(argv[i]) == "run") {
+    options.mode = Options::Mode::Run;
+    ++i;
+  }
+  for (; i < argc; ++i) {
+    StringRef arg = argv[i];
+    if (arg == "--help" || arg == "-h") {
+      llvm::outs() << usage;
+      return 0;
+    }
+    if (arg == "--version") {
+      llvm::outs() << "emberc version " << EMBER_VERSION << "\n";
+      return 0;
+    }
+    if (arg == "-o") {
+      if (++i == argc)
+        return usageError("missing file name after '-o'");
+      options.output = argv[i];
+      continue;
+    }
+    if (arg.consume_front("--emit=")) {
+      auto kind = llvm::StringSwitch<std::optional<EmitKind>>(arg)
+                      .Case("tokens", EmitKind::Tokens)
+                      .Case("ast", EmitKind::AST)
+                      .Case("ember", EmitKind::Ember)
+                      .Case("mlir-llvm", EmitKind::MLIRLLVM)
+                      .Case("llvm", EmitKind::LLVM)
+                      .Case("asm", EmitKind::Asm)
+                      .Case("obj", EmitKind::Obj)
+                      .Case("exe", EmitKind::Exe)
+                      .Default(std::nullopt);
+      if (!kind)
+        return usageError("unknown --emit kind '" + arg + "'");
+      options.emit = *kind;
+      continue;
+    }
+    if (arg.size() == 3 && arg.starts_with("-O") && arg[2] >= '0' &&
+        arg[2] <= '3') {
+      options.target.optLevel = arg[2] - '0';
+      continue;
+    }
+    if (arg.consume_front("--target-cpu=")) {
+      options.target.cpu = arg.str();
+      continue;
+    }
+    if (arg.consume_front("--target-triple=")) {
+      options.target.triple = arg.str();
+      continue;
+    }
+    if (arg.starts_with("-") && arg != "-")
+      return usageError("unknown option '" + arg + "'");
+    if (!options.input.empty())
+      return usageError("more than one input file: '" + options.input +
+                        "' and '" + arg + "'");
+    options.input = arg.str();
+    // Everything after the file of `emberc run` belongs to the program.
+    if (options.mode == Options::Mode::Run) {
+      options.programArgs.assign(argv + i + 1, argv + argc);
+      break;
+    }
+  }
+  if (options.input.empty())
+    return usageError("no input file");
+  if (options.mode != Options::Mode::Emit && options.emit != EmitKind::Exe)
+    return usageError("--emit cannot be used with 'build' or 'run'");
+  return std::nullopt;
+}

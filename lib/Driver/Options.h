@@ -1,0 +1,33 @@
+//===- Options.h - emberc's command line ------------------------*- C++ -*-===//
+
+#ifndef EMBER_LIB_DRIVER_OPTIONS_H
+#define EMBER_LIB_DRIVER_OPTIONS_H
+
+#include "ember/Target/LLVMTarget.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ember {
+
+/// How far a compilation goes and what it writes.
+enum class EmitKind { Tokens, AST, Ember, MLIRLLVM, LLVM, Asm, Obj, Exe };
+
+struct Options {
+  enum class Mode { Build, Run, Emit } mode = Mode::Emit;
+  std::string argv0;
+  std::string input;
+  std::string output; ///< Empty: a default that depends on the emit kind.
+  EmitKind emit = EmitKind::Exe;
+  TargetOptions target;
+  std::vector<std::string> programArgs; ///< For `emberc run`.
+};
+
+/// Parses the command line. Returns an exit status when emberc should stop
+/// right away (after --help, --version or a usage error).
+std::optional<int> parseOptions(int argc, char **argv, Options &options);
+
+} // namespace ember
+
+#endif

@@ -1,0 +1,384 @@
+//===- IRGen.cpp - Ember AST to the ember dialect: functions, statements --===//
+//
+// Control flow is emitted as a CFG of `cf` branches inside `func.func`, so
+// that `break`, `continue` and early `return` need no special handling.
+// Every local lives in an `ember.local` slot in the entry block; LLVM's
+// mem2reg turns the slots into registers.
+//
+//===----------------------------------------------------------------------===//
+
+#include "IRGenImpl.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+
+using namespace ember;
+using llvm::cast;
+using llvm::dyn_cast;
+
+std::string ember::getFunctionSymbol(const Module &module,
+                                     llvm::StringRef name) {
+  std::string prefix;
+  for (char c : module.name)
+    prefix += llvm::isAlnum(c) ? c : '_';
+  if (prefix.empty() || llvm::isDigit(prefix[0]))
+    prefix = "_" + prefix;
+  return prefix + "." + name.str();
+}
+
+IRGen::IRGen(const Module &module, mlir::MLIRContext &context,
+             llvm::SourceMgr &sourceMgr)
+    : module(module), context(context), sourceMgr(sourceMgr),
+      builder(&context) {
+  fileName = builder.getStringAttr(
+      sourceMgr.getMemoryBuffer(sourceMgr.getMainFileID())
+          ->getBufferIdentifier());
+}
+
+mlir::Location IRGen::loc(llvm::SMLoc l) {
+  auto [line, col] = sourceMgr.getLineAndColumn(l);
+  return mlir::FileLineColLoc::get(fileName, line, col);
+}
+
+mlir::Type IRGen::convertType(const Type *type) {
+  auto sInt = [&](unsigned w) {
+    return builder.getIntegerType(w, /*isSigned=*/true);
+  };
+  auto uInt = [&](unsigned w) {
+    return mlir::IntegerType::get(&context, w, mlir::IntegerType::Unsigned);
+  };
+  switch (type->getKind()) {
+  case Type::Kind::Bool:
+    return builder.getI1Type();
+  case Type::Kind::Int:
+  case Type::Kind::Int8:
+  case Type::Kind::Int16:
+  case Type::Kind::Int32:
+  case Type::Kind::Int64:
+    return sInt(type->getBitWidth());
+  case Type::Kind::UInt:
+  case Type::Kind::UInt8:
+  case Type::Kind::UInt16:
+  case Type::Kind::UInt32:
+  case Type::Kind::UInt64:
+    return uInt(type->getBitWidth());
+  case Type::Kind::Float32:
+    return builder.getF32Type();
+  case Type::Kind::Float64:
+    return builder.getF64Type();
+  case Type::Kind::StringLiteral:
+    return StrType::get(&context);
+  case Type::Kind::None:
+  case Type::Kind::Error:
+    break;
+  }
+  return nullptr;
+}
+
+mlir::OwningOpRef<mlir::ModuleOp> IRGen::emit() {
+  mlir::OwningOpRef<mlir::ModuleOp> owned =
+      mlir::ModuleOp::create(loc(llvm::SMLoc::getFromPointer(
+          sourceMgr.getMemoryBuffer(sourceMgr.getMainFileID())
+              ->getBufferStart())));
+  moduleOp = *owned;
+  builder.setInsertionPointToEnd(moduleOp.getBody());
+  for (const auto &fn : module.functions)
+    declareFunction(*fn);
+  for (const auto &fn : module.functions)
+    emitFunction(*fn);
+  emitEntryPoint();
+  return owned;
+}
+
+void IRGen::declareFunction(const FnDecl &fn) {
+  llvm::SmallVector<mlir::Type> params, results;
+  for (const Param &param : fn.params)
+    params.push_back(convertType(param.type));
+  if (mlir::Type result = convertType(fn.resultType))
+    results.push_back(result);
+  auto fnOp = mlir::func::FuncOp::create(
+      builder, loc(fn.nameRange.Start), getFunctionSymbol(module, fn.name),
+      builder.getFunctionType(params, results));
+  fnOp.setPrivate();
+  functions[&fn] = fnOp;
+}
+
+void IRGen::emitFunction(const FnDecl &fn) {
+  currentFn = functions[&fn];
+  locals.clear();
+  mlir::Block *entry = currentFn.addEntryBlock();
+  builder.setInsertionPointToStart(entry);
+  for (auto [param, arg] : llvm::zip(fn.params, entry->getArguments()))
+    StoreOp::create(builder, loc(param.nameRange.Start), arg,
+                    getLocal(param.local));
+  emitBlock(fn.body);
+  if (!isTerminated()) {
+    mlir::Location end = loc(fn.range.End);
+    if (fn.resultType->isNone())
+      mlir::func::ReturnOp::create(builder, end);
+    else // Sema proved this point unreachable.
+      mlir::LLVM::UnreachableOp::create(builder, end);
+  }
+  builder.setInsertionPointToEnd(moduleOp.getBody());
+}
+
+/// `int main()` for the C runtime: runs the program's `main` and returns 0.
+void IRGen::emitEntryPoint() {
+  const FnDecl *mainFn = nullptr;
+  for (const auto &fn : module.functions)
+    if (fn->name == "main")
+      mainFn = fn.get();
+  if (!mainFn)
+    return;
+  mlir::Location l = loc(mainFn->nameRange.Start);
+  auto entry = mlir::func::FuncOp::create(
+      builder, l, "main", builder.getFunctionType({}, builder.getI32Type()));
+  builder.setInsertionPointToStart(entry.addEntryBlock());
+  mlir::func::CallOp::create(builder, l, functions[mainFn],
+                             mlir::ValueRange{});
+  mlir::Value zero = mlir::arith::ConstantIntOp::create(builder, l, 0, 32);
+  mlir::func::ReturnOp::create(builder, l, zero);
+}
+
+/// A zeroed slot in the entry block, so that no read is ever undefined.
+mlir::Value IRGen::createSlot(mlir::Type type, llvm::StringRef name,
+                              mlir::Location l) {
+  mlir::OpBuilder::InsertionGuard guard(builder);
+  builder.setInsertionPointToStart(&currentFn.getBody().front());
+  auto slot = LocalOp::create(builder, l, RefType::get(&context, type), name);
+  StoreOp::create(builder, l, emitZero(type, l), slot);
+  return slot;
+}
+
+/// The slot of `local`, made on first use.
+mlir::Value IRGen::getLocal(const LocalVar *local) {
+  auto it = locals.find(local);
+  if (it != locals.end())
+    return it->second;
+  mlir::Value slot = createSlot(convertType(local->type), local->name,
+                                loc(local->declRange.Start));
+  locals[local] = slot;
+  return slot;
+}
+
+mlir::Block *IRGen::newBlock() {
+  auto *block = new mlir::Block();
+  currentFn.getBody().push_back(block);
+  return block;
+}
+
+bool IRGen::isTerminated() {
+  mlir::Block *block = builder.getInsertionBlock();
+  return !block->empty() &&
+         block->back().hasTrait<mlir::OpTrait::IsTerminator>();
+}
+
+void IRGen::branchTo(mlir::Block *dest, mlir::Location l) {
+  if (!isTerminated())
+    mlir::cf::BranchOp::create(builder, l, dest);
+}
+
+void IRGen::emitBlock(const Block &block) {
+  for (const StmtPtr &stmt : block) {
+    // Code after `return`, `break` or `continue` is dead.
+    if (isTerminated())
+      return;
+    emitStmt(stmt.get());
+  }
+}
+
+void IRGen::emitStmt(const Stmt *stmt) {
+  mlir::Location l = loc(stmt->getLoc());
+  switch (stmt->getKind()) {
+  case Stmt::Kind::Expr:
+    emitExpr(cast<ExprStmt>(stmt)->expr.get());
+    return;
+  case Stmt::Kind::Var: {
+    auto *var = cast<VarStmt>(stmt);
+    if (var->init)
+      StoreOp::create(builder, l, emitExpr(var->init.get()),
+                      getLocal(var->local));
+    return;
+  }
+  case Stmt::Kind::Assign:
+    return emitAssign(*cast<AssignStmt>(stmt));
+  case Stmt::Kind::AugAssign: {
+    auto *s = cast<AugAssignStmt>(stmt);
+    return store(s->target.get(), emitExpr(s->combined.get()));
+  }
+  case Stmt::Kind::If:
+    return emitIf(*cast<IfStmt>(stmt));
+  case Stmt::Kind::While:
+    return emitWhile(*cast<WhileStmt>(stmt));
+  case Stmt::Kind::For:
+    return emitFor(*cast<ForStmt>(stmt));
+  case Stmt::Kind::Break:
+    return branchTo(loops.back().breakDest, l);
+  case Stmt::Kind::Continue:
+    return branchTo(loops.back().continueDest, l);
+  case Stmt::Kind::Return: {
+    auto *ret = cast<ReturnStmt>(stmt);
+    if (ret->value)
+      mlir::func::ReturnOp::create(builder, l, emitExpr(ret->value.get()));
+    else
+      mlir::func::ReturnOp::create(builder, l);
+    return;
+  }
+  case Stmt::Kind::Pass:
+  case Stmt::Kind::Alias:
+  case Stmt::Kind::Error:
+    return;
+  }
+}
+
+void IRGen::store(const Expr *target, mlir::Value value) {
+  auto *name = cast<NameExpr>(target);
+  StoreOp::create(builder, loc(target->getLoc()), value,
+                  getLocal(name->local));
+}
+
+void IRGen::emitAssign(const AssignStmt &s) {
+  if (auto *targets = dyn_cast<TupleExpr>(s.targets.front().get())) {
+    // Every value is computed before any target is written.
+    auto *values = cast<TupleExpr>(s.value.get());
+    llvm::SmallVector<mlir::Value> computed;
+    for (const ExprPtr &value : values->elements)
+      computed.push_back(emitExpr(value.get()));
+    for (auto [target, value] : llvm::zip(targets->elements, computed))
+      store(target.get(), value);
+    return;
+  }
+  mlir::Value value = emitExpr(s.value.get());
+  for (const ExprPtr &target : s.targets)
+    store(target.get(), value);
+}
+
+void IRGen::emitIf(const IfStmt &s) {
+  mlir::Location l = loc(s.getLoc());
+  mlir::Value cond = emitExpr(s.cond.get());
+  mlir::Block *thenBlock = newBlock();
+  mlir::Block *elseBlock = s.elseBody.empty() ? nullptr : newBlock();
+  mlir::Block *merge = newBlock();
+  mlir::cf::CondBranchOp::create(builder, l, cond, thenBlock,
+                                 elseBlock ? elseBlock : merge);
+  builder.setInsertionPointToStart(thenBlock);
+  emitBlock(s.thenBody);
+  branchTo(merge, l);
+  if (elseBlock) {
+    builder.setInsertionPointToStart(elseBlock);
+    emitBlock(s.elseBody);
+    branchTo(merge, l);
+  }
+  builder.setInsertionPointToStart(merge);
+}
+
+void IRGen::emitWhile(const WhileStmt &s) {
+  mlir::Location l = loc(s.getLoc());
+  mlir::Block *header = newBlock();
+  mlir::Block *body = newBlock();
+  mlir::Block *elseBlock = s.elseBody.empty() ? nullptr : newBlock();
+  mlir::Block *exit = newBlock();
+  branchTo(header, l);
+  builder.setInsertionPointToStart(header);
+  mlir::cf::CondBranchOp::create(builder, l, emitExpr(s.cond.get()), body,
+                                 elseBlock ? elseBlock : exit);
+  builder.setInsertionPointToStart(body);
+  loops.push_back({exit, header});
+  emitBlock(s.body);
+  loops.pop_back();
+  branchTo(header, l);
+  if (elseBlock) {
+    builder.setInsertionPointToStart(elseBlock);
+    emitBlock(s.elseBody);
+    branchTo(exit, l);
+  }
+  builder.setInsertionPointToStart(exit);
+}
+
+/// The sign of a constant `range` step: +1, -1, or 0 when not a literal.
+static int getConstantSign(const Expr *step) {
+  if (!step || llvm::isa<IntLiteralExpr>(step))
+    return 1;
+  if (auto *u = dyn_cast<UnaryExpr>(step))
+    if (u->op == UnaryOperator::Neg && llvm::isa<IntLiteralExpr>(u->operand.get()))
+      return -1;
+  return 0;
+}
+
+void IRGen::emitFor(const ForStmt &s) {
+  mlir::Location l = loc(s.getLoc());
+  auto *range = cast<CallExpr>(s.iterable.get());
+  const Expr *startExpr = range->resolvedArgs[0];
+  const Expr *stepExpr = range->resolvedArgs[2];
+  mlir::Type intType = builder.getIntegerType(64, /*isSigned=*/true);
+  auto constant = [&](int64_t v) -> mlir::Value {
+    return ConstantOp::create(builder, l, builder.getIntegerAttr(intType, v));
+  };
+  mlir::Value start = startExpr ? emitExpr(startExpr) : constant(0);
+  mlir::Value stop = emitExpr(range->resolvedArgs[1]);
+  mlir::Value step = stepExpr ? emitExpr(stepExpr) : constant(1);
+  int sign = getConstantSign(stepExpr);
+  if (sign == 0)
+    CheckOp::create(builder, l,
+                    CmpOp::create(builder, l, CmpPredicate::ne, step,
+                                  constant(0)),
+                    "`range` step must not be zero");
+
+  // A hidden counter drives the loop, so that assigning to the loop
+  // variable in the body does not change the iteration, as in Python.
+  mlir::Value counter = createSlot(intType, "for.counter", l);
+  StoreOp::create(builder, l, start, counter);
+
+  mlir::Block *header = newBlock();
+  mlir::Block *body = newBlock();
+  mlir::Block *latch = newBlock();
+  mlir::Block *elseBlock = s.elseBody.empty() ? nullptr : newBlock();
+  mlir::Block *exit = newBlock();
+  branchTo(header, l);
+
+  builder.setInsertionPointToStart(header);
+  mlir::Value i = LoadOp::create(builder, l, counter);
+  mlir::Value cond;
+  if (sign > 0) {
+    cond = CmpOp::create(builder, l, CmpPredicate::lt, i, stop);
+  } else if (sign < 0) {
+    cond = CmpOp::create(builder, l, CmpPredicate::gt, i, stop);
+  } else {
+    mlir::Value up = CmpOp::create(builder, l, CmpPredicate::gt, step,
+                                   constant(0));
+    cond = mlir::arith::SelectOp::create(
+        builder, l, up, CmpOp::create(builder, l, CmpPredicate::lt, i, stop),
+        CmpOp::create(builder, l, CmpPredicate::gt, i, stop));
+  }
+  mlir::cf::CondBranchOp::create(builder, l, cond, body,
+                                 elseBlock ? elseBlock : exit);
+
+  builder.setInsertionPointToStart(body);
+  if (s.local)
+    StoreOp::create(builder, l, i, getLocal(s.local));
+  loops.push_back({exit, latch});
+  emitBlock(s.body);
+  loops.pop_back();
+  branchTo(latch, l);
+
+  builder.setInsertionPointToStart(latch);
+  mlir::Value current = LoadOp::create(builder, l, counter);
+  StoreOp::create(builder, l,
+                  BinaryOp::create(builder, l, BinaryKind::add, current, step),
+                  counter);
+  branchTo(header, l);
+
+  if (elseBlock) {
+    builder.setInsertionPointToStart(elseBlock);
+    emitBlock(s.elseBody);
+    branchTo(exit, l);
+  }
+  builder.setInsertionPointToStart(exit);
+}
+
+mlir::OwningOpRef<mlir::ModuleOp> ember::emitModule(const Module &module,
+                                                    mlir::MLIRContext &context,
+                                                    llvm::SourceMgr &sourceMgr) {
+  return IRGen(module, context, sourceMgr).emit();
+}

@@ -1,0 +1,267 @@
+//===- IRGenExpr.cpp - Ember AST to the ember dialect: expressions --------===//
+
+#include "IRGenImpl.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+
+using namespace ember;
+using llvm::cast;
+using llvm::dyn_cast;
+
+static BinaryKind getBinaryKind(BinaryOperator op) {
+  switch (op) {
+  case BinaryOperator::Add: return BinaryKind::add;
+  case BinaryOperator::Sub: return BinaryKind::sub;
+  case BinaryOperator::Mul: return BinaryKind::mul;
+  case BinaryOperator::Div: return BinaryKind::div;
+  case BinaryOperator::FloorDiv: return BinaryKind::floordiv;
+  case BinaryOperator::Mod: return BinaryKind::mod;
+  case BinaryOperator::Pow: return BinaryKind::pow;
+  case BinaryOperator::BitAnd: return BinaryKind::bit_and;
+  case BinaryOperator::BitOr: return BinaryKind::bit_or;
+  case BinaryOperator::BitXor: return BinaryKind::bit_xor;
+  case BinaryOperator::Shl: return BinaryKind::shl;
+  case BinaryOperator::Shr: return BinaryKind::shr;
+  }
+  return BinaryKind::add;
+}
+
+static CmpPredicate getPredicate(CompareOperator op) {
+  switch (op) {
+  case CompareOperator::Eq: return CmpPredicate::eq;
+  case CompareOperator::Ne: return CmpPredicate::ne;
+  case CompareOperator::Lt: return CmpPredicate::lt;
+  case CompareOperator::Le: return CmpPredicate::le;
+  case CompareOperator::Gt: return CmpPredicate::gt;
+  case CompareOperator::Ge: return CmpPredicate::ge;
+  }
+  return CmpPredicate::eq;
+}
+
+mlir::Value IRGen::emitZero(mlir::Type type, mlir::Location l) {
+  if (llvm::isa<StrType>(type))
+    return StringConstantOp::create(builder, l, type, "");
+  if (llvm::isa<mlir::FloatType>(type))
+    return ConstantOp::create(builder, l, builder.getFloatAttr(type, 0.0));
+  return ConstantOp::create(builder, l, builder.getIntegerAttr(type, 0));
+}
+
+/// A literal of (int or float) type `type`.
+mlir::Value IRGen::emitConstant(const Expr *e, mlir::Type type) {
+  mlir::Location l = loc(e->getLoc());
+  if (auto *f = dyn_cast<FloatLiteralExpr>(e))
+    return ConstantOp::create(builder, l, builder.getFloatAttr(type, f->value));
+  const llvm::APInt &value = cast<IntLiteralExpr>(e)->value;
+  if (llvm::isa<mlir::FloatType>(type)) {
+    double d = value.roundToDouble(/*isSigned=*/false);
+    return ConstantOp::create(builder, l, builder.getFloatAttr(type, d));
+  }
+  unsigned width = type.getIntOrFloatBitWidth();
+  return ConstantOp::create(
+      builder, l, builder.getIntegerAttr(type, value.trunc(width)));
+}
+
+mlir::Value IRGen::emitExpr(const Expr *e) {
+  mlir::Location l = loc(e->getLoc());
+  switch (e->getKind()) {
+  case Expr::Kind::IntLiteral:
+  case Expr::Kind::FloatLiteral:
+    return emitConstant(e, convertType(e->type));
+  case Expr::Kind::StringLiteral:
+    return StringConstantOp::create(builder, l, StrType::get(&context),
+                                    cast<StringLiteralExpr>(e)->value);
+  case Expr::Kind::BoolLiteral:
+    return ConstantOp::create(
+        builder, l, builder.getBoolAttr(cast<BoolLiteralExpr>(e)->value));
+  case Expr::Kind::Name: {
+    auto *name = cast<NameExpr>(e);
+    if (name->alias)
+      return emitExpr(name->alias->value.get());
+    return LoadOp::create(builder, l, getLocal(name->local));
+  }
+  case Expr::Kind::Unary:
+    return emitUnary(*cast<UnaryExpr>(e));
+  case Expr::Kind::Binary:
+    return emitBinary(*cast<BinaryExpr>(e));
+  case Expr::Kind::BoolOp:
+    return emitBoolOp(*cast<BoolOpExpr>(e));
+  case Expr::Kind::Compare:
+    return emitCompare(*cast<CompareExpr>(e));
+  case Expr::Kind::Conditional:
+    return emitConditional(*cast<ConditionalExpr>(e));
+  case Expr::Kind::Call:
+    return emitCall(*cast<CallExpr>(e));
+  case Expr::Kind::Cast:
+    return emitCast(emitExpr(cast<CastExpr>(e)->operand.get()),
+                    convertType(e->type), l);
+  case Expr::Kind::NoneLiteral:
+  case Expr::Kind::Subscript:
+  case Expr::Kind::Attribute:
+  case Expr::Kind::Tuple:
+  case Expr::Kind::Error:
+    break;
+  }
+  llvm_unreachable("Sema rejects expressions that IRGen cannot emit");
+}
+
+mlir::Value IRGen::emitCast(mlir::Value value, mlir::Type to,
+                            mlir::Location l) {
+  if (value.getType() == to)
+    return value;
+  return CastOp::create(builder, l, to, value);
+}
+
+mlir::Value IRGen::emitUnary(const UnaryExpr &e) {
+  mlir::Location l = loc(e.getLoc());
+  mlir::Value operand = emitExpr(e.operand.get());
+  switch (e.op) {
+  case UnaryOperator::Plus:
+    return operand;
+  case UnaryOperator::Neg:
+    return UnaryOp::create(builder, l, UnaryKind::neg, operand);
+  case UnaryOperator::Invert:
+  case UnaryOperator::Not:
+    return UnaryOp::create(builder, l, UnaryKind::invert, operand);
+  }
+  return operand;
+}
+
+mlir::Value IRGen::emitBinary(const BinaryExpr &e) {
+  mlir::Value lhs = emitExpr(e.lhs.get());
+  mlir::Value rhs = emitExpr(e.rhs.get());
+  return BinaryOp::create(builder, loc(e.opLoc), getBinaryKind(e.op), lhs,
+                          rhs);
+}
+
+/// `a and b` is `b if a else a`; `a or b` is `a if a else b`. Only the
+/// value that decides is evaluated.
+mlir::Value IRGen::emitBoolOp(const BoolOpExpr &e) {
+  mlir::Location l = loc(e.getLoc());
+  mlir::Value lhs = emitExpr(e.lhs.get());
+  mlir::Value truth = emitCast(lhs, builder.getI1Type(), l);
+  mlir::Block *rhsBlock = newBlock();
+  mlir::Block *merge = newBlock();
+  merge->addArgument(lhs.getType(), l);
+  if (e.op == BoolOperator::And)
+    mlir::cf::CondBranchOp::create(builder, l, truth, rhsBlock,
+                                   mlir::ValueRange{}, merge,
+                                   mlir::ValueRange{lhs});
+  else
+    mlir::cf::CondBranchOp::create(builder, l, truth, merge,
+                                   mlir::ValueRange{lhs}, rhsBlock,
+                                   mlir::ValueRange{});
+  builder.setInsertionPointToStart(rhsBlock);
+  mlir::Value rhs = emitExpr(e.rhs.get());
+  mlir::cf::BranchOp::create(builder, l, merge, mlir::ValueRange{rhs});
+  builder.setInsertionPointToStart(merge);
+  return merge->getArgument(0);
+}
+
+/// `a < b < c` is `a < b and b < c` with `b` evaluated once.
+mlir::Value IRGen::emitCompare(const CompareExpr &e) {
+  mlir::Value lhs = emitExpr(e.operands[0].get());
+  if (e.ops.size() == 1)
+    return CmpOp::create(builder, loc(e.opLocs[0]), getPredicate(e.ops[0]),
+                         lhs, emitExpr(e.operands[1].get()));
+  mlir::Location l = loc(e.getLoc());
+  mlir::Block *merge = newBlock();
+  merge->addArgument(builder.getI1Type(), l);
+  for (size_t i = 0; i < e.ops.size(); ++i) {
+    mlir::Value rhs = emitExpr(e.operands[i + 1].get());
+    mlir::Value result = CmpOp::create(builder, loc(e.opLocs[i]),
+                                       getPredicate(e.ops[i]), lhs, rhs);
+    if (i + 1 == e.ops.size()) {
+      mlir::cf::BranchOp::create(builder, l, merge, mlir::ValueRange{result});
+      break;
+    }
+    mlir::Block *next = newBlock();
+    mlir::cf::CondBranchOp::create(builder, l, result, next,
+                                   mlir::ValueRange{}, merge,
+                                   mlir::ValueRange{result});
+    builder.setInsertionPointToStart(next);
+    lhs = rhs;
+  }
+  builder.setInsertionPointToStart(merge);
+  return merge->getArgument(0);
+}
+
+mlir::Value IRGen::emitConditional(const ConditionalExpr &e) {
+  mlir::Location l = loc(e.getLoc());
+  mlir::Value cond = emitExpr(e.cond.get());
+  mlir::Block *thenBlock = newBlock();
+  mlir::Block *elseBlock = newBlock();
+  mlir::Block *merge = newBlock();
+  merge->addArgument(convertType(e.type), l);
+  mlir::cf::CondBranchOp::create(builder, l, cond, thenBlock, elseBlock);
+  builder.setInsertionPointToStart(thenBlock);
+  mlir::cf::BranchOp::create(builder, l, merge,
+                             mlir::ValueRange{emitExpr(e.thenExpr.get())});
+  builder.setInsertionPointToStart(elseBlock);
+  mlir::cf::BranchOp::create(builder, l, merge,
+                             mlir::ValueRange{emitExpr(e.elseExpr.get())});
+  builder.setInsertionPointToStart(merge);
+  return merge->getArgument(0);
+}
+
+mlir::Value IRGen::emitCall(const CallExpr &e) {
+  mlir::Location l = loc(e.getLoc());
+  if (e.conversionType)
+    return emitCast(emitExpr(e.resolvedArgs[0]),
+                    convertType(e.conversionType), l);
+  if (e.builtin != Builtin::None)
+    return emitBuiltinCall(e);
+  llvm::SmallVector<mlir::Value> args;
+  for (const Expr *arg : e.resolvedArgs)
+    args.push_back(emitExpr(arg));
+  auto call = mlir::func::CallOp::create(builder, l, functions[e.function],
+                                         args);
+  return call.getNumResults() ? call.getResult(0) : mlir::Value();
+}
+
+/// `a` if `a pred b` holds, else `b`.
+mlir::Value IRGen::emitSelectBy(CmpPredicate pred, mlir::Value a,
+                                mlir::Value b, mlir::Location l) {
+  mlir::Value keepA = CmpOp::create(builder, l, pred, a, b);
+  return mlir::arith::SelectOp::create(builder, l, keepA, a, b);
+}
+
+mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
+  mlir::Location l = loc(e.getLoc());
+  llvm::SmallVector<mlir::Value> args;
+  for (const Expr *arg : e.resolvedArgs)
+    args.push_back(emitExpr(arg));
+  switch (e.builtin) {
+  case Builtin::Print:
+    PrintOp::create(builder, l, args, e.printSep, e.printEnd);
+    return {};
+  case Builtin::Exit: {
+    mlir::Value code =
+        args.empty() ? emitZero(builder.getIntegerType(64, true), l) : args[0];
+    ExitOp::create(builder, l, code);
+    return {};
+  }
+  case Builtin::Abs: {
+    mlir::Value x = args[0];
+    if (llvm::isa<mlir::FloatType>(x.getType()))
+      return mlir::math::AbsFOp::create(builder, l, x);
+    mlir::Value negated = UnaryOp::create(builder, l, UnaryKind::neg, x);
+    return emitSelectBy(CmpPredicate::ge, x, negated, l);
+  }
+  case Builtin::Min:
+  case Builtin::Max: {
+    // Like Python, the first of equal candidates wins.
+    CmpPredicate keepCurrent =
+        e.builtin == Builtin::Min ? CmpPredicate::le : CmpPredicate::ge;
+    mlir::Value result = args[0];
+    for (mlir::Value next : llvm::drop_begin(args))
+      result = emitSelectBy(keepCurrent, result, next, l);
+    return result;
+  }
+  case Builtin::Range:
+  case Builtin::None:
+    break;
+  }
+  llvm_unreachable("Sema rejects builtins that IRGen cannot emit");
+}

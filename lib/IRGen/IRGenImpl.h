@@ -1,0 +1,78 @@
+//===- IRGenImpl.h - State of the AST to ember dialect emitter --*- C++ -*-===//
+
+#ifndef EMBER_LIB_IRGEN_IRGENIMPL_H
+#define EMBER_LIB_IRGEN_IRGENIMPL_H
+
+#include "ember/IRGen/IRGen.h"
+
+#include "ember/Dialect/Ember/IR/EmberOps.h"
+#include "ember/Sema/Types.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Builders.h"
+#include "llvm/ADT/DenseMap.h"
+
+namespace ember {
+
+class IRGen {
+public:
+  IRGen(const Module &module, mlir::MLIRContext &context,
+        llvm::SourceMgr &sourceMgr);
+
+  mlir::OwningOpRef<mlir::ModuleOp> emit();
+
+private:
+  //===--- Functions and statements (IRGen.cpp) ---------------------------===//
+  mlir::Location loc(llvm::SMLoc l);
+  mlir::Type convertType(const Type *type);
+  void declareFunction(const FnDecl &fn);
+  void emitFunction(const FnDecl &fn);
+  void emitEntryPoint();
+  mlir::Value createSlot(mlir::Type type, llvm::StringRef name,
+                         mlir::Location l);
+  mlir::Value getLocal(const LocalVar *local);
+  mlir::Block *newBlock();
+  bool isTerminated();
+  void branchTo(mlir::Block *dest, mlir::Location l);
+  void emitBlock(const Block &block);
+  void emitStmt(const Stmt *stmt);
+  void emitIf(const IfStmt &s);
+  void emitWhile(const WhileStmt &s);
+  void emitFor(const ForStmt &s);
+  void emitAssign(const AssignStmt &s);
+  void store(const Expr *target, mlir::Value value);
+
+  //===--- Expressions (IRGenExpr.cpp) ------------------------------------===//
+  mlir::Value emitExpr(const Expr *e);
+  mlir::Value emitConstant(const Expr *e, mlir::Type type);
+  mlir::Value emitZero(mlir::Type type, mlir::Location l);
+  mlir::Value emitUnary(const UnaryExpr &e);
+  mlir::Value emitBinary(const BinaryExpr &e);
+  mlir::Value emitBoolOp(const BoolOpExpr &e);
+  mlir::Value emitCompare(const CompareExpr &e);
+  mlir::Value emitConditional(const ConditionalExpr &e);
+  mlir::Value emitCall(const CallExpr &e);
+  mlir::Value emitBuiltinCall(const CallExpr &e);
+  mlir::Value emitCast(mlir::Value value, mlir::Type to, mlir::Location l);
+  mlir::Value emitSelectBy(CmpPredicate pred, mlir::Value a, mlir::Value b,
+                           mlir::Location l);
+
+  const Module &module;
+  mlir::MLIRContext &context;
+  llvm::SourceMgr &sourceMgr;
+  mlir::OpBuilder builder;
+  mlir::ModuleOp moduleOp;
+  mlir::StringAttr fileName;
+
+  llvm::DenseMap<const FnDecl *, mlir::func::FuncOp> functions;
+  mlir::func::FuncOp currentFn;
+  llvm::DenseMap<const LocalVar *, mlir::Value> locals;
+  struct LoopTargets {
+    mlir::Block *breakDest, *continueDest;
+  };
+  llvm::SmallVector<LoopTargets> loops;
+};
+
+} // namespace ember
+
+#endif

@@ -1,0 +1,175 @@
+/*===- ember_rt.c - The Ember runtime library -----------------------------===*
+ *
+ * What compiled programs call: printing with Python's formatting, run-time
+ * failures, exit, and the arithmetic that is not worth inlining.
+ *
+ *===----------------------------------------------------------------------===*/
+
+#include <math.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*===--- Printing ---------------------------------------------------------===*/
+
+void ember_rt_print_str(const char *data, int64_t length) {
+  fwrite(data, 1, (size_t)length, stdout);
+}
+
+void ember_rt_print_i64(int64_t value) { printf("%lld", (long long)value); }
+
+void ember_rt_print_u64(uint64_t value) {
+  printf("%llu", (unsigned long long)value);
+}
+
+void ember_rt_print_bool(int32_t value) {
+  fputs(value ? "True" : "False", stdout);
+}
+
+/* Writes `value`, given by its shortest round-trip digits, in the format of
+ * Python's repr(): positional notation for exponents from -4 to 15,
+ * scientific (`1e+16`, `1.5e-05`) otherwise, and always a `.0` or a
+ * fraction in positional form. */
+static void print_float_digits(const char *scientific) {
+  /* `scientific` is what printf's %e gives: [-]d[.ddd]e(+|-)XX */
+  char digits[32];
+  int ndigits = 0;
+  const char *p = scientific;
+  if (*p == '-') {
+    putchar('-');
+    ++p;
+  }
+  for (; *p && *p != 'e'; ++p)
+    if (*p != '.')
+      digits[ndigits++] = *p;
+  while (ndigits > 1 && digits[ndigits - 1] == '0')
+    --ndigits;
+  int exponent = atoi(p + 1);
+  int decpt = exponent + 1;
+  if (decpt > -4 && decpt <= 16) {
+    if (decpt <= 0) {
+      fputs("0.", stdout);
+      for (int i = 0; i < -decpt; ++i)
+        putchar('0');
+      fwrite(digits, 1, (size_t)ndigits, stdout);
+    } else if (decpt >= ndigits) {
+      fwrite(digits, 1, (size_t)ndigits, stdout);
+      for (int i = ndigits; i < decpt; ++i)
+        putchar('0');
+      fputs(".0", stdout);
+    } else {
+      fwrite(digits, 1, (size_t)decpt, stdout);
+      putchar('.');
+      fwrite(digits + decpt, 1, (size_t)(ndigits - decpt), stdout);
+    }
+    return;
+  }
+  putchar(digits[0]);
+  if (ndigits > 1) {
+    putchar('.');
+    fwrite(digits + 1, 1, (size_t)(ndigits - 1), stdout);
+  }
+  printf("e%c%02d", exponent < 0 ? '-' : '+', abs(exponent));
+}
+
+static bool print_special_float(double value) {
+  if (isnan(value))
+    fputs("nan", stdout);
+  else if (isinf(value))
+    fputs(value < 0 ? "-inf" : "inf", stdout);
+  else if (value == 0)
+    fputs(signbit(value) ? "-0.0" : "0.0", stdout);
+  else
+    return false;
+  return true;
+}
+
+void ember_rt_print_f64(double value) {
+  if (print_special_float(value))
+    return;
+  char buffer[40];
+  for (int precision = 1; precision <= 17; ++precision) {
+    snprintf(buffer, sizeof buffer, "%.*e", precision - 1, value);
+    if (strtod(buffer, NULL) == value)
+      break;
+  }
+  print_float_digits(buffer);
+}
+
+void ember_rt_print_f32(float value) {
+  if (print_special_float(value))
+    return;
+  char buffer[40];
+  for (int precision = 1; precision <= 9; ++precision) {
+    snprintf(buffer, sizeof buffer, "%.*e", precision - 1, (double)value);
+    if (strtof(buffer, NULL) == value)
+      break;
+  }
+  print_float_digits(buffer);
+}
+
+/*===--- Program control --------------------------------------------------===*/
+
+/* A failed run-time check: the message already names the source location. */
+void ember_rt_fail(const char *message, int64_t length) {
+  fflush(stdout);
+  fwrite(message, 1, (size_t)length, stderr);
+  fputc('\n', stderr);
+  exit(1);
+}
+
+void ember_rt_exit(int64_t code) {
+  fflush(stdout);
+  exit((int)code);
+}
+
+/*===--- Arithmetic -------------------------------------------------------===*/
+
+/* Exponentiation by squaring, wrapping modulo 2^64; the caller checks that
+ * a signed exponent is not negative. */
+uint64_t ember_rt_pow_u64(uint64_t base, uint64_t exponent) {
+  uint64_t result = 1;
+  while (exponent) {
+    if (exponent & 1)
+      result *= base;
+    base *= base;
+    exponent >>= 1;
+  }
+  return result;
+}
+
+int64_t ember_rt_pow_i64(int64_t base, int64_t exponent) {
+  return (int64_t)ember_rt_pow_u64((uint64_t)base, (uint64_t)exponent);
+}
+
+/* Python's float `%`: the result has the sign of the divisor. */
+double ember_rt_mod_f64(double x, double y) {
+  if (y == 0)
+    return fmod(x, y);
+  double mod = fmod(x, y);
+  if (mod != 0) {
+    if ((y < 0) != (mod < 0))
+      mod += y;
+  } else {
+    mod = copysign(0.0, y);
+  }
+  return mod;
+}
+
+/* Python's float `//`, exact where floor(x / y) would round wrongly. */
+double ember_rt_floordiv_f64(double x, double y) {
+  if (y == 0)
+    return x / y;
+  double mod = fmod(x, y);
+  double div = (x - mod) / y;
+  if (mod != 0 && (y < 0) != (mod < 0))
+    div -= 1.0;
+  if (div == 0)
+    return copysign(0.0, x / y);
+  double floordiv = floor(div);
+  if (div - floordiv > 0.5)
+    floordiv += 1.0;
+  return floordiv;
+}
