@@ -107,6 +107,7 @@ struct BinaryOpLowering : OpConversionPattern<BinaryOp> {
     case BinaryKind::bit_xor: return arith::XOrIOp::create(b, loc, lhs, rhs);
     case BinaryKind::floordiv:
     case BinaryKind::mod:
+    case BinaryKind::rem:
       return lowerDivision(op, lhs, rhs, isUnsignedOp, b);
     case BinaryKind::pow:
       return lowerPower(op, lhs, rhs, isUnsignedOp, b);
@@ -125,7 +126,7 @@ struct BinaryOpLowering : OpConversionPattern<BinaryOp> {
                              bool isUnsignedOp, ConversionPatternRewriter &b) {
     Location loc = op.getLoc();
     Type type = lhs.getType();
-    bool isMod = op.getKind() == BinaryKind::mod;
+    bool isMod = op.getKind() != BinaryKind::floordiv;
     Value zero = intConstant(b, loc, type, 0);
     Value nonZero =
         arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, rhs, zero);
@@ -140,8 +141,10 @@ struct BinaryOpLowering : OpConversionPattern<BinaryOp> {
     Value isMinusOne =
         arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, rhs, minusOne);
     Value safeRhs = arith::SelectOp::create(b, loc, isMinusOne, one, rhs);
-    Value quotient = arith::DivSIOp::create(b, loc, lhs, safeRhs);
     Value remainder = arith::RemSIOp::create(b, loc, lhs, safeRhs);
+    if (op.getKind() == BinaryKind::rem)
+      return remainder;
+    Value quotient = arith::DivSIOp::create(b, loc, lhs, safeRhs);
     // Round toward negative infinity: adjust when the remainder is nonzero
     // and its sign differs from the divisor's.
     Value remNonZero =

@@ -4,6 +4,7 @@
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
+#include "mlir/IR/PatternMatch.h"
 
 using namespace mlir;
 using namespace ember;
@@ -52,6 +53,8 @@ LogicalResult BinaryOp::verify() {
                             << "` needs integer operands";
   if (!isFloat && getKind() == BinaryKind::div)
     return emitOpError("`div` needs float operands");
+  if (isFloat && getKind() == BinaryKind::rem)
+    return emitOpError("`rem` needs integer operands");
   if (type.isInteger(1) && getKind() != BinaryKind::bit_and &&
       getKind() != BinaryKind::bit_or && getKind() != BinaryKind::bit_xor)
     return emitOpError("`i1` operands only allow bitwise and/or/xor");
@@ -64,6 +67,41 @@ LogicalResult UnaryOp::verify() {
   if (getKind() == UnaryKind::neg && getType().isInteger(1))
     return emitOpError("`neg` is not defined on `i1`");
   return success();
+}
+
+//===----------------------------------------------------------------------===//
+// CmpOp
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// `a mod b ==/!= 0` becomes `a rem b ==/!= 0`: a floored remainder is zero
+/// exactly when the truncated one is, and the latter needs no sign fix-up.
+struct CompareModuloWithZero : OpRewritePattern<CmpOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(CmpOp op,
+                                PatternRewriter &rewriter) const override {
+    if (op.getPredicate() != CmpPredicate::eq &&
+        op.getPredicate() != CmpPredicate::ne)
+      return failure();
+    auto mod = op.getLhs().getDefiningOp<BinaryOp>();
+    if (!mod || mod.getKind() != BinaryKind::mod ||
+        !isa<IntegerType>(mod.getType()))
+      return failure();
+    auto zero = op.getRhs().getDefiningOp<ConstantOp>();
+    auto zeroAttr = zero ? dyn_cast<IntegerAttr>(zero.getValue()) : nullptr;
+    if (!zeroAttr || !zeroAttr.getValue().isZero())
+      return failure();
+    Value rem = BinaryOp::create(rewriter, mod.getLoc(), BinaryKind::rem,
+                                 mod.getLhs(), mod.getRhs());
+    rewriter.modifyOpInPlace(op, [&] { op.getLhsMutable().assign(rem); });
+    return success();
+  }
+};
+} // namespace
+
+void CmpOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                        MLIRContext *context) {
+  results.add<CompareModuloWithZero>(context);
 }
 
 //===----------------------------------------------------------------------===//

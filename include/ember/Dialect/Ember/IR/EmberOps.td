@@ -20,7 +20,8 @@ def Ember_BinaryKind : I32EnumAttr<"BinaryKind", "binary arithmetic operator", [
     I32EnumAttrCase<"floordiv", 4>, I32EnumAttrCase<"mod", 5>,
     I32EnumAttrCase<"pow", 6>, I32EnumAttrCase<"bit_and", 7>,
     I32EnumAttrCase<"bit_or", 8>, I32EnumAttrCase<"bit_xor", 9>,
-    I32EnumAttrCase<"shl", 10>, I32EnumAttrCase<"shr", 11>]> {
+    I32EnumAttrCase<"shl", 10>, I32EnumAttrCase<"shr", 11>,
+    I32EnumAttrCase<"rem", 12>]> {
   let cppNamespace = "::ember";
 }
 
@@ -75,8 +76,11 @@ def Ember_BinaryOp : Ember_Op<"binary", [Pure, SameOperandsAndResultType]> {
   let summary = "binary arithmetic with Python semantics";
   let description = [{
     Integer `floordiv` and `mod` round toward negative infinity as in
-    Python and stop the program on a zero divisor; `div` is float-only;
-    `shl`/`shr` give 0 (or the sign) for counts of at least the bit width.
+    Python and stop the program on a zero divisor; `rem` is the integer
+    remainder with the sign of the dividend (C's `%`), which the language
+    does not spell but canonicalization uses where only its zeroness
+    matters; `div` is float-only; `shl`/`shr` give 0 (or the sign) for
+    counts of at least the bit width.
 
     ```mlir
     %q = ember.binary floordiv %a, %b : si64
@@ -118,6 +122,7 @@ def Ember_CmpOp : Ember_Op<"cmp", [Pure, SameTypeOperands]> {
                        Ember_Scalar:$rhs);
   let results = (outs I1:$result);
   let assemblyFormat = "$predicate $lhs `,` $rhs attr-dict `:` type($lhs)";
+  let hasCanonicalizer = 1;
 }
 
 def Ember_CastOp : Ember_Op<"cast", [Pure]> {
