@@ -233,9 +233,18 @@ mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
   for (const Expr *arg : e.resolvedArgs)
     args.push_back(emitExpr(arg));
   switch (e.builtin) {
-  case Builtin::Print:
-    PrintOp::create(builder, l, args, e.printSep, e.printEnd);
+  case Builtin::Print: {
+    auto str = [&](const Expr *given, llvm::StringRef byDefault) -> mlir::Value {
+      if (given)
+        return emitExpr(given);
+      return StringConstantOp::create(builder, l, StrType::get(&context),
+                                      byDefault);
+    };
+    mlir::Value sep = str(e.printSep, " ");
+    mlir::Value end = str(e.printEnd, "\n");
+    PrintOp::create(builder, l, args, sep, end);
     return {};
+  }
   case Builtin::Exit: {
     mlir::Value code =
         args.empty() ? emitZero(builder.getIntegerType(64, true), l) : args[0];

@@ -221,15 +221,11 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
 const Type *Sema::checkPrint(CallExpr &call) {
   for (CallArgument &arg : call.args) {
     if (arg.keyword == "sep" || arg.keyword == "end") {
-      auto *str = dyn_cast<StringLiteralExpr>(arg.value.get());
-      if (!str) {
+      const Type *type = checkValue(arg.value);
+      if (!type->isString() && !type->isError())
         diags.report(arg.value->getRange(), DiagID::err_print_keyword,
-                     arg.keyword);
-        check(arg.value);
-        continue;
-      }
-      check(arg.value);
-      (arg.keyword == "sep" ? call.printSep : call.printEnd) = str->value;
+                     arg.keyword, type->getName());
+      (arg.keyword == "sep" ? call.printSep : call.printEnd) = arg.value.get();
       continue;
     }
     if (arg.keyword == "flush") {

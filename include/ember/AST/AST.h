@@ -174,8 +174,8 @@ public:
   const Type *conversionType = nullptr;
   Builtin builtin = Builtin::None;
   std::vector<Expr *> resolvedArgs;
-  /// For `print`: the `sep` and `end` strings.
-  std::string printSep = " ", printEnd = "\n";
+  /// For `print`: the `sep` and `end` arguments, if given.
+  Expr *printSep = nullptr, *printEnd = nullptr;
 };
 
 class SubscriptExpr : public ExprBase<Expr::Kind::Subscript> {

@@ -36,12 +36,41 @@ EmberTypeConverter::EmberTypeConverter(MLIRContext *context) {
   });
 }
 
+namespace {
+
+/// Converts a function's signature and the argument types of all its
+/// blocks, not only of the entry block.
+struct FuncOpTypeConversion : OpConversionPattern<func::FuncOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(func::FuncOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FunctionType type = op.getFunctionType();
+    TypeConverter::SignatureConversion signature(type.getNumInputs());
+    SmallVector<Type> results;
+    if (failed(getTypeConverter()->convertSignatureArgs(type.getInputs(),
+                                                        signature)) ||
+        failed(getTypeConverter()->convertTypes(type.getResults(), results)))
+      return rewriter.notifyMatchFailure(op, "unconvertible signature");
+    if (!op.isExternal() &&
+        failed(rewriter.convertRegionTypes(&op.getBody(), *getTypeConverter(),
+                                           &signature)))
+      return rewriter.notifyMatchFailure(op, "unconvertible block types");
+    rewriter.modifyOpInPlace(op, [&] {
+      op.setFunctionType(rewriter.getFunctionType(
+          signature.getConvertedTypes(), results));
+    });
+    return success();
+  }
+};
+
+} // namespace
+
 void ember::populateEmberToStandardPatterns(EmberTypeConverter &converter,
                                             RewritePatternSet &patterns) {
   populateEmberArithmeticPatterns(converter, patterns);
   populateEmberRuntimePatterns(converter, patterns);
-  populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns,
-                                                                 converter);
+  patterns.add<FuncOpTypeConversion>(converter, patterns.getContext());
   populateCallOpTypeConversionPattern(patterns, converter);
   populateBranchOpInterfaceTypeConversionPattern(patterns, converter);
   populateReturnOpTypeConversionPattern(patterns, converter);

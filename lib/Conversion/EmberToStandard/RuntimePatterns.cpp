@@ -72,18 +72,21 @@ struct PrintOpLowering : OpConversionPattern<PrintOp> {
     for (auto [index, original, value] :
          llvm::enumerate(op.getValues(), adaptor.getValues())) {
       if (index != 0)
-        printString(rewriter, loc, op.getSep());
+        printSeparator(rewriter, loc, op.getSep(), adaptor.getSep());
       printValue(rewriter, loc, original.getType(), value);
     }
-    printString(rewriter, loc, op.getEnd());
+    printSeparator(rewriter, loc, op.getEnd(), adaptor.getEnd());
     rewriter.eraseOp(op);
     return success();
   }
 
-  static void printString(OpBuilder &b, Location loc, StringRef text) {
-    if (text.empty())
+  /// Prints `sep` or `end`, unless it is the constant "".
+  static void printSeparator(OpBuilder &b, Location loc, Value original,
+                             Value str) {
+    auto constant = original.getDefiningOp<StringConstantOp>();
+    if (constant && constant.getValue().empty())
       return;
-    printStr(b, loc, createStringValue(b, loc, text));
+    printStr(b, loc, str);
   }
 
   static void printStr(OpBuilder &b, Location loc, Value str) {

@@ -196,13 +196,13 @@ def Ember_PrintOp : Ember_Op<"print"> {
     output. Floats print in their shortest round-trip form.
 
     ```mlir
-    ember.print %a, %s sep " " end "\0A" : si64, !ember.str
+    ember.print %a, %s : si64, !ember.str sep %space end %newline
     ```
   }];
-  let arguments = (ins Variadic<Ember_Printable>:$values, StrAttr:$sep,
-                       StrAttr:$end);
+  let arguments = (ins Variadic<Ember_Printable>:$values, Ember_StrType:$sep,
+                       Ember_StrType:$end);
   let assemblyFormat = [{
-    ($values^)? `sep` $sep `end` $end attr-dict (`:` type($values)^)?
+    ($values^ `:` type($values))? `sep` $sep `end` $end attr-dict
   }];
 }
 
