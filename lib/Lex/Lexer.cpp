@@ -403,9 +403,17 @@ void Lexer::lexPunctuation() {
       char open = kind == TokenKind::r_paren    ? '('
                   : kind == TokenKind::r_square ? '['
                                                 : '{';
-      if (brackets.empty() || *brackets.back() != open) {
+      if (brackets.empty()) {
         diags.report(loc(start), DiagID::err_unmatched_bracket,
                      StringRef(start, 1));
+        push(TokenKind::error, start);
+        return;
+      }
+      if (*brackets.back() != open) {
+        // Close the open bracket anyway, so that one typo is one error.
+        diags.report(loc(start), DiagID::err_mismatched_bracket,
+                     StringRef(start, 1), StringRef(brackets.back(), 1));
+        brackets.pop_back();
         push(TokenKind::error, start);
         return;
       }
