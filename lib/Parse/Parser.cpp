@@ -425,20 +425,21 @@ bool Parser::parseBlock(Block &block, StringRef after) {
 
 void Parser::parseStatement(Block &block) {
   SMLoc start = tok().getLoc();
+  // A broken compound statement header skips its block too.
+  auto compound = [&](StmtPtr stmt) {
+    if (stmt)
+      return block.push_back(std::move(stmt));
+    block.push_back(std::make_unique<ErrorStmt>(SMRange(start, start)));
+    skipToNextStatement();
+  };
   switch (tok().kind) {
   case TokenKind::kw_if:
     consume();
-    if (StmtPtr s = parseIf(start))
-      block.push_back(std::move(s));
-    return;
+    return compound(parseIf(start));
   case TokenKind::kw_while:
-    if (StmtPtr s = parseWhile())
-      block.push_back(std::move(s));
-    return;
+    return compound(parseWhile());
   case TokenKind::kw_for:
-    if (StmtPtr s = parseFor())
-      block.push_back(std::move(s));
-    return;
+    return compound(parseFor());
   case TokenKind::kw_fn:
   case TokenKind::kw_def:
     diags.report(tok().getRange(), DiagID::err_unsupported,
