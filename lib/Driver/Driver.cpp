@@ -140,7 +140,8 @@ int Compilation::run() {
     out->keep();
     return diags.hadError() ? 1 : 0;
   }
-  if (diags.hadError() || !checkModule(*ast, diags))
+  // Sema runs even after syntax errors, to report more than one mistake.
+  if (!checkModule(*ast, diags) || diags.hadError())
     return 1;
 
   mlir::MLIRContext context;

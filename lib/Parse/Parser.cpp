@@ -1061,6 +1061,12 @@ ExprPtr Parser::parseAtom() {
     ExprPtr inner = parseExprList();
     if (!inner || !expect(TokenKind::r_paren, "`)`"))
       return nullptr;
+    // A tuple's range includes its parentheses.
+    if (auto *tuple = llvm::dyn_cast<TupleExpr>(inner.get())) {
+      auto result = std::make_unique<TupleExpr>(rangeFrom(start));
+      result->elements = std::move(tuple->elements);
+      return result;
+    }
     return inner;
   }
   case TokenKind::l_square:

@@ -26,10 +26,13 @@ bool Sema::check(Module &module) {
                    DiagID::note_previous_definition);
     }
   }
-  for (auto &alias : module.aliases)
-    checkAlias(*alias);
+  // Signatures first, so that aliases and bodies can refer to any function.
   for (auto &fn : module.functions)
     declareFunction(*fn);
+  for (auto &fn : module.functions)
+    checkDefaultValues(*fn);
+  for (auto &alias : module.aliases)
+    checkAlias(*alias);
   for (auto &fn : module.functions)
     checkFunctionBody(*fn);
   checkMain(module);
@@ -210,12 +213,6 @@ void Sema::declareFunction(FnDecl &fn) {
       diags.report(param.nameRange, DiagID::err_convention_unsupported,
                    names[static_cast<int>(param.convention)]);
     }
-    if (param.defaultValue) {
-      checkAs(param.defaultValue, param.type);
-      if (!isConstant(param.defaultValue.get()))
-        diags.report(param.defaultValue->getRange(), DiagID::err_not_constant,
-                     param.name);
-    }
   }
   fn.resultType = fn.resultTypeExpr ? resolveType(fn.resultTypeExpr.get())
                                     : Type::get(Type::Kind::None);
@@ -232,6 +229,18 @@ void Sema::declareFunction(FnDecl &fn) {
   }
   // A user function may shadow a builtin of the same name.
   moduleScope.replace(fn.name, symbol);
+}
+
+void Sema::checkDefaultValues(FnDecl &fn) {
+  for (Param &param : fn.params) {
+    if (!param.defaultValue)
+      continue;
+    checkAs(param.defaultValue, param.type);
+    if (!param.defaultValue->type->isError() &&
+        !isConstant(param.defaultValue.get()))
+      diags.report(param.defaultValue->getRange(), DiagID::err_not_constant,
+                   param.name);
+  }
 }
 
 void Sema::checkFunctionBody(FnDecl &fn) {

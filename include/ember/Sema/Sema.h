@@ -30,6 +30,7 @@ public:
   void declareBuiltins();
   void declareImports(Module &module);
   void declareFunction(FnDecl &fn);
+  void checkDefaultValues(FnDecl &fn);
   void checkFunctionBody(FnDecl &fn);
   const Type *resolveType(Expr *typeExpr);
   void checkAlias(AliasDecl &alias);
