@@ -64,6 +64,7 @@ private:
   int emitLLVMDialect(mlir::ModuleOp module);
   int emitNative(mlir::ModuleOp module);
   std::string defaultOutput() const;
+  void printModule(mlir::ModuleOp module, llvm::raw_ostream &os) const;
   /// Opens the output (standard output for '-'); null after an error.
   std::unique_ptr<llvm::ToolOutputFile> openOutput(bool binary);
 
@@ -99,6 +100,14 @@ std::string Compilation::defaultOutput() const {
   default:
     return "-";
   }
+}
+
+void Compilation::printModule(mlir::ModuleOp module,
+                              llvm::raw_ostream &os) const {
+  mlir::OpPrintingFlags flags;
+  if (options.printDebugInfo)
+    flags.enableDebugInfo(/*enable=*/true, /*prettyForm=*/false).useLocalScope();
+  module.print(os, flags);
 }
 
 std::unique_ptr<llvm::ToolOutputFile> Compilation::openOutput(bool binary) {
@@ -157,7 +166,7 @@ int Compilation::run() {
     auto out = openOutput(false);
     if (!out)
       return 1;
-    module->print(out->os());
+    printModule(*module, out->os());
     out->keep();
     return 0;
   }
@@ -173,7 +182,7 @@ int Compilation::emitLLVMDialect(mlir::ModuleOp module) {
     auto out = openOutput(false);
     if (!out)
       return 1;
-    module.print(out->os());
+    printModule(module, out->os());
     out->keep();
     return 0;
   }

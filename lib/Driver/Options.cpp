@@ -25,6 +25,7 @@ OPTIONS:
   -O0, -O1, -O2, -O3    optimization level (default: -O2)
   --target-cpu=CPU      the CPU to compile for (default: the host's)
   --target-triple=T     the target triple (default: the host's)
+  --mlir-print-debuginfo  print source locations in MLIR output
   --help                show this help
   --version             show the version
 )";
@@ -81,6 +82,10 @@ std::optional<int> ember::parseOptions(int argc, char **argv,
     if (arg.size() == 3 && arg.starts_with("-O") && arg[2] >= '0' &&
         arg[2] <= '3') {
       options.target.optLevel = arg[2] - '0';
+      continue;
+    }
+    if (arg == "--mlir-print-debuginfo") {
+      options.printDebugInfo = true;
       continue;
     }
     if (arg.consume_front("--target-cpu=")) {

@@ -21,6 +21,7 @@ struct Options {
   std::string output; ///< Empty: a default that depends on the emit kind.
   EmitKind emit = EmitKind::Exe;
   TargetOptions target;
+  bool printDebugInfo = false; ///< Print MLIR locations.
   std::vector<std::string> programArgs; ///< For `emberc run`.
 };
 

@@ -162,10 +162,13 @@ mlir::Value IRGen::getLocal(const LocalVar *local) {
   return slot;
 }
 
-mlir::Block *IRGen::newBlock() {
-  auto *block = new mlir::Block();
+mlir::Block *IRGen::newBlock() { return new mlir::Block(); }
+
+/// Appends `block` to the function and emits into it from now on, so that
+/// blocks appear in source order.
+void IRGen::enterBlock(mlir::Block *block) {
   currentFn.getBody().push_back(block);
-  return block;
+  builder.setInsertionPointToStart(block);
 }
 
 bool IRGen::isTerminated() {
@@ -262,15 +265,15 @@ void IRGen::emitIf(const IfStmt &s) {
   mlir::Block *merge = newBlock();
   mlir::cf::CondBranchOp::create(builder, l, cond, thenBlock,
                                  elseBlock ? elseBlock : merge);
-  builder.setInsertionPointToStart(thenBlock);
+  enterBlock(thenBlock);
   emitBlock(s.thenBody);
   branchTo(merge, l);
   if (elseBlock) {
-    builder.setInsertionPointToStart(elseBlock);
+    enterBlock(elseBlock);
     emitBlock(s.elseBody);
     branchTo(merge, l);
   }
-  builder.setInsertionPointToStart(merge);
+  enterBlock(merge);
 }
 
 void IRGen::emitWhile(const WhileStmt &s) {
@@ -280,20 +283,20 @@ void IRGen::emitWhile(const WhileStmt &s) {
   mlir::Block *elseBlock = s.elseBody.empty() ? nullptr : newBlock();
   mlir::Block *exit = newBlock();
   branchTo(header, l);
-  builder.setInsertionPointToStart(header);
+  enterBlock(header);
   mlir::cf::CondBranchOp::create(builder, l, emitExpr(s.cond.get()), body,
                                  elseBlock ? elseBlock : exit);
-  builder.setInsertionPointToStart(body);
+  enterBlock(body);
   loops.push_back({exit, header});
   emitBlock(s.body);
   loops.pop_back();
   branchTo(header, l);
   if (elseBlock) {
-    builder.setInsertionPointToStart(elseBlock);
+    enterBlock(elseBlock);
     emitBlock(s.elseBody);
     branchTo(exit, l);
   }
-  builder.setInsertionPointToStart(exit);
+  enterBlock(exit);
 }
 
 /// The sign of a constant `range` step: +1, -1, or 0 when not a literal.
@@ -337,7 +340,7 @@ void IRGen::emitFor(const ForStmt &s) {
   mlir::Block *exit = newBlock();
   branchTo(header, l);
 
-  builder.setInsertionPointToStart(header);
+  enterBlock(header);
   mlir::Value i = LoadOp::create(builder, l, counter);
   mlir::Value cond;
   if (sign > 0) {
@@ -354,7 +357,7 @@ void IRGen::emitFor(const ForStmt &s) {
   mlir::cf::CondBranchOp::create(builder, l, cond, body,
                                  elseBlock ? elseBlock : exit);
 
-  builder.setInsertionPointToStart(body);
+  enterBlock(body);
   if (s.local)
     StoreOp::create(builder, l, i, getLocal(s.local));
   loops.push_back({exit, latch});
@@ -362,7 +365,7 @@ void IRGen::emitFor(const ForStmt &s) {
   loops.pop_back();
   branchTo(latch, l);
 
-  builder.setInsertionPointToStart(latch);
+  enterBlock(latch);
   mlir::Value current = LoadOp::create(builder, l, counter);
   StoreOp::create(builder, l,
                   BinaryOp::create(builder, l, BinaryKind::add, current, step),
@@ -370,11 +373,11 @@ void IRGen::emitFor(const ForStmt &s) {
   branchTo(header, l);
 
   if (elseBlock) {
-    builder.setInsertionPointToStart(elseBlock);
+    enterBlock(elseBlock);
     emitBlock(s.elseBody);
     branchTo(exit, l);
   }
-  builder.setInsertionPointToStart(exit);
+  enterBlock(exit);
 }
 
 mlir::OwningOpRef<mlir::ModuleOp> ember::emitModule(const Module &module,

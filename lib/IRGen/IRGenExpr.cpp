@@ -152,10 +152,10 @@ mlir::Value IRGen::emitBoolOp(const BoolOpExpr &e) {
     mlir::cf::CondBranchOp::create(builder, l, truth, merge,
                                    mlir::ValueRange{lhs}, rhsBlock,
                                    mlir::ValueRange{});
-  builder.setInsertionPointToStart(rhsBlock);
+  enterBlock(rhsBlock);
   mlir::Value rhs = emitExpr(e.rhs.get());
   mlir::cf::BranchOp::create(builder, l, merge, mlir::ValueRange{rhs});
-  builder.setInsertionPointToStart(merge);
+  enterBlock(merge);
   return merge->getArgument(0);
 }
 
@@ -180,10 +180,10 @@ mlir::Value IRGen::emitCompare(const CompareExpr &e) {
     mlir::cf::CondBranchOp::create(builder, l, result, next,
                                    mlir::ValueRange{}, merge,
                                    mlir::ValueRange{result});
-    builder.setInsertionPointToStart(next);
+    enterBlock(next);
     lhs = rhs;
   }
-  builder.setInsertionPointToStart(merge);
+  enterBlock(merge);
   return merge->getArgument(0);
 }
 
@@ -195,13 +195,13 @@ mlir::Value IRGen::emitConditional(const ConditionalExpr &e) {
   mlir::Block *merge = newBlock();
   merge->addArgument(convertType(e.type), l);
   mlir::cf::CondBranchOp::create(builder, l, cond, thenBlock, elseBlock);
-  builder.setInsertionPointToStart(thenBlock);
+  enterBlock(thenBlock);
   mlir::cf::BranchOp::create(builder, l, merge,
                              mlir::ValueRange{emitExpr(e.thenExpr.get())});
-  builder.setInsertionPointToStart(elseBlock);
+  enterBlock(elseBlock);
   mlir::cf::BranchOp::create(builder, l, merge,
                              mlir::ValueRange{emitExpr(e.elseExpr.get())});
-  builder.setInsertionPointToStart(merge);
+  enterBlock(merge);
   return merge->getArgument(0);
 }
 

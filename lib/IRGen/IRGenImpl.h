@@ -32,6 +32,7 @@ private:
                          mlir::Location l);
   mlir::Value getLocal(const LocalVar *local);
   mlir::Block *newBlock();
+  void enterBlock(mlir::Block *block);
   bool isTerminated();
   void branchTo(mlir::Block *dest, mlir::Location l);
   void emitBlock(const Block &block);
