@@ -1,0 +1,33 @@
+// Every ember op survives a print/parse round trip.
+// RUN: %ember-opt %s | %ember-opt | FileCheck %s
+
+// CHECK-LABEL: func.func @ops(
+func.func @ops(%a: si64, %b: si64, %f: f64, %u: ui8) -> si64 {
+  // CHECK: ember.constant 42 : si64
+  %c = ember.constant 42 : si64
+  // CHECK: ember.string_constant "hi"
+  %s = ember.string_constant "hi"
+  // CHECK: ember.binary floordiv %{{.*}}, %{{.*}} : si64
+  %q = ember.binary floordiv %a, %b : si64
+  // CHECK: ember.binary bit_xor %{{.*}}, %{{.*}} : ui8
+  %x = ember.binary bit_xor %u, %u : ui8
+  // CHECK: ember.unary neg %{{.*}} : f64
+  %n = ember.unary neg %f : f64
+  // CHECK: ember.cmp le %{{.*}}, %{{.*}} : si64
+  %le = ember.cmp le %a, %b : si64
+  // CHECK: ember.cast %{{.*}} : ui8 to f64
+  %uf = ember.cast %u : ui8 to f64
+  // CHECK: ember.local "v" : <si64>
+  %v = ember.local "v" : !ember.ref<si64>
+  // CHECK: ember.store %{{.*}}, %{{.*}} : <si64>
+  ember.store %q, %v : !ember.ref<si64>
+  // CHECK: ember.load %{{.*}} : <si64>
+  %l = ember.load %v : !ember.ref<si64>
+  // CHECK: ember.check %{{.*}}, "must hold"
+  ember.check %le, "must hold"
+  // CHECK: ember.print %{{.*}}, %{{.*}} : si64, !ember.str sep %{{.*}} end %{{.*}}
+  ember.print %l, %s : si64, !ember.str sep %s end %s
+  // CHECK: ember.exit %{{.*}} : si64
+  ember.exit %c : si64
+  return %l : si64
+}
