@@ -19,12 +19,11 @@ using llvm::dyn_cast;
 
 std::string ember::getFunctionSymbol(const Module &module,
                                      llvm::StringRef name) {
-  std::string prefix;
+  // The `ember.` prefix keeps user names apart from C and LLVM symbols.
+  std::string symbol = "ember.";
   for (char c : module.name)
-    prefix += llvm::isAlnum(c) ? c : '_';
-  if (prefix.empty() || llvm::isDigit(prefix[0]))
-    prefix = "_" + prefix;
-  return prefix + "." + name.str();
+    symbol += llvm::isAlnum(c) ? c : '_';
+  return symbol + "." + name.str();
 }
 
 IRGen::IRGen(const Module &module, mlir::MLIRContext &context,

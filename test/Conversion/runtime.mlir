@@ -1,6 +1,6 @@
 // RUN: %ember-opt %s --convert-ember-to-standard | FileCheck %s
 
-// CHECK-DAG: llvm.mlir.global private constant @[[STR:ember\.str\.[0-9a-f]+]]("hi\00")
+// CHECK-DAG: llvm.mlir.global private constant @[[STR:str\.[0-9a-f]+]]("hi\00")
 // CHECK-DAG: func.func private @ember_rt_print_str(!llvm.ptr, i64)
 // CHECK-DAG: func.func private @ember_rt_print_i64(i64)
 // CHECK-DAG: func.func private @ember_rt_print_bool(i32)

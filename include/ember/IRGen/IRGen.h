@@ -18,7 +18,7 @@ mlir::OwningOpRef<mlir::ModuleOp> emitModule(const Module &module,
                                              mlir::MLIRContext &context,
                                              llvm::SourceMgr &sourceMgr);
 
-/// The symbol name of a user function, `<module>.<name>`.
+/// The symbol name of a user function, `ember.<module>.<name>`.
 std::string getFunctionSymbol(const Module &module, llvm::StringRef name);
 
 } // namespace ember

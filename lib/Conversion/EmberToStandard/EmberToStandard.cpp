@@ -107,7 +107,15 @@ struct ConvertEmberToStandard
 
     if (failed(applyPartialConversion(getOperation(), target,
                                       std::move(patterns))))
-      signalPassFailure();
+      return signalPassFailure();
+
+    // Private definitions are internal to the object file, which lets LLVM
+    // drop or specialize them.
+    getOperation().walk([&](func::FuncOp fn) {
+      if (fn.isPrivate() && !fn.isExternal())
+        fn->setAttr("llvm.linkage",
+                    LLVM::LinkageAttr::get(context, LLVM::Linkage::Internal));
+    });
   }
 };
 

@@ -34,7 +34,7 @@ Value ember::createStringValue(OpBuilder &builder, Location loc,
   // One global per distinct string; the name is derived from the contents.
   std::string data = value.str() + '\0';
   std::string name =
-      "ember.str." + llvm::utohexstr(llvm::hash_value(value), /*LowerCase=*/true);
+      "str." + llvm::utohexstr(llvm::hash_value(value), /*LowerCase=*/true);
   auto global = module.lookupSymbol<LLVM::GlobalOp>(name);
   while (global && global.getValueAttr() != builder.getStringAttr(data)) {
     name += "_";
