@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""Builds and times each benchmark in Ember, C and Python, in one run.
+
+Usage: benchmarks/run.py [--emberc PATH] [--repeat N] [--skip-python]
+
+Ember is built with `emberc build -O3` (host CPU), C with
+`clang-22 -O3 -march=native`. Every program must print the same output in
+all three languages. Ember and C run N times (best time kept), Python once.
+"""
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PROGRAMS = ["fib", "primes", "leibniz"]
+
+
+def run_timed(cmd):
+    start = time.perf_counter()
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    return time.perf_counter() - start, out
+
+
+def best_of(cmd, repeat):
+    times, outputs = zip(*(run_timed(cmd) for _ in range(repeat)))
+    return min(times), outputs[0]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--emberc", default=os.path.join(HERE, "..", "build", "bin", "emberc"))
+    parser.add_argument("--cc", default=shutil.which("clang-22") or "clang")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--skip-python", action="store_true")
+    args = parser.parse_args()
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in PROGRAMS:
+            ember_exe = os.path.join(tmp, name + "-ember")
+            c_exe = os.path.join(tmp, name + "-c")
+            subprocess.run([args.emberc, "build", "-O3", os.path.join(HERE, name + ".ember"),
+                            "-o", ember_exe], check=True)
+            subprocess.run([args.cc, "-O3", "-march=native", os.path.join(HERE, name + ".c"),
+                            "-o", c_exe], check=True)
+            ember_time, ember_out = best_of([ember_exe], args.repeat)
+            c_time, c_out = best_of([c_exe], args.repeat)
+            py_time, py_out = (None, ember_out)
+            if not args.skip_python:
+                py_time, py_out = run_timed([sys.executable, os.path.join(HERE, name + ".py")])
+            if not (ember_out == c_out == py_out):
+                sys.exit(f"{name}: outputs differ:\n ember {ember_out!r}\n c {c_out!r}\n python {py_out!r}")
+            rows.append((name, ember_time, c_time, py_time))
+
+    print(f"{'program':10} {'ember s':>9} {'C s':>9} {'python s':>9} {'ember/C':>8} {'python/ember':>13}")
+    for name, ember_time, c_time, py_time in rows:
+        py = f"{py_time:9.3f}" if py_time else f"{'-':>9}"
+        speedup = f"{py_time / ember_time:12.1f}x" if py_time else f"{'-':>13}"
+        print(f"{name:10} {ember_time:9.3f} {c_time:9.3f} {py} {ember_time / c_time:8.2f} {speedup}")
+
+
+if __name__ == "__main__":
+    main()
