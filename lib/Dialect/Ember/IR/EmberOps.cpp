@@ -61,6 +61,24 @@ LogicalResult BinaryOp::verify() {
   return success();
 }
 
+/// Integer division, modulo, power and shifts check their operands at run
+/// time, so they must not be hoisted past the code that guards them.
+Speculation::Speculatability BinaryOp::getSpeculatability() {
+  if (isa<FloatType>(getType()))
+    return Speculation::Speculatable;
+  switch (getKind()) {
+  case BinaryKind::floordiv:
+  case BinaryKind::mod:
+  case BinaryKind::rem:
+  case BinaryKind::pow:
+  case BinaryKind::shl:
+  case BinaryKind::shr:
+    return Speculation::NotSpeculatable;
+  default:
+    return Speculation::Speculatable;
+  }
+}
+
 LogicalResult UnaryOp::verify() {
   if (getKind() == UnaryKind::invert && isa<FloatType>(getType()))
     return emitOpError("`invert` needs an integer operand");

@@ -72,7 +72,9 @@ def Ember_StringConstantOp : Ember_Op<"string_constant", [ConstantLike, Pure]> {
   let hasFolder = 1;
 }
 
-def Ember_BinaryOp : Ember_Op<"binary", [Pure, SameOperandsAndResultType]> {
+def Ember_BinaryOp : Ember_Op<"binary", [NoMemoryEffect,
+    DeclareOpInterfaceMethods<ConditionallySpeculatable>,
+    SameOperandsAndResultType]> {
   let summary = "binary arithmetic with Python semantics";
   let description = [{
     Integer `floordiv` and `mod` round toward negative infinity as in
@@ -80,7 +82,8 @@ def Ember_BinaryOp : Ember_Op<"binary", [Pure, SameOperandsAndResultType]> {
     remainder with the sign of the dividend (C's `%`), which the language
     does not spell but canonicalization uses where only its zeroness
     matters; `div` is float-only; `shl`/`shr` give 0 (or the sign) for
-    counts of at least the bit width.
+    counts of at least the bit width. Integer ops that can stop the
+    program (division, modulo, power, shifts) are not speculatable.
 
     ```mlir
     %q = ember.binary floordiv %a, %b : si64
