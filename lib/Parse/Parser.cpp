@@ -63,6 +63,7 @@ private:
   std::optional<ImportDecl> parseImport();
   std::string parseDottedName(SMRange &range);
   void unsupportedDecl(StringRef what);
+  bool parseDecorators();
 
   //===--- Statements ------------------------------------------------------===//
   bool parseBlock(Block &block, StringRef after);
@@ -202,10 +203,45 @@ void Parser::unsupportedDecl(StringRef what) {
   skipToNextStatement();
 }
 
+/// Parses `@name` or `@name(...)` lines. Inlining hints are accepted and
+/// left to LLVM's judgement; other decorators are not supported yet.
+bool Parser::parseDecorators() {
+  while (consumeIf(TokenKind::at)) {
+    if (!is(TokenKind::identifier)) {
+      expect(TokenKind::identifier, "a decorator name");
+      return false;
+    }
+    const Token &name = consume();
+    if (name.text != "always_inline" && name.text != "no_inline") {
+      diags.report(name.getRange(), DiagID::err_unsupported,
+                   ("the decorator `@" + name.text + "`").str());
+      return false;
+    }
+    if (consumeIf(TokenKind::l_paren))
+      while (!is(TokenKind::eof) && !consumeIf(TokenKind::r_paren))
+        consume();
+    if (!expect(TokenKind::newline))
+      return false;
+  }
+  return true;
+}
+
 void Parser::parseTopLevel(Module &module) {
-  // Decorators are not supported yet; say so once per decorated item.
-  if (is(TokenKind::at))
-    return unsupportedDecl("a decorator");
+  if (is(TokenKind::at)) {
+    if (!parseDecorators()) {
+      // Skip the rest of the decorators and the item they decorate.
+      skipToNextStatement();
+      while (is(TokenKind::at))
+        skipToNextStatement();
+      skipToNextStatement();
+      return;
+    }
+    if (!is(TokenKind::kw_fn) && !is(TokenKind::kw_def)) {
+      expect(TokenKind::kw_fn, "`fn` or `def` after a decorator");
+      skipToNextStatement();
+      return;
+    }
+  }
   switch (tok().kind) {
   case TokenKind::kw_fn:
   case TokenKind::kw_def:
