@@ -1,7 +1,8 @@
 //===- Driver.cpp - The emberc driver -------------------------------------===//
 //
 // Runs the phases of DESIGN.md one after the other, stopping at the stage
-// --emit names, and links or runs the result.
+// --emit names, and links or runs the result. Every message goes through
+// one DiagnosticEngine, MLIR's included.
 //
 //===----------------------------------------------------------------------===//
 
@@ -31,14 +32,11 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ToolOutputFile.h"
 
+#include <csignal>
+
 using namespace ember;
 
 namespace {
-
-int error(const llvm::Twine &message) {
-  llvm::errs() << "emberc: error: " << message << "\n";
-  return 1;
-}
 
 /// Finds the first byte that is not valid UTF-8; returns false if there is
 /// one and sets `line` and `col` to its position.
@@ -56,41 +54,78 @@ bool isValidUTF8(llvm::StringRef text, unsigned &line, unsigned &col) {
 
 class Compilation {
 public:
-  explicit Compilation(const Options &options) : options(options) {}
+  explicit Compilation(const Options &options)
+      : options(options), diags(sourceMgr, options.diagnostics) {}
   int run();
 
 private:
-  int loadSource();
+  bool loadSource();
+  void forwardMLIRDiagnostic(mlir::Diagnostic &diag);
   int emitLLVMDialect(mlir::ModuleOp module);
   int emitNative(mlir::ModuleOp module);
-  std::string defaultOutput() const;
+  std::string outputPath() const;
   void printModule(mlir::ModuleOp module, llvm::raw_ostream &os) const;
   /// Opens the output (standard output for '-'); null after an error.
   std::unique_ptr<llvm::ToolOutputFile> openOutput(bool binary);
+  /// Reports a diagnostic about no place in the source; returns 1.
+  template <typename... Args> int fail(DiagID id, Args &&...args) {
+    diags.report(llvm::SMLoc(), id, std::forward<Args>(args)...);
+    return 1;
+  }
 
   const Options &options;
   llvm::SourceMgr sourceMgr;
+  DiagnosticEngine diags;
 };
 
 } // namespace
 
-int Compilation::loadSource() {
+bool Compilation::loadSource() {
+  if (llvm::sys::fs::is_directory(options.input)) {
+    fail(DiagID::err_cannot_read, options.input, "it is a directory");
+    return false;
+  }
   auto buffer = llvm::MemoryBuffer::getFile(options.input, /*IsText=*/false,
                                             /*RequiresNullTerminator=*/true);
-  if (!buffer)
-    return error("cannot read '" + options.input +
-                 "': " + buffer.getError().message());
-  if (llvm::sys::fs::is_directory(options.input))
-    return error("cannot read '" + options.input + "': it is a directory");
+  if (!buffer) {
+    fail(DiagID::err_cannot_read, options.input, buffer.getError().message());
+    return false;
+  }
   unsigned line, col;
-  if (!isValidUTF8((*buffer)->getBuffer(), line, col))
-    return error("'" + options.input + "' is not valid UTF-8 (line " +
-                 llvm::Twine(line) + ", column " + llvm::Twine(col) + ")");
+  if (!isValidUTF8((*buffer)->getBuffer(), line, col)) {
+    diags.report(llvm::SMLoc(), DiagID::err_not_utf8, options.input, line,
+                 col);
+    return false;
+  }
   sourceMgr.AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
-  return 0;
+  return true;
 }
 
-std::string Compilation::defaultOutput() const {
+/// Reports an MLIR diagnostic through the engine, at its source location
+/// when it has one in the input file.
+void Compilation::forwardMLIRDiagnostic(mlir::Diagnostic &diag) {
+  llvm::SMLoc loc;
+  diag.getLocation()->walk([&](mlir::Location l) {
+    auto fileLoc = llvm::dyn_cast<mlir::FileLineColLoc>(l);
+    if (!fileLoc)
+      return mlir::WalkResult::advance();
+    loc = sourceMgr.FindLocForLineAndColumn(
+        sourceMgr.getMainFileID(), fileLoc.getLine(), fileLoc.getColumn());
+    return mlir::WalkResult::interrupt();
+  });
+  DiagKind kind = diag.getSeverity() == mlir::DiagnosticSeverity::Error
+                      ? DiagKind::Error
+                  : diag.getSeverity() == mlir::DiagnosticSeverity::Warning
+                      ? DiagKind::Warning
+                      : DiagKind::Note;
+  diags.emit({loc, loc}, kind, diag.str());
+  for (mlir::Diagnostic &note : diag.getNotes())
+    diags.emit({loc, loc}, DiagKind::Note, note.str());
+}
+
+std::string Compilation::outputPath() const {
+  if (!options.output.empty())
+    return options.output;
   llvm::StringRef stem = llvm::sys::path::stem(options.input);
   switch (options.emit) {
   case EmitKind::Obj:
@@ -111,21 +146,20 @@ void Compilation::printModule(mlir::ModuleOp module,
 }
 
 std::unique_ptr<llvm::ToolOutputFile> Compilation::openOutput(bool binary) {
-  std::string path = options.output.empty() ? defaultOutput() : options.output;
+  std::string path = outputPath();
   std::error_code ec;
   auto file = std::make_unique<llvm::ToolOutputFile>(
       path, ec, binary ? llvm::sys::fs::OF_None : llvm::sys::fs::OF_Text);
   if (ec) {
-    error("cannot write '" + path + "': " + ec.message());
+    fail(DiagID::err_cannot_write, path, ec.message());
     return nullptr;
   }
   return file;
 }
 
 int Compilation::run() {
-  if (int status = loadSource())
-    return status;
-  DiagnosticEngine diags(sourceMgr);
+  if (!loadSource())
+    return 1;
   llvm::StringRef text =
       sourceMgr.getMemoryBuffer(sourceMgr.getMainFileID())->getBuffer();
 
@@ -139,8 +173,8 @@ int Compilation::run() {
     return diags.hadError() ? 1 : 0;
   }
 
-  std::unique_ptr<Module> ast = parseModule(
-      llvm::sys::path::stem(options.input), tokens, diags);
+  std::unique_ptr<Module> ast =
+      parseModule(llvm::sys::path::stem(options.input), tokens, diags);
   if (options.emit == EmitKind::AST) {
     auto out = openOutput(false);
     if (!out)
@@ -157,11 +191,14 @@ int Compilation::run() {
   context.loadDialect<EmberDialect, mlir::func::FuncDialect,
                       mlir::cf::ControlFlowDialect, mlir::arith::ArithDialect,
                       mlir::math::MathDialect, mlir::LLVM::LLVMDialect>();
-  mlir::SourceMgrDiagnosticHandler handler(sourceMgr, &context);
+  mlir::ScopedDiagnosticHandler handler(&context, [&](mlir::Diagnostic &diag) {
+    forwardMLIRDiagnostic(diag);
+    return mlir::success();
+  });
   mlir::OwningOpRef<mlir::ModuleOp> module =
       emitModule(*ast, context, sourceMgr);
   if (failed(mlir::verify(*module)))
-    return error("internal error: the generated IR does not verify");
+    return fail(DiagID::err_internal, "the generated IR does not verify");
   if (options.emit == EmitKind::Ember) {
     auto out = openOutput(false);
     if (!out)
@@ -175,9 +212,12 @@ int Compilation::run() {
 
 int Compilation::emitLLVMDialect(mlir::ModuleOp module) {
   mlir::PassManager pm(module.getContext());
+  pm.enableVerifier(options.verifyEach);
   buildCPUPipeline(pm);
   if (failed(pm.run(module)))
     return 1;
+  if (!options.verifyEach && failed(mlir::verify(module)))
+    return fail(DiagID::err_internal, "the lowered IR does not verify");
   if (options.emit == EmitKind::MLIRLLVM) {
     auto out = openOutput(false);
     if (!out)
@@ -194,12 +234,12 @@ int Compilation::emitNative(mlir::ModuleOp module) {
   std::unique_ptr<llvm::TargetMachine> machine =
       createTargetMachine(options.target, message);
   if (!machine)
-    return error(message);
+    return fail(DiagID::err_target, message);
   llvm::LLVMContext llvmContext;
   std::unique_ptr<llvm::Module> llvmModule =
       translateToLLVMIR(module, llvmContext, *machine);
   if (!llvmModule)
-    return error("internal error: cannot translate to LLVM IR");
+    return fail(DiagID::err_internal, "cannot translate to LLVM IR");
   optimizeModule(*llvmModule, *machine, options.target.optLevel);
 
   if (options.emit == EmitKind::LLVM) {
@@ -219,45 +259,52 @@ int Compilation::emitNative(mlir::ModuleOp module) {
                          isAsm ? llvm::CodeGenFileType::AssemblyFile
                                : llvm::CodeGenFileType::ObjectFile,
                          out->os(), message))
-      return error(message);
+      return fail(DiagID::err_target, message);
     out->keep();
     return 0;
   }
 
   if (!options.target.triple.empty())
-    return error("linking for another target is not supported; use "
-                 "--emit=obj or --emit=asm");
+    return fail(DiagID::err_cross_link);
   TempFile object("ember-obj", "o");
   if (!object.create(message))
-    return error(message);
+    return fail(DiagID::err_link, message);
   {
     std::error_code ec;
     llvm::raw_fd_ostream os(object.path(), ec);
     if (ec)
-      return error("cannot write '" + object.path() + "': " + ec.message());
+      return fail(DiagID::err_cannot_write, object.path(), ec.message());
     if (!emitMachineCode(*llvmModule, *machine,
                          llvm::CodeGenFileType::ObjectFile, os, message))
-      return error(message);
+      return fail(DiagID::err_target, message);
   }
-  std::string output =
-      options.output.empty() ? defaultOutput() : options.output;
-  if (!linkExecutable(options.argv0, object.path(), output, message))
-    return error(message);
+  if (!linkExecutable(options.argv0, object.path(), outputPath(), message))
+    return fail(DiagID::err_link, message);
   return 0;
 }
 
 int ember::runDriver(int argc, char **argv) {
   Options options;
-  if (std::optional<int> status = parseOptions(argc, argv, options))
-    return *status;
+  {
+    llvm::SourceMgr noSources;
+    DiagnosticEngine diags(noSources);
+    if (std::optional<int> status = parseOptions(argc, argv, options, diags))
+      return *status;
+  }
+  if (options.crashForTesting)
+    std::raise(SIGSEGV);
   if (options.mode != Options::Mode::Run)
     return Compilation(options).run();
 
   // `emberc run`: build into a temporary file, run it, pass its status on.
   TempFile exe("ember-run", "");
   std::string message;
-  if (!exe.create(message))
-    return error(message);
+  if (!exe.create(message)) {
+    llvm::SourceMgr noSources;
+    DiagnosticEngine(noSources).report(llvm::SMLoc(), DiagID::err_link,
+                                       message);
+    return 1;
+  }
   options.output = exe.path();
   if (int status = Compilation(options).run())
     return status;

@@ -26,18 +26,21 @@ OPTIONS:
   --target-cpu=CPU      the CPU to compile for (default: the host's)
   --target-triple=T     the target triple (default: the host's)
   --mlir-print-debuginfo  print source locations in MLIR output
+  --verify-each         verify the IR after every MLIR pass
+  --color=WHEN          color diagnostics: auto (default), always or never
+  -Werror               treat warnings as errors
+  --max-errors=N        stop after N errors (default 20, 0 for no limit)
   --help                show this help
   --version             show the version
 )";
 
-static int usageError(const llvm::Twine &message) {
-  llvm::errs() << "emberc: error: " << message << "\n"
-               << "run 'emberc --help' for usage\n";
-  return 1;
-}
-
 std::optional<int> ember::parseOptions(int argc, char **argv,
-                                       Options &options) {
+                                       Options &options,
+                                       DiagnosticEngine &diags) {
+  auto usageError = [&](const llvm::Twine &message) {
+    diags.report(llvm::SMLoc(), DiagID::err_usage, message.str());
+    return 1;
+  };
   options.argv0 = argv[0];
   int i = 1;
   if (i < argc && StringRef(argv[i]) == "build") {
@@ -86,6 +89,35 @@ std::optional<int> ember::parseOptions(int argc, char **argv,
     }
     if (arg == "--mlir-print-debuginfo") {
       options.printDebugInfo = true;
+      continue;
+    }
+    if (arg == "--verify-each") {
+      options.verifyEach = true;
+      continue;
+    }
+    if (arg == "-Werror") {
+      options.diagnostics.warningsAsErrors = true;
+      continue;
+    }
+    if (arg.consume_front("--color=")) {
+      auto color =
+          llvm::StringSwitch<std::optional<DiagnosticOptions::Color>>(arg)
+              .Case("auto", DiagnosticOptions::Color::Auto)
+              .Case("always", DiagnosticOptions::Color::Always)
+              .Case("never", DiagnosticOptions::Color::Never)
+              .Default(std::nullopt);
+      if (!color)
+        return usageError("--color must be auto, always or never");
+      options.diagnostics.color = *color;
+      continue;
+    }
+    if (arg.consume_front("--max-errors=")) {
+      if (arg.getAsInteger(10, options.diagnostics.maxErrors))
+        return usageError("--max-errors needs a number");
+      continue;
+    }
+    if (arg == "--internal-crash-for-testing") {
+      options.crashForTesting = true;
       continue;
     }
     if (arg.consume_front("--target-cpu=")) {

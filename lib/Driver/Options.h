@@ -3,6 +3,7 @@
 #ifndef EMBER_LIB_DRIVER_OPTIONS_H
 #define EMBER_LIB_DRIVER_OPTIONS_H
 
+#include "ember/Basic/Diagnostic.h"
 #include "ember/Target/LLVMTarget.h"
 
 #include <optional>
@@ -22,12 +23,16 @@ struct Options {
   EmitKind emit = EmitKind::Exe;
   TargetOptions target;
   bool printDebugInfo = false; ///< Print MLIR locations.
+  bool verifyEach = false;     ///< Verify the IR after every MLIR pass.
+  bool crashForTesting = false;
+  DiagnosticOptions diagnostics;
   std::vector<std::string> programArgs; ///< For `emberc run`.
 };
 
 /// Parses the command line. Returns an exit status when emberc should stop
 /// right away (after --help, --version or a usage error).
-std::optional<int> parseOptions(int argc, char **argv, Options &options);
+std::optional<int> parseOptions(int argc, char **argv, Options &options,
+                                DiagnosticEngine &diags);
 
 } // namespace ember
 

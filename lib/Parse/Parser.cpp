@@ -64,6 +64,7 @@ private:
   std::string parseDottedName(SMRange &range);
   void unsupportedDecl(StringRef what);
   bool parseDecorators();
+  void suggestKeyword(const Token &first);
 
   //===--- Statements ------------------------------------------------------===//
   bool parseBlock(Block &block, StringRef after);
@@ -272,6 +273,7 @@ void Parser::parseTopLevel(Module &module) {
     return unsupportedDecl("a global variable");
   default:
     diags.report(tok().getRange(), DiagID::err_expected_decl, describe(tok()));
+    suggestKeyword(tok());
     skipToNextStatement();
   }
 }
@@ -507,17 +509,41 @@ void Parser::parseStatement(Block &block) {
   skipToNextStatement();
 }
 
+/// After a syntax error in a statement that starts with `first`: if
+/// `first` is a misspelled keyword, say which.
+void Parser::suggestKeyword(const Token &first) {
+  if (first.isNot(TokenKind::identifier))
+    return;
+  static const llvm::StringRef keywords[] = {
+      "return", "while",  "for",    "if",     "elif",  "else",
+      "break",  "continue", "pass", "var",    "alias", "def",
+      "fn",     "import", "from",   "raise",  "struct", "comptime"};
+  llvm::StringRef closest =
+      DiagnosticEngine::findClosest(first.text, keywords);
+  if (!closest.empty())
+    diags.report(first.getRange(), DiagID::note_did_you_mean_keyword, closest);
+}
+
 void Parser::parseSimpleStatements(Block &block) {
   do {
     if (is(TokenKind::newline) || is(TokenKind::eof))
       break;
+    const Token &first = tok();
     StmtPtr stmt = parseSimpleStatement();
     if (!stmt) {
+      suggestKeyword(first);
       block.push_back(std::make_unique<ErrorStmt>(tok().getRange()));
       skipToNextStatement();
       return;
     }
     block.push_back(std::move(stmt));
+    if (!is(TokenKind::eof) && !is(TokenKind::newline) &&
+        !is(TokenKind::semi)) {
+      expect(TokenKind::newline, "a newline");
+      suggestKeyword(first);
+      skipToNextStatement();
+      return;
+    }
   } while (consumeIf(TokenKind::semi));
   if (is(TokenKind::eof) || expect(TokenKind::newline, "a newline"))
     return;

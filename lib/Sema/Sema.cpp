@@ -65,14 +65,32 @@ void Sema::declareBuiltins() {
 }
 
 /// The standard library modules known so far and what they export.
+static const struct {
+  const char *module, *member;
+  Builtin builtin;
+} moduleMembers[] = {{"sys", "exit", Builtin::Exit},
+                     {"builtin", "print", Builtin::Print}};
+
 static Builtin lookupModuleMember(llvm::StringRef module,
                                   llvm::StringRef member, bool &moduleKnown) {
-  moduleKnown = module == "sys" || module == "builtin";
-  if (module == "sys" && member == "exit")
-    return Builtin::Exit;
-  if (module == "builtin" && member == "print")
-    return Builtin::Print;
+  moduleKnown = false;
+  for (const auto &entry : moduleMembers) {
+    if (module != entry.module)
+      continue;
+    moduleKnown = true;
+    if (member == entry.member)
+      return entry.builtin;
+  }
   return Builtin::None;
+}
+
+static llvm::SmallVector<llvm::StringRef>
+getModuleMembers(llvm::StringRef module) {
+  llvm::SmallVector<llvm::StringRef> members;
+  for (const auto &entry : moduleMembers)
+    if (module == entry.module)
+      members.push_back(entry.member);
+  return members;
 }
 
 void Sema::declareImports(Module &module) {
@@ -92,8 +110,14 @@ void Sema::declareImports(Module &module) {
     for (ImportDecl::Name &name : imp.names) {
       Builtin builtin = lookupModuleMember(imp.module, name.name, moduleKnown);
       if (builtin == Builtin::None) {
-        diags.report(name.range, DiagID::err_unknown_import, imp.module,
-                     name.name);
+        llvm::StringRef closest = DiagnosticEngine::findClosest(
+            name.name, getModuleMembers(imp.module));
+        if (closest.empty())
+          diags.report(name.range, DiagID::err_unknown_import, imp.module,
+                       name.name);
+        else
+          diags.report(name.range, DiagID::err_unknown_import_suggest,
+                       imp.module, name.name, closest);
         continue;
       }
       Symbol symbol;
@@ -121,7 +145,13 @@ const Type *Sema::resolveType(Expr *typeExpr) {
     if (symbol && symbol->kind == Symbol::Kind::Poisoned)
       return Type::get(Type::Kind::Error);
   }
-  diags.report(range, DiagID::err_unknown_type, spelling);
+  llvm::SmallVector<llvm::StringRef> types = scope->collectNames(
+      [](const Symbol &s) { return s.kind == Symbol::Kind::Type; });
+  llvm::StringRef closest = DiagnosticEngine::findClosest(spelling, types);
+  if (closest.empty())
+    diags.report(range, DiagID::err_unknown_type, spelling);
+  else
+    diags.report(range, DiagID::err_unknown_type_suggest, spelling, closest);
   return Type::get(Type::Kind::Error);
 }
 

@@ -28,9 +28,7 @@ const Type *Sema::checkCall(CallExpr &call, const Type *expected) {
     symbol = scope->lookup(callee->name);
   }
   if (!symbol) {
-    diags.report(callee->getRange(), DiagID::err_undefined_name, callee->name);
-    Symbol poisoned;
-    (functionScope ? functionScope : scope)->insert(callee->name, poisoned);
+    reportUndefined(*callee);
     return checkArgsQuietly();
   }
   switch (symbol->kind) {

@@ -170,10 +170,7 @@ const Type *Sema::checkIntLiteral(IntLiteralExpr &lit, const Type *expected,
 const Type *Sema::checkName(NameExpr &name) {
   const Symbol *symbol = scope->lookup(name.name);
   if (!symbol) {
-    diags.report(name.getRange(), DiagID::err_undefined_name, name.name);
-    // Poison the name so that later uses stay quiet.
-    Symbol poisoned;
-    (functionScope ? functionScope : scope)->insert(name.name, poisoned);
+    reportUndefined(name);
     return errorType();
   }
   switch (symbol->kind) {
@@ -195,6 +192,21 @@ const Type *Sema::checkName(NameExpr &name) {
   }
   diags.report(name.getRange(), DiagID::err_not_a_value, name.name);
   return errorType();
+}
+
+/// Reports an undeclared name, with the closest visible name as a hint, and
+/// poisons it so that its later uses stay quiet.
+void Sema::reportUndefined(NameExpr &name) {
+  llvm::SmallVector<llvm::StringRef> candidates =
+      scope->collectNames([](const Symbol &) { return true; });
+  llvm::StringRef closest = DiagnosticEngine::findClosest(name.name, candidates);
+  if (closest.empty())
+    diags.report(name.getRange(), DiagID::err_undefined_name, name.name);
+  else
+    diags.report(name.getRange(), DiagID::err_undefined_name_suggest,
+                 name.name, closest);
+  Symbol poisoned;
+  (functionScope ? functionScope : scope)->insert(name.name, poisoned);
 }
 
 const Type *Sema::checkUnary(ExprPtr &e, const Type *expected) {

@@ -7,9 +7,29 @@ using llvm::cast;
 using llvm::dyn_cast;
 using llvm::isa;
 
+/// The `return`, `break` or `continue` that makes the rest of a block dead.
+static const char *getJumpKeyword(const Stmt *stmt) {
+  if (isa<ReturnStmt>(stmt))
+    return "return";
+  if (isa<BreakStmt>(stmt))
+    return "break";
+  if (isa<ContinueStmt>(stmt))
+    return "continue";
+  return nullptr;
+}
+
 void Sema::checkBlock(Block &block) {
-  for (StmtPtr &stmt : block)
-    checkStmt(stmt.get());
+  for (size_t i = 0; i < block.size(); ++i) {
+    checkStmt(block[i].get());
+    const char *jump = getJumpKeyword(block[i].get());
+    if (jump && i + 1 < block.size()) {
+      diags.report(block[i + 1]->getRange(), DiagID::warn_unreachable);
+      diags.report(block[i]->getLoc(), DiagID::note_unreachable_after, jump);
+      for (size_t j = i + 1; j < block.size(); ++j)
+        checkStmt(block[j].get());
+      return;
+    }
+  }
 }
 
 LocalVar *Sema::declareLocal(llvm::StringRef name, llvm::SMRange range,

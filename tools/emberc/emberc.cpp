@@ -2,9 +2,42 @@
 
 #include "ember/Driver/Driver.h"
 
-#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/ErrorHandling.h"
+
+#include <csignal>
+#include <cstdio>
+#include <initializer_list>
+#include <cstdlib>
+#include <cstring>
+#include <unistd.h>
+
+/// The exit status of an internal compiler error (EX_SOFTWARE).
+static constexpr int kInternalErrorStatus = 70;
+
+/// Turns a crash into one line and status 70, with no stack dump.
+static void onCrash(int signal) {
+  static const char prefix[] = "emberc: internal error: the compiler crashed "
+                               "(signal ";
+  char number[4] = {char('0' + signal / 10 % 10), char('0' + signal % 10), ')',
+                    '\n'};
+  ssize_t ignored = write(STDERR_FILENO, prefix, sizeof prefix - 1);
+  ignored = write(STDERR_FILENO, number, sizeof number);
+  (void)ignored;
+  _exit(kInternalErrorStatus);
+}
+
+static void onFatalError(void *, const char *reason, bool) {
+  fprintf(stderr, "emberc: internal error: %s\n", reason);
+  _exit(kInternalErrorStatus);
+}
 
 int main(int argc, char **argv) {
-  llvm::InitLLVM init(argc, argv);
+  for (int signal : {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT}) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = onCrash;
+    sigaction(signal, &action, nullptr);
+  }
+  llvm::install_fatal_error_handler(onFatalError);
   return ember::runDriver(argc, argv);
 }

@@ -1,17 +1,22 @@
 //===- Diagnostic.h - Ember's diagnostic engine -----------------*- C++ -*-===//
 //
-// Every error, warning and note goes through one DiagnosticEngine, which
-// prints `file:line:col: error: message`, the source line and a caret.
+// Every error, warning and note -- from the lexer, parser, Sema, MLIR passes
+// and the driver -- goes through one DiagnosticEngine. With a location it
+// prints `file:line:col: error: message`, the source line and a caret or
+// range; without one, `emberc: error: message`.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef EMBER_BASIC_DIAGNOSTIC_H
 #define EMBER_BASIC_DIAGNOSTIC_H
 
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/SMLoc.h"
 #include "llvm/Support/SourceMgr.h"
 
+#include <memory>
 #include <string>
 
 namespace ember {
@@ -23,22 +28,35 @@ enum class DiagID {
 
 enum class DiagKind { Error, Warning, Note };
 
+struct DiagnosticOptions {
+  enum class Color { Auto, Always, Never };
+  Color color = Color::Auto;
+  /// Report warnings as errors (`-Werror`).
+  bool warningsAsErrors = false;
+  /// Stop reporting after this many errors; 0 means no limit.
+  unsigned maxErrors = 20;
+};
+
 class DiagnosticEngine {
 public:
-  explicit DiagnosticEngine(llvm::SourceMgr &sourceMgr)
-      : sourceMgr(sourceMgr) {}
+  DiagnosticEngine(llvm::SourceMgr &sourceMgr,
+                   DiagnosticOptions options = DiagnosticOptions());
+  ~DiagnosticEngine();
 
-  /// Reports diagnostic `id` at `range` with the catalog text formatted with
-  /// `args`.
+  /// Reports diagnostic `id` at `range` (which may be empty, for a
+  /// diagnostic about no place in the source) with the catalog text
+  /// formatted with `args`.
   template <typename... Args>
   void report(llvm::SMRange range, DiagID id, Args &&...args) {
-    emit(range, id,
+    emit(range, getKind(id),
          llvm::formatv(getText(id), std::forward<Args>(args)...).str());
   }
   template <typename... Args>
   void report(llvm::SMLoc loc, DiagID id, Args &&...args) {
     report(llvm::SMRange(loc, loc), id, std::forward<Args>(args)...);
   }
+  /// Reports an already formatted message (for diagnostics of MLIR passes).
+  void emit(llvm::SMRange range, DiagKind kind, const std::string &message);
 
   unsigned getNumErrors() const { return numErrors; }
   bool hadError() const { return numErrors != 0; }
@@ -47,11 +65,21 @@ public:
   static const char *getText(DiagID id);
   static DiagKind getKind(DiagID id);
 
-private:
-  void emit(llvm::SMRange range, DiagID id, const std::string &message);
+  /// The declared names closest to `name`, for a "did you mean" hint; empty
+  /// if none is close enough.
+  static llvm::StringRef findClosest(llvm::StringRef name,
+                                     llvm::ArrayRef<llvm::StringRef> candidates);
 
+private:
   llvm::SourceMgr &sourceMgr;
+  DiagnosticOptions options;
+  /// Where diagnostics go: standard error, colored as the options say.
+  std::unique_ptr<llvm::raw_ostream> colorStream;
+  llvm::raw_ostream &os;
   unsigned numErrors = 0;
+  bool limitReached = false;
+  /// Notes of a dropped error are dropped too.
+  bool droppingNotes = false;
   /// Follow-on errors at a location already reported are dropped.
   const char *lastErrorLoc = nullptr;
 };

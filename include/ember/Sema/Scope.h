@@ -43,6 +43,18 @@ public:
   }
   void replace(llvm::StringRef name, Symbol symbol) { symbols[name] = symbol; }
 
+  /// The names visible here whose symbols satisfy `filter`, for "did you
+  /// mean" hints.
+  template <typename Filter>
+  llvm::SmallVector<llvm::StringRef> collectNames(Filter filter) const {
+    llvm::SmallVector<llvm::StringRef> names;
+    for (const Scope *s = this; s; s = s->parent)
+      for (const auto &entry : s->symbols)
+        if (entry.second.kind != Symbol::Kind::Poisoned && filter(entry.second))
+          names.push_back(entry.first());
+    return names;
+  }
+
 private:
   Scope *parent;
   llvm::StringMap<Symbol> symbols;

@@ -69,6 +69,7 @@ public:
   const Type *checkIntLiteral(IntLiteralExpr &lit, const Type *expected,
                               bool negated);
   const Type *checkName(NameExpr &name);
+  void reportUndefined(NameExpr &name);
   const Type *checkUnary(ExprPtr &e, const Type *expected);
   const Type *checkBinary(ExprPtr &e, const Type *expected);
   const Type *checkBoolOp(BoolOpExpr &e, const Type *expected);
