@@ -1,0 +1,194 @@
+#!/usr/bin/env python3
+"""A seeded generator of random programs that Ember and Python agree on.
+
+Programs use the subset the two languages share: Int arithmetic kept within
+64 bits, Float64 arithmetic, Bool logic, string literals, `if`/`while`/`for`,
+functions and recursion. Written as Ember; `python_source` makes the
+Python twin (type names bound to Python's, and a call of `main`).
+"""
+import random
+
+INT_BOUND = 1_000_003  # every Int stays below this in magnitude
+
+
+class Generator:
+    def __init__(self, seed):
+        self.rng = random.Random(seed)
+        self.lines = []
+        self.functions = []  # (name, number of Int params)
+        self.names = 0
+
+    def fresh(self, prefix):
+        self.names += 1
+        return f"{prefix}{self.names}"
+
+    def emit(self, depth, text):
+        self.lines.append("    " * depth + text)
+
+    # Expressions -----------------------------------------------------------
+
+    def int_expr(self, names, depth=0):
+        r = self.rng
+        if depth > 2 or r.random() < 0.3:
+            if names and r.random() < 0.7:
+                return r.choice(names)
+            return str(r.randint(-50, 50))
+        a = self.int_expr(names, depth + 1)
+        b = self.int_expr(names, depth + 1)
+        op = r.choice(["+", "-", "*", "//", "%", "min", "max", "abs", "if", "call"])
+        if op in ("//", "%"):
+            # A divisor that is never zero, of either sign.
+            return f"({a} {op} ({b} % 7 + 8 if {b} >= 0 else {b} % 7 - 8))"
+        if op in ("min", "max"):
+            return f"{op}({a}, {b})"
+        if op == "abs":
+            return f"abs({a})"
+        if op == "if":
+            return f"({a} if {self.bool_expr(names, depth + 1)} else {b})"
+        if op == "call" and self.functions:
+            name, arity = r.choice(self.functions)
+            args = ", ".join(self.int_expr(names, depth + 1) for _ in range(arity))
+            return f"{name}({args})"
+        # Keep products and sums bounded.
+        return f"(({a} {op if op in '+-*' else '+'} {b}) % {INT_BOUND})"
+
+    def float_expr(self, fnames, inames, depth=0):
+        r = self.rng
+        if depth > 2 or r.random() < 0.3:
+            if fnames and r.random() < 0.6:
+                return r.choice(fnames)
+            if inames and r.random() < 0.3:
+                return f"Float64({r.choice(inames)})"
+            return repr(round(r.uniform(-100, 100), r.randint(0, 4)))
+        a = self.float_expr(fnames, inames, depth + 1)
+        b = self.float_expr(fnames, inames, depth + 1)
+        op = r.choice(["+", "-", "*", "/", "//", "%"])
+        if op in ("/", "//", "%"):
+            return f"({a} {op} (abs({b}) + 0.5))"
+        return f"({a} {op} {b})"
+
+    def bool_expr(self, names, depth=0):
+        r = self.rng
+        kind = r.random()
+        if depth > 2 or kind < 0.5:
+            a, b = self.int_expr(names, 3), self.int_expr(names, 3)
+            op = r.choice(["<", "<=", ">", ">=", "==", "!="])
+            if r.random() < 0.2:
+                c = self.int_expr(names, 3)
+                return f"({a} {op} {b} < {c})"
+            return f"({a} {op} {b})"
+        if kind < 0.8:
+            op = r.choice(["and", "or"])
+            return f"({self.bool_expr(names, depth + 1)} {op} {self.bool_expr(names, depth + 1)})"
+        return f"(not {self.bool_expr(names, depth + 1)})"
+
+    # Statements ------------------------------------------------------------
+
+    def block(self, depth, inames, fnames, budget, in_loop=False):
+        inames, fnames = list(inames), list(fnames)
+        start = len(self.lines)
+        for _ in range(self.rng.randint(1, 4)):
+            if budget <= 0:
+                break
+            budget -= 1
+            self.statement(depth, inames, fnames, budget, in_loop)
+        if len(self.lines) == start:
+            self.emit(depth, "pass")
+
+    def statement(self, depth, inames, fnames, budget, in_loop):
+        r = self.rng
+        kind = r.random()
+        if kind < 0.25 or not inames:
+            name = self.fresh("i")
+            self.emit(depth, f"var {name} = {self.int_expr(inames)}")
+            inames.append(name)
+            return
+        if kind < 0.35:
+            name = self.fresh("f")
+            self.emit(depth, f"var {name} = {self.float_expr(fnames, inames)}")
+            fnames.append(name)
+            return
+        # Loop counters and loop variables are never assigned.
+        targets = [n for n in inames if n[0] not in "kw"]
+        if kind < 0.5 and targets:
+            target = r.choice(targets)
+            op = r.choice(["=", "+=", "-="])
+            self.emit(depth, f"{target} {op} {self.int_expr(inames)}")
+            self.emit(depth, f"{target} = {target} % {INT_BOUND}")
+            return
+        if kind < 0.62:
+            values = [r.choice(inames + fnames) if r.random() < 0.7 else self.bool_expr(inames)
+                      for _ in range(r.randint(1, 3))]
+            if r.random() < 0.2:
+                values.append('"text"')
+            self.emit(depth, f"print({', '.join(values)})")
+            return
+        if kind < 0.74 and budget > 0:
+            self.emit(depth, f"if {self.bool_expr(inames)}:")
+            self.block(depth + 1, inames, fnames, budget - 1, in_loop)
+            if r.random() < 0.5:
+                self.emit(depth, "else:")
+                self.block(depth + 1, inames, fnames, budget - 1, in_loop)
+            return
+        if kind < 0.86 and budget > 0:
+            var = self.fresh("k")
+            start, stop = r.randint(-5, 5), r.randint(-5, 12)
+            step = r.choice([1, 1, 2, 3, -1, -2])
+            self.emit(depth, f"for {var} in range({start}, {stop}, {step}):")
+            self.block(depth + 1, inames + [var], fnames, budget - 1, True)
+            return
+        if kind < 0.94 and budget > 0:
+            counter = self.fresh("w")
+            self.emit(depth, f"var {counter} = 0")
+            self.emit(depth, f"while {counter} < {r.randint(0, 6)}:")
+            self.emit(depth + 1, f"{counter} += 1")
+            self.block(depth + 1, inames + [counter], fnames, budget - 1, True)
+            return
+        if in_loop:
+            self.emit(depth, f"if {self.bool_expr(inames)}:")
+            self.emit(depth + 1, r.choice(["break", "continue"]))
+            return
+        self.emit(depth, "pass")
+
+    def function(self, index):
+        r = self.rng
+        arity = r.randint(1, 3)
+        params = [f"p{i}" for i in range(arity)]
+        name = f"func{index}"
+        signature = ", ".join(f"{p}: Int" for p in params)
+        self.emit(0, f"def {name}({signature}) -> Int:")
+        if r.random() < 0.5:
+            # Bounded recursion on the first argument.
+            self.emit(1, f"if {params[0]} <= 0 or {params[0]} > 6:")
+            self.emit(2, f"return {self.int_expr(params)}")
+            args = ", ".join([f"{params[0]} - 1"] + params[1:])
+            self.emit(1, f"return ({name}({args}) + {self.int_expr(params)}) % {INT_BOUND}")
+        else:
+            self.block(1, params, [], 4)
+            self.emit(1, f"return {self.int_expr(params)}")
+        self.emit(0, "")
+        self.emit(0, "")
+        self.functions.append((name, arity))
+
+    def program(self):
+        for index in range(self.rng.randint(0, 3)):
+            self.function(index)
+        self.emit(0, "def main():")
+        self.block(1, [], [], 12)
+        self.emit(1, 'print("end")')
+        return "\n".join(self.lines) + "\n"
+
+
+def ember_source(seed):
+    return Generator(seed).program()
+
+
+def python_source(ember):
+    prelude = "Int = int\nFloat64 = float\n\n"
+    body = ember.replace("var ", "")
+    return prelude + body + "\nmain()\n"
+
+
+if __name__ == "__main__":
+    import sys
+    print(ember_source(int(sys.argv[1]) if len(sys.argv) > 1 else 0))
