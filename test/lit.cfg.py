@@ -23,4 +23,3 @@ config.substitutions.append(("%python", "python3"))
 config.substitutions.append(
     ("%check-output", "python3 " + os.path.join(config.test_source_root, "check_output.py")))
 config.substitutions.append(("%ember_src", config.ember_src_root))
-config.substitutions.append(("%emberc_path", os.path.join(config.ember_tools_dir, "emberc")))
