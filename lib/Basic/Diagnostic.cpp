@@ -23,6 +23,8 @@ public:
 
 static llvm::raw_ostream &selectStream(const DiagnosticOptions &options,
                                        std::unique_ptr<llvm::raw_ostream> &own) {
+  if (options.output)
+    return *options.output;
   if (options.color == DiagnosticOptions::Color::Always) {
     llvm::errs().flush();
     own = std::make_unique<AlwaysColoredStderr>();

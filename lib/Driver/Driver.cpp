@@ -31,6 +31,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Support/thread.h"
 
 #include <csignal>
 
@@ -283,7 +284,22 @@ int Compilation::emitNative(mlir::ModuleOp module) {
   return 0;
 }
 
+/// Deeply nested programs recurse deeply in Sema and IRGen; the compiler
+/// runs on a thread with a stack to match the parser's nesting limits.
+static constexpr unsigned kCompilerStackSize = 256u << 20;
+
+static int runDriverOnThisThread(int argc, char **argv);
+
 int ember::runDriver(int argc, char **argv) {
+  int status = 0;
+  llvm::thread worker(std::optional<unsigned>(kCompilerStackSize), [&] {
+    status = runDriverOnThisThread(argc, argv);
+  });
+  worker.join();
+  return status;
+}
+
+static int runDriverOnThisThread(int argc, char **argv) {
   Options options;
   {
     llvm::SourceMgr noSources;

@@ -17,6 +17,9 @@ namespace {
 
 /// Deeper nesting than this is rejected instead of overflowing the stack.
 constexpr unsigned kMaxNesting = 200;
+/// The longest chain of left-associative operators (`a + b + ...`), whose
+/// tree is as deep as the chain is long.
+constexpr unsigned kMaxChain = 5000;
 
 /// Thrown-free error propagation: parse functions return null after they
 /// reported an error, and the statement parser resynchronizes.
@@ -104,6 +107,7 @@ private:
     bool tooDeep() const { return p.nesting > kMaxNesting; }
   };
   bool checkNesting(NestingGuard &guard);
+  bool checkChain(unsigned length);
 
   const std::vector<Token> &tokens;
   DiagnosticEngine &diags;
@@ -142,6 +146,15 @@ bool Parser::expect(TokenKind kind, StringRef what) {
     expected = what.empty() ? getTokenSpelling(kind) : what.str();
   diags.report(tok().getRange(), DiagID::err_expected, expected,
                describe(tok()));
+  return false;
+}
+
+bool Parser::checkChain(unsigned length) {
+  if (length < kMaxChain)
+    return true;
+  if (!nestingReported)
+    diags.report(tok().getLoc(), DiagID::err_nesting_too_deep);
+  nestingReported = true;
   return false;
 }
 
@@ -817,7 +830,9 @@ ExprPtr Parser::parseExpr() {
 ExprPtr Parser::parseOr() {
   SMLoc start = tok().getLoc();
   ExprPtr lhs = parseAnd();
-  while (lhs && consumeIf(TokenKind::kw_or)) {
+  for (unsigned length = 0; lhs && consumeIf(TokenKind::kw_or); ++length) {
+    if (!checkChain(length))
+      return nullptr;
     ExprPtr rhs = parseAnd();
     if (!rhs)
       return nullptr;
@@ -830,7 +845,9 @@ ExprPtr Parser::parseOr() {
 ExprPtr Parser::parseAnd() {
   SMLoc start = tok().getLoc();
   ExprPtr lhs = parseNot();
-  while (lhs && consumeIf(TokenKind::kw_and)) {
+  for (unsigned length = 0; lhs && consumeIf(TokenKind::kw_and); ++length) {
+    if (!checkChain(length))
+      return nullptr;
     ExprPtr rhs = parseNot();
     if (!rhs)
       return nullptr;
@@ -932,10 +949,12 @@ ExprPtr Parser::parseBinary(unsigned level) {
     return parseFactor();
   SMLoc start = tok().getLoc();
   ExprPtr lhs = parseBinary(level + 1);
-  while (lhs) {
+  for (unsigned length = 0; lhs; ++length) {
     auto op = getBinaryOperator(tok().kind, level);
     if (!op)
       break;
+    if (!checkChain(length))
+      return nullptr;
     SMLoc opLoc = consume().getLoc();
     ExprPtr rhs = parseBinary(level + 1);
     if (!rhs)

@@ -32,10 +32,18 @@ static void onFatalError(void *, const char *reason, bool) {
 }
 
 int main(int argc, char **argv) {
+  // The handler runs on its own stack, so that a stack overflow reaches it.
+  static char handlerStack[1 << 16];
+  stack_t altStack;
+  memset(&altStack, 0, sizeof altStack);
+  altStack.ss_sp = handlerStack;
+  altStack.ss_size = sizeof handlerStack;
+  sigaltstack(&altStack, nullptr);
   for (int signal : {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT}) {
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = onCrash;
+    action.sa_flags = SA_ONSTACK;
     sigaction(signal, &action, nullptr);
   }
   llvm::install_fatal_error_handler(onFatalError);

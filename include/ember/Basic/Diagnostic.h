@@ -35,6 +35,8 @@ struct DiagnosticOptions {
   bool warningsAsErrors = false;
   /// Stop reporting after this many errors; 0 means no limit.
   unsigned maxErrors = 20;
+  /// Where diagnostics go; null for standard error.
+  llvm::raw_ostream *output = nullptr;
 };
 
 class DiagnosticEngine {

@@ -1,0 +1,55 @@
+//===- frontend-fuzzer.cpp - libFuzzer target for the whole frontend ------===//
+//
+// Lexes, parses, checks and emits the input, then lowers it to the LLVM
+// dialect; the IR must verify after every pass.
+//
+//===----------------------------------------------------------------------===//
+
+#include "FuzzInput.h"
+#include "ember/Dialect/Ember/IR/EmberDialect.h"
+#include "ember/IRGen/IRGen.h"
+#include "ember/Lex/Lexer.h"
+#include "ember/Parse/Parser.h"
+#include "ember/Pipelines/Pipelines.h"
+#include "ember/Sema/Sema.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/Verifier.h"
+
+#include <cstdlib>
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  ember::FuzzInput input;
+  if (!input.load(data, size))
+    return 0;
+  auto tokens = ember::lexBuffer(input.text, *input.diags);
+  auto module = ember::parseModule("fuzz", tokens, *input.diags);
+  if (!ember::checkModule(*module, *input.diags) || input.diags->hadError())
+    return 0;
+
+  static mlir::MLIRContext *context = [] {
+    auto *context = new mlir::MLIRContext();
+    context->loadDialect<ember::EmberDialect, mlir::func::FuncDialect,
+                         mlir::cf::ControlFlowDialect,
+                         mlir::arith::ArithDialect, mlir::math::MathDialect,
+                         mlir::LLVM::LLVMDialect>();
+    return context;
+  }();
+  mlir::ScopedDiagnosticHandler quiet(context, [](mlir::Diagnostic &) {
+    return mlir::success();
+  });
+  auto ir = ember::emitModule(*module, *context, input.sourceMgr);
+  // A checked program must give valid IR that lowers without error.
+  if (failed(mlir::verify(*ir)))
+    abort();
+  mlir::PassManager pm(context);
+  ember::buildCPUPipeline(pm);
+  if (failed(pm.run(*ir)))
+    abort();
+  return 0;
+}
