@@ -6,12 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 
-if [ ! -f build-fuzz/build.ninja ]; then
-  cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=Release \
-    -DCMAKE_C_COMPILER=clang-22 -DCMAKE_CXX_COMPILER=clang++-22 \
-    -DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache \
-    -DEMBER_ENABLE_FUZZERS=ON >/dev/null || exit 1
-fi
+./scripts/configure-sanitized.sh || exit 1
 ninja -C build-fuzz -j2 lexer-fuzzer parser-fuzzer frontend-fuzzer || exit 1
 
 corpus=$(mktemp -d)
@@ -24,10 +19,10 @@ for target in lexer-fuzzer parser-fuzzer frontend-fuzzer; do
   ok=1
   regressions=(fuzz/regressions/*)
   if [ -e "${regressions[0]}" ]; then
-    build-fuzz/fuzz/$target "${regressions[@]}" >/dev/null 2>&1 || ok=0
+    build-fuzz/bin/$target "${regressions[@]}" >/dev/null 2>&1 || ok=0
   fi
   if [ $ok = 1 ]; then
-    build-fuzz/fuzz/$target "$corpus" -max_total_time="$seconds" -timeout=10 \
+    build-fuzz/bin/$target "$corpus" -max_total_time="$seconds" -timeout=10 \
       -rss_limit_mb=4096 -artifact_prefix=fuzz-artifacts/ -print_final_stats=1 \
       > "fuzz-artifacts/$target.log" 2>&1 || ok=0
   fi
