@@ -78,6 +78,7 @@ private:
   StmtPtr parseWhile();
   StmtPtr parseFor();
   StmtPtr parseVar();
+  StmtPtr parseVarRest(SMLoc start, StringRef name, SMRange nameRange);
   StmtPtr parseExprStatement();
   bool parseElse(Block &elseBody);
   bool checkAssignTarget(const Expr *target);
@@ -380,14 +381,10 @@ std::unique_ptr<AliasDecl> Parser::parseAlias() {
     return nullptr;
   if (!expect(TokenKind::equal) || !(alias->value = parseExpr()))
     return nullptr;
+  alias->setRange(rangeFrom(start));
   if (!is(TokenKind::eof) && !expect(TokenKind::newline))
     return nullptr;
-  auto result = std::make_unique<AliasDecl>(rangeFrom(start));
-  result->name = std::move(alias->name);
-  result->nameRange = alias->nameRange;
-  result->typeExpr = std::move(alias->typeExpr);
-  result->value = std::move(alias->value);
-  return result;
+  return alias;
 }
 
 std::string Parser::parseDottedName(SMRange &range) {
@@ -549,14 +546,24 @@ void Parser::parseSimpleStatements(Block &block) {
       skipToNextStatement();
       return;
     }
-    block.push_back(std::move(stmt));
+    // A statement followed by junk is broken as a whole.
     if (!is(TokenKind::eof) && !is(TokenKind::newline) &&
         !is(TokenKind::semi)) {
       expect(TokenKind::newline, "a newline");
       suggestKeyword(first);
+      // A broken `var` still declares its name, with an erroneous type, so
+      // that its uses raise no further errors.
+      if (auto *var = llvm::dyn_cast<VarStmt>(stmt.get())) {
+        var->typeExpr = std::make_unique<ErrorExpr>(tok().getRange());
+        var->init.reset();
+        block.push_back(std::move(stmt));
+      } else {
+        block.push_back(std::make_unique<ErrorStmt>(stmt->getRange()));
+      }
       skipToNextStatement();
       return;
     }
+    block.push_back(std::move(stmt));
   } while (consumeIf(TokenKind::semi));
   if (is(TokenKind::eof) || expect(TokenKind::newline, "a newline"))
     return;
@@ -666,18 +673,20 @@ StmtPtr Parser::parseVar() {
     expect(TokenKind::identifier, "a variable name");
     return nullptr;
   }
-  std::string name = tok().text.str();
-  SMRange nameRange = consume().getRange();
-  ExprPtr typeExpr, init;
-  if (consumeIf(TokenKind::colon) && !(typeExpr = parseExpr()))
-    return nullptr;
-  if (consumeIf(TokenKind::equal) && !(init = parseExprList()))
-    return nullptr;
-  auto stmt = std::make_unique<VarStmt>(rangeFrom(start));
-  stmt->name = std::move(name);
+  const Token &name = consume();
+  return parseVarRest(start, name.text, name.getRange());
+}
+
+/// Parses `[: type] [= value]` of a declaration of `name`.
+StmtPtr Parser::parseVarRest(SMLoc start, StringRef name, SMRange nameRange) {
+  auto stmt = std::make_unique<VarStmt>(SMRange(start, start));
+  stmt->name = name.str();
   stmt->nameRange = nameRange;
-  stmt->typeExpr = std::move(typeExpr);
-  stmt->init = std::move(init);
+  if (consumeIf(TokenKind::colon) && !(stmt->typeExpr = parseExpr()))
+    return nullptr;
+  if (consumeIf(TokenKind::equal) && !(stmt->init = parseExprList()))
+    return nullptr;
+  stmt->setRange(rangeFrom(start));
   return stmt;
 }
 
@@ -740,24 +749,13 @@ StmtPtr Parser::parseExprStatement() {
   }
   if (is(TokenKind::colon)) {
     // `x: Int = 1` declares like `var`.
-    consume();
-    auto stmt = std::make_unique<VarStmt>(SMRange(start, start));
     auto *name = llvm::dyn_cast<NameExpr>(first.get());
     if (!name) {
       diags.report(first->getRange(), DiagID::err_invalid_assign_target,
                    "an expression with a type annotation");
       return nullptr;
     }
-    if (!(stmt->typeExpr = parseExpr()))
-      return nullptr;
-    if (consumeIf(TokenKind::equal) && !(stmt->init = parseExprList()))
-      return nullptr;
-    auto result = std::make_unique<VarStmt>(rangeFrom(start));
-    result->name = name->name;
-    result->nameRange = name->getRange();
-    result->typeExpr = std::move(stmt->typeExpr);
-    result->init = std::move(stmt->init);
-    return result;
+    return parseVarRest(start, name->name, name->getRange());
   }
   if (!is(TokenKind::equal))
     return std::make_unique<ExprStmt>(rangeFrom(start), std::move(first));
@@ -802,9 +800,8 @@ ExprPtr Parser::parseExprList() {
       return nullptr;
     tuple->elements.push_back(std::move(next));
   }
-  auto result = std::make_unique<TupleExpr>(rangeFrom(start));
-  result->elements = std::move(tuple->elements);
-  return result;
+  tuple->setRange(rangeFrom(start));
+  return tuple;
 }
 
 ExprPtr Parser::parseExpr() {
@@ -906,11 +903,8 @@ ExprPtr Parser::parseComparison() {
       return nullptr;
     cmp->operands.push_back(std::move(next));
   }
-  auto result = std::make_unique<CompareExpr>(rangeFrom(start));
-  result->operands = std::move(cmp->operands);
-  result->ops = std::move(cmp->ops);
-  result->opLocs = std::move(cmp->opLocs);
-  return result;
+  cmp->setRange(rangeFrom(start));
+  return cmp;
 }
 
 /// Left-associative binary levels from `|` (0) down to `*` (5).
@@ -1026,7 +1020,8 @@ ExprPtr Parser::parsePostfix() {
 
 ExprPtr Parser::parseCallArgs(ExprPtr callee) {
   SMLoc start = callee->getLoc();
-  auto call = std::make_unique<CallExpr>(SMRange(start, start), nullptr);
+  auto call = std::make_unique<CallExpr>(SMRange(start, start),
+                                         std::move(callee));
   bool sawKeyword = false;
   while (!consumeIf(TokenKind::r_paren)) {
     CallArgument arg;
@@ -1045,9 +1040,8 @@ ExprPtr Parser::parseCallArgs(ExprPtr callee) {
     if (!is(TokenKind::r_paren) && !expect(TokenKind::comma, "`,` or `)`"))
       return nullptr;
   }
-  auto result = std::make_unique<CallExpr>(rangeFrom(start), std::move(callee));
-  result->args = std::move(call->args);
-  return result;
+  call->setRange(rangeFrom(start));
+  return call;
 }
 
 ExprPtr Parser::parseSubscript(ExprPtr base) {
@@ -1143,11 +1137,8 @@ ExprPtr Parser::parseAtom() {
     if (!inner || !expect(TokenKind::r_paren, "`)`"))
       return nullptr;
     // A tuple's range includes its parentheses.
-    if (auto *tuple = llvm::dyn_cast<TupleExpr>(inner.get())) {
-      auto result = std::make_unique<TupleExpr>(rangeFrom(start));
-      result->elements = std::move(tuple->elements);
-      return result;
-    }
+    if (llvm::isa<TupleExpr>(inner.get()))
+      inner->setRange(rangeFrom(start));
     return inner;
   }
   case TokenKind::l_square:

@@ -133,6 +133,8 @@ void Sema::declareImports(Module &module) {
 const Type *Sema::resolveType(Expr *typeExpr) {
   if (isa<NoneLiteralExpr>(typeExpr))
     return Type::get(Type::Kind::None);
+  if (isa<ErrorExpr>(typeExpr))
+    return Type::get(Type::Kind::Error);
   llvm::SMRange range = typeExpr->getRange();
   llvm::StringRef spelling(range.Start.getPointer(),
                            range.End.getPointer() - range.Start.getPointer());

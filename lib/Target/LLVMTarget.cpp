@@ -32,11 +32,10 @@ ember::createTargetMachine(const TargetOptions &options, std::string &error) {
       llvm::TargetRegistry::lookupTarget(triple, error);
   if (!target)
     return nullptr;
+  // By default, and for `--target-cpu=native`, the host's CPU and features.
   std::string cpu = options.cpu;
   std::string features;
-  if (cpu.empty() && isHost)
-    cpu = llvm::sys::getHostCPUName().str();
-  if (isHost && (options.cpu.empty() || options.cpu == "native")) {
+  if (isHost && (cpu.empty() || cpu == "native")) {
     cpu = llvm::sys::getHostCPUName().str();
     llvm::SubtargetFeatures featureSet;
     for (const auto &[name, enabled] : llvm::sys::getHostCPUFeatures())

@@ -54,6 +54,8 @@ public:
   Kind getKind() const { return kind; }
   llvm::SMRange getRange() const { return range; }
   llvm::SMLoc getLoc() const { return range.Start; }
+  /// The parser learns where a node ends only after its children.
+  void setRange(llvm::SMRange r) { range = r; }
 
   /// Sema result: the type of the value.
   const Type *type = nullptr;
@@ -244,6 +246,7 @@ public:
   Kind getKind() const { return kind; }
   llvm::SMRange getRange() const { return range; }
   llvm::SMLoc getLoc() const { return range.Start; }
+  void setRange(llvm::SMRange r) { range = r; }
 
 private:
   Kind kind;
