@@ -296,6 +296,18 @@ void Sema::checkReturn(ReturnStmt &ret) {
   checkAs(ret.value, resultType);
 }
 
+/// Whether `block` has a `break` that leaves the loop it is the body of.
+static bool containsBreak(const Block &block) {
+  for (const StmtPtr &stmt : block) {
+    if (isa<BreakStmt>(stmt.get()))
+      return true;
+    if (auto *s = dyn_cast<IfStmt>(stmt.get()))
+      if (containsBreak(s->thenBody) || containsBreak(s->elseBody))
+        return true;
+  }
+  return false;
+}
+
 /// Whether control never falls off the end of `block`.
 bool Sema::alwaysExits(const Block &block) {
   for (const StmtPtr &stmt : block) {
@@ -306,21 +318,9 @@ bool Sema::alwaysExits(const Block &block) {
         return true;
     if (auto *s = dyn_cast<WhileStmt>(stmt.get())) {
       auto *lit = dyn_cast<BoolLiteralExpr>(s->cond.get());
-      if (lit && lit->value) {
-        // `while True` without a `break` of its own never ends normally.
-        std::function<bool(const Block &)> hasBreak = [&](const Block &b) {
-          for (const StmtPtr &inner : b) {
-            if (isa<BreakStmt>(inner.get()))
-              return true;
-            if (auto *i = dyn_cast<IfStmt>(inner.get()))
-              if (hasBreak(i->thenBody) || hasBreak(i->elseBody))
-                return true;
-          }
-          return false;
-        };
-        if (!hasBreak(s->body))
-          return true;
-      }
+      // `while True` without a `break` of its own never ends normally.
+      if (lit && lit->value && !containsBreak(s->body))
+        return true;
     }
   }
   return false;

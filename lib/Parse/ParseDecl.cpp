@@ -1,0 +1,258 @@
+//===- ParseDecl.cpp - Ember parser: module-level declarations ------------===//
+
+#include "ParserImpl.h"
+
+using namespace ember;
+using namespace ember::parser;
+
+std::unique_ptr<Module> Parser::parseModule(StringRef name) {
+  auto module = std::make_unique<Module>();
+  module->name = name.str();
+  while (!is(TokenKind::eof)) {
+    if (consumeIf(TokenKind::newline))
+      continue;
+    if (is(TokenKind::indent)) {
+      diags.report(tok().getLoc(), DiagID::err_unexpected_indent);
+      skipBlock();
+      continue;
+    }
+    if (is(TokenKind::dedent)) {
+      consume();
+      continue;
+    }
+    parseTopLevel(*module);
+  }
+  return module;
+}
+
+void Parser::unsupportedDecl(StringRef what) {
+  diags.report(tok().getRange(), DiagID::err_unsupported, what);
+  skipToNextStatement();
+}
+
+/// Parses `@name` or `@name(...)` lines. Inlining hints are accepted and
+/// left to LLVM's judgement; other decorators are not supported yet.
+bool Parser::parseDecorators() {
+  while (consumeIf(TokenKind::at)) {
+    if (!is(TokenKind::identifier)) {
+      expect(TokenKind::identifier, "a decorator name");
+      return false;
+    }
+    const Token &name = consume();
+    if (name.text != "always_inline" && name.text != "no_inline") {
+      diags.report(name.getRange(), DiagID::err_unsupported,
+                   ("the decorator `@" + name.text + "`").str());
+      return false;
+    }
+    if (consumeIf(TokenKind::l_paren))
+      while (!is(TokenKind::eof) && !consumeIf(TokenKind::r_paren))
+        consume();
+    if (!expect(TokenKind::newline))
+      return false;
+  }
+  return true;
+}
+
+void Parser::parseTopLevel(Module &module) {
+  if (is(TokenKind::at)) {
+    if (!parseDecorators()) {
+      // Skip the rest of the decorators and the item they decorate.
+      skipToNextStatement();
+      while (is(TokenKind::at))
+        skipToNextStatement();
+      skipToNextStatement();
+      return;
+    }
+    if (!is(TokenKind::kw_fn) && !is(TokenKind::kw_def)) {
+      expect(TokenKind::kw_fn, "`fn` or `def` after a decorator");
+      skipToNextStatement();
+      return;
+    }
+  }
+  switch (tok().kind) {
+  case TokenKind::kw_fn:
+  case TokenKind::kw_def:
+    if (auto fn = parseFunction())
+      module.functions.push_back(std::move(fn));
+    return;
+  case TokenKind::kw_alias:
+  case TokenKind::kw_comptime:
+    if (auto alias = parseAlias())
+      module.aliases.push_back(std::move(alias));
+    else
+      skipToNextStatement();
+    return;
+  case TokenKind::kw_import:
+  case TokenKind::kw_from:
+    if (auto imp = parseImport())
+      module.imports.push_back(std::move(*imp));
+    else
+      skipToNextStatement();
+    return;
+  case TokenKind::kw_struct:
+    return unsupportedDecl("`struct`");
+  case TokenKind::kw_trait:
+    return unsupportedDecl("`trait`");
+  case TokenKind::kw_class:
+    return unsupportedDecl("`class`");
+  case TokenKind::kw_var:
+    return unsupportedDecl("a global variable");
+  default:
+    diags.report(tok().getRange(), DiagID::err_expected_decl, describe(tok()));
+    suggestKeyword(tok());
+    skipToNextStatement();
+  }
+}
+
+std::unique_ptr<FnDecl> Parser::parseFunction() {
+  auto fn = std::make_unique<FnDecl>();
+  SMLoc start = tok().getLoc();
+  fn->isDef = consume().is(TokenKind::kw_def);
+  if (!is(TokenKind::identifier)) {
+    expect(TokenKind::identifier, "a function name");
+    skipToNextStatement();
+    return nullptr;
+  }
+  fn->name = tok().text.str();
+  fn->nameRange = consume().getRange();
+  if (is(TokenKind::l_square)) {
+    unsupportedDecl("a compile-time parameter list");
+    return nullptr;
+  }
+  if (!expect(TokenKind::l_paren) || !parseParams(*fn)) {
+    skipToNextStatement();
+    return nullptr;
+  }
+  fn->raises = consumeIf(TokenKind::kw_raises);
+  if (consumeIf(TokenKind::arrow)) {
+    fn->resultTypeExpr = parseExpr();
+    if (!fn->resultTypeExpr) {
+      skipToNextStatement();
+      return nullptr;
+    }
+  }
+  fn->range = rangeFrom(start);
+  if (!expect(TokenKind::colon)) {
+    skipToNextStatement();
+    return nullptr;
+  }
+  parseBlock(fn->body, "the function signature");
+  return fn;
+}
+
+/// Parses `params ')'` after the `(`.
+bool Parser::parseParams(FnDecl &fn) {
+  while (!consumeIf(TokenKind::r_paren)) {
+    Param param;
+    // An argument convention is a word followed by the argument name.
+    if ((is(TokenKind::identifier) || is(TokenKind::kw_var)) &&
+        peek().is(TokenKind::identifier)) {
+      std::optional<ArgConvention> convention =
+          llvm::StringSwitch<std::optional<ArgConvention>>(tok().text)
+              .Cases({"read", "borrowed", "imm"}, ArgConvention::Read)
+              .Cases({"mut", "inout"}, ArgConvention::Mut)
+              .Cases({"owned", "var"}, ArgConvention::Owned)
+              .Case("out", ArgConvention::Out)
+              .Case("ref", ArgConvention::Ref)
+              .Default(std::nullopt);
+      if (convention) {
+        param.convention = *convention;
+        consume();
+      }
+    }
+    if (is(TokenKind::star) || is(TokenKind::slash)) {
+      diags.report(tok().getRange(), DiagID::err_unsupported,
+                   "a `*` or `/` argument marker");
+      return false;
+    }
+    if (!is(TokenKind::identifier))
+      return expect(TokenKind::identifier, "an argument name");
+    param.name = tok().text.str();
+    param.nameRange = consume().getRange();
+    if (consumeIf(TokenKind::colon) && !(param.typeExpr = parseExpr()))
+      return false;
+    if (consumeIf(TokenKind::equal) && !(param.defaultValue = parseExpr()))
+      return false;
+    fn.params.push_back(std::move(param));
+    if (!is(TokenKind::r_paren) && !expect(TokenKind::comma, "`,` or `)`"))
+      return false;
+  }
+  return true;
+}
+
+std::unique_ptr<AliasDecl> Parser::parseAlias() {
+  SMLoc start = consume().getLoc();
+  auto alias = std::make_unique<AliasDecl>(SMRange(start, start));
+  if (!is(TokenKind::identifier)) {
+    expect(TokenKind::identifier, "a name");
+    return nullptr;
+  }
+  alias->name = tok().text.str();
+  alias->nameRange = consume().getRange();
+  if (consumeIf(TokenKind::colon) && !(alias->typeExpr = parseExpr()))
+    return nullptr;
+  if (!expect(TokenKind::equal) || !(alias->value = parseExpr()))
+    return nullptr;
+  alias->setRange(rangeFrom(start));
+  if (!is(TokenKind::eof) && !expect(TokenKind::newline))
+    return nullptr;
+  return alias;
+}
+
+std::string Parser::parseDottedName(SMRange &range) {
+  SMLoc start = tok().getLoc();
+  std::string name;
+  // `from .module import x`: relative imports keep their dots.
+  while (is(TokenKind::period))
+    name += consume().text.str();
+  do {
+    if (!is(TokenKind::identifier)) {
+      expect(TokenKind::identifier, "a module name");
+      return {};
+    }
+    name += consume().text.str();
+  } while (consumeIf(TokenKind::period) && (name += ".", true));
+  range = rangeFrom(start);
+  return name;
+}
+
+std::optional<ImportDecl> Parser::parseImport() {
+  ImportDecl imp;
+  bool isFrom = consume().is(TokenKind::kw_from);
+  imp.module = parseDottedName(imp.moduleRange);
+  if (imp.module.empty())
+    return std::nullopt;
+  if (isFrom) {
+    if (!expect(TokenKind::kw_import))
+      return std::nullopt;
+    bool parens = consumeIf(TokenKind::l_paren);
+    do {
+      if (parens && is(TokenKind::r_paren))
+        break;
+      ImportDecl::Name name;
+      if (!is(TokenKind::identifier)) {
+        expect(TokenKind::identifier, "a name to import");
+        return std::nullopt;
+      }
+      name.name = tok().text.str();
+      name.range = consume().getRange();
+      if (consumeIf(TokenKind::kw_as)) {
+        if (!is(TokenKind::identifier)) {
+          expect(TokenKind::identifier, "a name");
+          return std::nullopt;
+        }
+        name.asName = consume().text.str();
+      }
+      imp.names.push_back(std::move(name));
+    } while (consumeIf(TokenKind::comma));
+    if (parens && !expect(TokenKind::r_paren))
+      return std::nullopt;
+  } else if (consumeIf(TokenKind::kw_as)) {
+    diags.report(tok().getRange(), DiagID::err_unsupported, "`import ... as`");
+    return std::nullopt;
+  }
+  if (!is(TokenKind::eof) && !expect(TokenKind::newline))
+    return std::nullopt;
+  return imp;
+}
+

@@ -1,0 +1,386 @@
+//===- ParseExpr.cpp - Ember parser: expressions --------------------------===//
+
+#include "ParserImpl.h"
+
+#include <cstdlib>
+
+using namespace ember;
+using namespace ember::parser;
+
+/// `a` or `a, b, ...` (a tuple without parentheses).
+ExprPtr Parser::parseExprList() {
+  SMLoc start = tok().getLoc();
+  ExprPtr first = parseExpr();
+  if (!first || !is(TokenKind::comma))
+    return first;
+  auto tuple = std::make_unique<TupleExpr>(SMRange(start, start));
+  tuple->elements.push_back(std::move(first));
+  while (consumeIf(TokenKind::comma)) {
+    if (is(TokenKind::newline) || is(TokenKind::equal) ||
+        is(TokenKind::r_paren) || is(TokenKind::eof) || is(TokenKind::colon))
+      break;
+    ExprPtr next = parseExpr();
+    if (!next)
+      return nullptr;
+    tuple->elements.push_back(std::move(next));
+  }
+  tuple->setRange(rangeFrom(start));
+  return tuple;
+}
+
+ExprPtr Parser::parseExpr() {
+  NestingGuard guard(*this);
+  if (!checkNesting(guard))
+    return nullptr;
+  SMLoc start = tok().getLoc();
+  ExprPtr value = parseOr();
+  if (!value || !is(TokenKind::kw_if))
+    return value;
+  consume();
+  ExprPtr cond = parseOr();
+  if (!cond || !expect(TokenKind::kw_else))
+    return nullptr;
+  ExprPtr elseValue = parseExpr();
+  if (!elseValue)
+    return nullptr;
+  return std::make_unique<ConditionalExpr>(rangeFrom(start), std::move(cond),
+                                           std::move(value),
+                                           std::move(elseValue));
+}
+
+ExprPtr Parser::parseOr() {
+  SMLoc start = tok().getLoc();
+  ExprPtr lhs = parseAnd();
+  for (unsigned length = 0; lhs && consumeIf(TokenKind::kw_or); ++length) {
+    if (!checkChain(length))
+      return nullptr;
+    ExprPtr rhs = parseAnd();
+    if (!rhs)
+      return nullptr;
+    lhs = std::make_unique<BoolOpExpr>(rangeFrom(start), BoolOperator::Or,
+                                       std::move(lhs), std::move(rhs));
+  }
+  return lhs;
+}
+
+ExprPtr Parser::parseAnd() {
+  SMLoc start = tok().getLoc();
+  ExprPtr lhs = parseNot();
+  for (unsigned length = 0; lhs && consumeIf(TokenKind::kw_and); ++length) {
+    if (!checkChain(length))
+      return nullptr;
+    ExprPtr rhs = parseNot();
+    if (!rhs)
+      return nullptr;
+    lhs = std::make_unique<BoolOpExpr>(rangeFrom(start), BoolOperator::And,
+                                       std::move(lhs), std::move(rhs));
+  }
+  return lhs;
+}
+
+ExprPtr Parser::parseNot() {
+  if (!is(TokenKind::kw_not))
+    return parseComparison();
+  NestingGuard guard(*this);
+  if (!checkNesting(guard))
+    return nullptr;
+  SMLoc start = consume().getLoc();
+  ExprPtr operand = parseNot();
+  if (!operand)
+    return nullptr;
+  return std::make_unique<UnaryExpr>(rangeFrom(start), UnaryOperator::Not,
+                                     std::move(operand));
+}
+
+static std::optional<CompareOperator> getCompareOperator(TokenKind kind) {
+  switch (kind) {
+  case TokenKind::equalequal: return CompareOperator::Eq;
+  case TokenKind::exclaimequal: return CompareOperator::Ne;
+  case TokenKind::less: return CompareOperator::Lt;
+  case TokenKind::lessequal: return CompareOperator::Le;
+  case TokenKind::greater: return CompareOperator::Gt;
+  case TokenKind::greaterequal: return CompareOperator::Ge;
+  default: return std::nullopt;
+  }
+}
+
+ExprPtr Parser::parseComparison() {
+  SMLoc start = tok().getLoc();
+  ExprPtr first = parseBinary(0);
+  if (!first)
+    return nullptr;
+  if (is(TokenKind::kw_in) || is(TokenKind::kw_is) ||
+      (is(TokenKind::kw_not) && peek().is(TokenKind::kw_in))) {
+    diags.report(tok().getRange(), DiagID::err_unsupported,
+                 ("the `" + tok().text + "` operator").str());
+    return nullptr;
+  }
+  if (!getCompareOperator(tok().kind))
+    return first;
+  auto cmp = std::make_unique<CompareExpr>(SMRange(start, start));
+  cmp->operands.push_back(std::move(first));
+  while (auto op = getCompareOperator(tok().kind)) {
+    cmp->ops.push_back(*op);
+    cmp->opLocs.push_back(consume().getLoc());
+    ExprPtr next = parseBinary(0);
+    if (!next)
+      return nullptr;
+    cmp->operands.push_back(std::move(next));
+  }
+  cmp->setRange(rangeFrom(start));
+  return cmp;
+}
+
+/// Left-associative binary levels from `|` (0) down to `*` (5).
+static std::optional<BinaryOperator> getBinaryOperator(TokenKind kind,
+                                                       unsigned level) {
+  switch (level) {
+  case 0:
+    if (kind == TokenKind::pipe) return BinaryOperator::BitOr;
+    break;
+  case 1:
+    if (kind == TokenKind::caret) return BinaryOperator::BitXor;
+    break;
+  case 2:
+    if (kind == TokenKind::amp) return BinaryOperator::BitAnd;
+    break;
+  case 3:
+    if (kind == TokenKind::lessless) return BinaryOperator::Shl;
+    if (kind == TokenKind::greatergreater) return BinaryOperator::Shr;
+    break;
+  case 4:
+    if (kind == TokenKind::plus) return BinaryOperator::Add;
+    if (kind == TokenKind::minus) return BinaryOperator::Sub;
+    break;
+  case 5:
+    if (kind == TokenKind::star) return BinaryOperator::Mul;
+    if (kind == TokenKind::slash) return BinaryOperator::Div;
+    if (kind == TokenKind::slashslash) return BinaryOperator::FloorDiv;
+    if (kind == TokenKind::percent) return BinaryOperator::Mod;
+    break;
+  }
+  return std::nullopt;
+}
+
+ExprPtr Parser::parseBinary(unsigned level) {
+  if (level > 5)
+    return parseFactor();
+  SMLoc start = tok().getLoc();
+  ExprPtr lhs = parseBinary(level + 1);
+  for (unsigned length = 0; lhs; ++length) {
+    auto op = getBinaryOperator(tok().kind, level);
+    if (!op)
+      break;
+    if (!checkChain(length))
+      return nullptr;
+    SMLoc opLoc = consume().getLoc();
+    ExprPtr rhs = parseBinary(level + 1);
+    if (!rhs)
+      return nullptr;
+    lhs = std::make_unique<BinaryExpr>(rangeFrom(start), *op, opLoc,
+                                       std::move(lhs), std::move(rhs));
+  }
+  return lhs;
+}
+
+ExprPtr Parser::parseFactor() {
+  std::optional<UnaryOperator> op;
+  if (is(TokenKind::minus))
+    op = UnaryOperator::Neg;
+  else if (is(TokenKind::plus))
+    op = UnaryOperator::Plus;
+  else if (is(TokenKind::tilde))
+    op = UnaryOperator::Invert;
+  if (!op)
+    return parsePower();
+  NestingGuard guard(*this);
+  if (!checkNesting(guard))
+    return nullptr;
+  SMLoc start = consume().getLoc();
+  ExprPtr operand = parseFactor();
+  if (!operand)
+    return nullptr;
+  return std::make_unique<UnaryExpr>(rangeFrom(start), *op,
+                                     std::move(operand));
+}
+
+/// `**` binds tighter than unary minus on its left and is right-associative.
+ExprPtr Parser::parsePower() {
+  SMLoc start = tok().getLoc();
+  ExprPtr base = parsePostfix();
+  if (!base || !is(TokenKind::starstar))
+    return base;
+  SMLoc opLoc = consume().getLoc();
+  ExprPtr exponent = parseFactor();
+  if (!exponent)
+    return nullptr;
+  return std::make_unique<BinaryExpr>(rangeFrom(start), BinaryOperator::Pow,
+                                      opLoc, std::move(base),
+                                      std::move(exponent));
+}
+
+ExprPtr Parser::parsePostfix() {
+  SMLoc start = tok().getLoc();
+  ExprPtr expr = parseAtom();
+  while (expr) {
+    if (consumeIf(TokenKind::l_paren)) {
+      expr = parseCallArgs(std::move(expr));
+    } else if (consumeIf(TokenKind::l_square)) {
+      expr = parseSubscript(std::move(expr));
+    } else if (consumeIf(TokenKind::period)) {
+      if (!is(TokenKind::identifier)) {
+        expect(TokenKind::identifier, "an attribute name");
+        return nullptr;
+      }
+      std::string name = consume().text.str();
+      expr = std::make_unique<AttributeExpr>(rangeFrom(start), std::move(expr),
+                                             std::move(name));
+    } else {
+      break;
+    }
+  }
+  return expr;
+}
+
+ExprPtr Parser::parseCallArgs(ExprPtr callee) {
+  SMLoc start = callee->getLoc();
+  auto call = std::make_unique<CallExpr>(SMRange(start, start),
+                                         std::move(callee));
+  bool sawKeyword = false;
+  while (!consumeIf(TokenKind::r_paren)) {
+    CallArgument arg;
+    if (is(TokenKind::identifier) && peek().is(TokenKind::equal)) {
+      arg.keyword = tok().text.str();
+      arg.keywordLoc = consume().getLoc();
+      consume();
+      sawKeyword = true;
+    } else if (sawKeyword) {
+      diags.report(tok().getRange(), DiagID::err_positional_after_keyword);
+      return nullptr;
+    }
+    if (!(arg.value = parseExpr()))
+      return nullptr;
+    call->args.push_back(std::move(arg));
+    if (!is(TokenKind::r_paren) && !expect(TokenKind::comma, "`,` or `)`"))
+      return nullptr;
+  }
+  call->setRange(rangeFrom(start));
+  return call;
+}
+
+ExprPtr Parser::parseSubscript(ExprPtr base) {
+  SMLoc start = base->getLoc();
+  std::vector<ExprPtr> indices;
+  while (!consumeIf(TokenKind::r_square)) {
+    if (is(TokenKind::colon)) {
+      diags.report(tok().getRange(), DiagID::err_unsupported, "slicing");
+      return nullptr;
+    }
+    ExprPtr index = parseExpr();
+    if (!index)
+      return nullptr;
+    if (is(TokenKind::colon)) {
+      diags.report(tok().getRange(), DiagID::err_unsupported, "slicing");
+      return nullptr;
+    }
+    indices.push_back(std::move(index));
+    if (!is(TokenKind::r_square) && !expect(TokenKind::comma, "`,` or `]`"))
+      return nullptr;
+  }
+  auto result = std::make_unique<SubscriptExpr>(rangeFrom(start), std::move(base));
+  result->indices = std::move(indices);
+  return result;
+}
+
+ExprPtr Parser::parseIntLiteral() {
+  const Token &t = consume();
+  std::string digits;
+  for (char c : t.text)
+    if (c != '_')
+      digits += c;
+  StringRef text(digits);
+  unsigned radix = 10;
+  if (text.size() > 2 && text[0] == '0' && llvm::isAlpha(text[1])) {
+    char b = llvm::toLower(text[1]);
+    radix = b == 'x' ? 16 : b == 'o' ? 8 : 2;
+    text = text.drop_front(2);
+  }
+  llvm::APInt value;
+  if (text.getAsInteger(radix, value) || value.getActiveBits() > 128) {
+    diags.report(t.getRange(), DiagID::err_int_literal_too_large, t.text);
+    return std::make_unique<ErrorExpr>(t.getRange());
+  }
+  return std::make_unique<IntLiteralExpr>(t.getRange(),
+                                          value.zextOrTrunc(129));
+}
+
+ExprPtr Parser::parseFloatLiteral() {
+  const Token &t = consume();
+  std::string digits;
+  for (char c : t.text)
+    if (c != '_')
+      digits += c;
+  return std::make_unique<FloatLiteralExpr>(t.getRange(),
+                                            std::strtod(digits.c_str(), nullptr));
+}
+
+ExprPtr Parser::parseAtom() {
+  const Token &t = tok();
+  switch (t.kind) {
+  case TokenKind::identifier:
+    consume();
+    return std::make_unique<NameExpr>(t.getRange(), t.text.str());
+  case TokenKind::int_literal:
+    return parseIntLiteral();
+  case TokenKind::float_literal:
+    return parseFloatLiteral();
+  case TokenKind::string_literal: {
+    SMLoc start = t.getLoc();
+    std::string value;
+    while (is(TokenKind::string_literal))
+      value += consume().stringValue;
+    return std::make_unique<StringLiteralExpr>(rangeFrom(start),
+                                               std::move(value));
+  }
+  case TokenKind::kw_True:
+  case TokenKind::kw_False:
+    consume();
+    return std::make_unique<BoolLiteralExpr>(t.getRange(),
+                                             t.is(TokenKind::kw_True));
+  case TokenKind::kw_None:
+    consume();
+    return std::make_unique<NoneLiteralExpr>(t.getRange());
+  case TokenKind::l_paren: {
+    NestingGuard guard(*this);
+    if (!checkNesting(guard))
+      return nullptr;
+    SMLoc start = consume().getLoc();
+    if (consumeIf(TokenKind::r_paren))
+      return std::make_unique<TupleExpr>(rangeFrom(start));
+    ExprPtr inner = parseExprList();
+    if (!inner || !expect(TokenKind::r_paren, "`)`"))
+      return nullptr;
+    // A tuple's range includes its parentheses.
+    if (llvm::isa<TupleExpr>(inner.get()))
+      inner->setRange(rangeFrom(start));
+    return inner;
+  }
+  case TokenKind::l_square:
+  case TokenKind::l_brace:
+    diags.report(t.getRange(), DiagID::err_unsupported,
+                 t.is(TokenKind::l_square) ? "a list literal"
+                                           : "a dict or set literal");
+    return nullptr;
+  case TokenKind::kw_lambda:
+    diags.report(t.getRange(), DiagID::err_unsupported, "`lambda`");
+    return nullptr;
+  case TokenKind::error:
+    // The lexer already reported it.
+    consume();
+    return std::make_unique<ErrorExpr>(t.getRange());
+  default:
+    diags.report(t.getRange(), DiagID::err_expected_expr, describe(t));
+    return nullptr;
+  }
+}
+

@@ -1,0 +1,338 @@
+//===- ParseStmt.cpp - Ember parser: statements and blocks ----------------===//
+
+#include "ParserImpl.h"
+
+using namespace ember;
+using namespace ember::parser;
+
+/// Parses the block after a `:`: an indented suite or statements on the
+/// same line.
+bool Parser::parseBlock(Block &block, StringRef after) {
+  NestingGuard guard(*this);
+  if (!checkNesting(guard)) {
+    skipToNextStatement();
+    return false;
+  }
+  if (!consumeIf(TokenKind::newline)) {
+    parseSimpleStatements(block);
+    return true;
+  }
+  if (!is(TokenKind::indent)) {
+    diags.report(tok().getLoc(), DiagID::err_expected_indented_block, after);
+    return false;
+  }
+  consume();
+  while (!is(TokenKind::dedent) && !is(TokenKind::eof))
+    parseStatement(block);
+  consumeIf(TokenKind::dedent);
+  return true;
+}
+
+void Parser::parseStatement(Block &block) {
+  SMLoc start = tok().getLoc();
+  // A broken compound statement header skips its block too.
+  auto compound = [&](StmtPtr stmt) {
+    if (stmt)
+      return block.push_back(std::move(stmt));
+    block.push_back(std::make_unique<ErrorStmt>(SMRange(start, start)));
+    skipToNextStatement();
+  };
+  switch (tok().kind) {
+  case TokenKind::kw_if:
+    consume();
+    return compound(parseIf(start));
+  case TokenKind::kw_while:
+    return compound(parseWhile());
+  case TokenKind::kw_for:
+    return compound(parseFor());
+  case TokenKind::kw_fn:
+  case TokenKind::kw_def:
+    diags.report(tok().getRange(), DiagID::err_unsupported,
+                 "a nested function");
+    break;
+  case TokenKind::kw_try:
+    diags.report(tok().getRange(), DiagID::err_unsupported, "`try`");
+    break;
+  case TokenKind::kw_with:
+    diags.report(tok().getRange(), DiagID::err_unsupported, "`with`");
+    break;
+  case TokenKind::kw_struct:
+  case TokenKind::kw_class:
+  case TokenKind::kw_trait:
+    diags.report(tok().getRange(), DiagID::err_unsupported,
+                 "a nested type declaration");
+    break;
+  case TokenKind::at:
+    diags.report(tok().getRange(), DiagID::err_unsupported, "a decorator");
+    break;
+  case TokenKind::indent:
+    diags.report(tok().getLoc(), DiagID::err_unexpected_indent);
+    skipBlock();
+    return;
+  default:
+    return parseSimpleStatements(block);
+  }
+  block.push_back(std::make_unique<ErrorStmt>(tok().getRange()));
+  skipToNextStatement();
+}
+
+/// After a syntax error in a statement that starts with `first`: if
+/// `first` is a misspelled keyword, say which.
+void Parser::suggestKeyword(const Token &first) {
+  if (first.isNot(TokenKind::identifier))
+    return;
+  static const llvm::StringRef keywords[] = {
+      "return", "while",  "for",    "if",     "elif",  "else",
+      "break",  "continue", "pass", "var",    "alias", "def",
+      "fn",     "import", "from",   "raise",  "struct", "comptime"};
+  llvm::StringRef closest =
+      DiagnosticEngine::findClosest(first.text, keywords);
+  if (!closest.empty())
+    diags.report(first.getRange(), DiagID::note_did_you_mean_keyword, closest);
+}
+
+void Parser::parseSimpleStatements(Block &block) {
+  do {
+    if (is(TokenKind::newline) || is(TokenKind::eof))
+      break;
+    const Token &first = tok();
+    StmtPtr stmt = parseSimpleStatement();
+    if (!stmt) {
+      suggestKeyword(first);
+      block.push_back(std::make_unique<ErrorStmt>(tok().getRange()));
+      skipToNextStatement();
+      return;
+    }
+    // A statement followed by junk is broken as a whole.
+    if (!is(TokenKind::eof) && !is(TokenKind::newline) &&
+        !is(TokenKind::semi)) {
+      expect(TokenKind::newline, "a newline");
+      suggestKeyword(first);
+      // A broken `var` still declares its name, with an erroneous type, so
+      // that its uses raise no further errors.
+      if (auto *var = llvm::dyn_cast<VarStmt>(stmt.get())) {
+        var->typeExpr = std::make_unique<ErrorExpr>(tok().getRange());
+        var->init.reset();
+        block.push_back(std::move(stmt));
+      } else {
+        block.push_back(std::make_unique<ErrorStmt>(stmt->getRange()));
+      }
+      skipToNextStatement();
+      return;
+    }
+    block.push_back(std::move(stmt));
+  } while (consumeIf(TokenKind::semi));
+  if (is(TokenKind::eof) || expect(TokenKind::newline, "a newline"))
+    return;
+  skipToNextStatement();
+}
+
+StmtPtr Parser::parseSimpleStatement() {
+  SMLoc start = tok().getLoc();
+  switch (tok().kind) {
+  case TokenKind::kw_pass:
+    consume();
+    return std::make_unique<PassStmt>(rangeFrom(start));
+  case TokenKind::kw_break:
+    consume();
+    return std::make_unique<BreakStmt>(rangeFrom(start));
+  case TokenKind::kw_continue:
+    consume();
+    return std::make_unique<ContinueStmt>(rangeFrom(start));
+  case TokenKind::kw_return: {
+    consume();
+    ExprPtr value;
+    if (!is(TokenKind::newline) && !is(TokenKind::semi) &&
+        !is(TokenKind::eof) && !(value = parseExprList()))
+      return nullptr;
+    return std::make_unique<ReturnStmt>(rangeFrom(start), std::move(value));
+  }
+  case TokenKind::kw_var:
+    return parseVar();
+  case TokenKind::kw_alias:
+  case TokenKind::kw_comptime: {
+    auto alias = parseAlias();
+    // parseAlias consumed the newline; give it back to the caller.
+    if (alias && pos && tokens[pos - 1].is(TokenKind::newline))
+      --pos;
+    return alias;
+  }
+  case TokenKind::kw_raise:
+  case TokenKind::kw_import:
+  case TokenKind::kw_from:
+  case TokenKind::kw_global:
+  case TokenKind::kw_nonlocal:
+  case TokenKind::kw_del:
+  case TokenKind::kw_assert:
+  case TokenKind::kw_yield:
+    diags.report(tok().getRange(), DiagID::err_unsupported,
+                 ("`" + tok().text + "`").str());
+    return nullptr;
+  default:
+    return parseExprStatement();
+  }
+}
+
+StmtPtr Parser::parseIf(SMLoc start) {
+  auto stmt = std::make_unique<IfStmt>(SMRange(start, start));
+  if (!(stmt->cond = parseExpr()) || !expect(TokenKind::colon))
+    return nullptr;
+  parseBlock(stmt->thenBody, "`if`");
+  if (is(TokenKind::kw_elif)) {
+    SMLoc elifStart = consume().getLoc();
+    if (StmtPtr elif = parseIf(elifStart))
+      stmt->elseBody.push_back(std::move(elif));
+  } else {
+    parseElse(stmt->elseBody);
+  }
+  return stmt;
+}
+
+bool Parser::parseElse(Block &elseBody) {
+  if (!is(TokenKind::kw_else))
+    return true;
+  consume();
+  return expect(TokenKind::colon) && parseBlock(elseBody, "`else`");
+}
+
+StmtPtr Parser::parseWhile() {
+  auto stmt = std::make_unique<WhileStmt>(tok().getRange());
+  consume();
+  if (!(stmt->cond = parseExpr()) || !expect(TokenKind::colon))
+    return nullptr;
+  parseBlock(stmt->body, "`while`");
+  parseElse(stmt->elseBody);
+  return stmt;
+}
+
+StmtPtr Parser::parseFor() {
+  auto stmt = std::make_unique<ForStmt>(tok().getRange());
+  consume();
+  // The target is parsed above comparisons so that `in` ends it.
+  if (!(stmt->target = parseBinary(0)))
+    return nullptr;
+  if (is(TokenKind::comma)) {
+    diags.report(tok().getRange(), DiagID::err_unsupported,
+                 "more than one `for` target");
+    return nullptr;
+  }
+  if (!expect(TokenKind::kw_in) || !(stmt->iterable = parseExprList()) ||
+      !expect(TokenKind::colon))
+    return nullptr;
+  parseBlock(stmt->body, "`for`");
+  parseElse(stmt->elseBody);
+  return stmt;
+}
+
+StmtPtr Parser::parseVar() {
+  SMLoc start = consume().getLoc();
+  if (!is(TokenKind::identifier)) {
+    expect(TokenKind::identifier, "a variable name");
+    return nullptr;
+  }
+  const Token &name = consume();
+  return parseVarRest(start, name.text, name.getRange());
+}
+
+/// Parses `[: type] [= value]` of a declaration of `name`.
+StmtPtr Parser::parseVarRest(SMLoc start, StringRef name, SMRange nameRange) {
+  auto stmt = std::make_unique<VarStmt>(SMRange(start, start));
+  stmt->name = name.str();
+  stmt->nameRange = nameRange;
+  if (consumeIf(TokenKind::colon) && !(stmt->typeExpr = parseExpr()))
+    return nullptr;
+  if (consumeIf(TokenKind::equal) && !(stmt->init = parseExprList()))
+    return nullptr;
+  stmt->setRange(rangeFrom(start));
+  return stmt;
+}
+
+bool Parser::checkAssignTarget(const Expr *target) {
+  if (auto *tuple = llvm::dyn_cast<TupleExpr>(target)) {
+    for (const ExprPtr &element : tuple->elements)
+      if (!checkAssignTarget(element.get()))
+        return false;
+    return true;
+  }
+  if (llvm::isa<NameExpr, SubscriptExpr, AttributeExpr>(target))
+    return true;
+  const char *what = llvm::isa<CallExpr>(target) ? "a function call"
+                     : llvm::isa<IntLiteralExpr, FloatLiteralExpr,
+                                 StringLiteralExpr, BoolLiteralExpr,
+                                 NoneLiteralExpr>(target)
+                         ? "a literal"
+                         : "an expression";
+  diags.report(target->getRange(), DiagID::err_invalid_assign_target, what);
+  return false;
+}
+
+static std::optional<BinaryOperator> getAugmentedOperator(TokenKind kind) {
+  switch (kind) {
+  case TokenKind::plusequal: return BinaryOperator::Add;
+  case TokenKind::minusequal: return BinaryOperator::Sub;
+  case TokenKind::starequal: return BinaryOperator::Mul;
+  case TokenKind::slashequal: return BinaryOperator::Div;
+  case TokenKind::slashslashequal: return BinaryOperator::FloorDiv;
+  case TokenKind::percentequal: return BinaryOperator::Mod;
+  case TokenKind::starstarequal: return BinaryOperator::Pow;
+  case TokenKind::ampequal: return BinaryOperator::BitAnd;
+  case TokenKind::pipeequal: return BinaryOperator::BitOr;
+  case TokenKind::caretequal: return BinaryOperator::BitXor;
+  case TokenKind::lesslessequal: return BinaryOperator::Shl;
+  case TokenKind::greatergreaterequal: return BinaryOperator::Shr;
+  default: return std::nullopt;
+  }
+}
+
+StmtPtr Parser::parseExprStatement() {
+  SMLoc start = tok().getLoc();
+  ExprPtr first = parseExprList();
+  if (!first)
+    return nullptr;
+  if (auto op = getAugmentedOperator(tok().kind)) {
+    SMLoc opLoc = consume().getLoc();
+    if (llvm::isa<TupleExpr>(first)) {
+      diags.report(first->getRange(), DiagID::err_invalid_assign_target,
+                   "a tuple in an augmented assignment");
+      return nullptr;
+    }
+    if (!checkAssignTarget(first.get()))
+      return nullptr;
+    ExprPtr value = parseExprList();
+    if (!value)
+      return nullptr;
+    return std::make_unique<AugAssignStmt>(rangeFrom(start), *op, opLoc,
+                                           std::move(first), std::move(value));
+  }
+  if (is(TokenKind::colon)) {
+    // `x: Int = 1` declares like `var`.
+    auto *name = llvm::dyn_cast<NameExpr>(first.get());
+    if (!name) {
+      diags.report(first->getRange(), DiagID::err_invalid_assign_target,
+                   "an expression with a type annotation");
+      return nullptr;
+    }
+    return parseVarRest(start, name->name, name->getRange());
+  }
+  if (!is(TokenKind::equal))
+    return std::make_unique<ExprStmt>(rangeFrom(start), std::move(first));
+
+  std::vector<ExprPtr> exprs;
+  exprs.push_back(std::move(first));
+  while (consumeIf(TokenKind::equal)) {
+    ExprPtr next = parseExprList();
+    if (!next)
+      return nullptr;
+    exprs.push_back(std::move(next));
+  }
+  auto stmt = std::make_unique<AssignStmt>(rangeFrom(start));
+  stmt->value = std::move(exprs.back());
+  exprs.pop_back();
+  for (ExprPtr &target : exprs) {
+    if (!checkAssignTarget(target.get()))
+      return nullptr;
+    stmt->targets.push_back(std::move(target));
+  }
+  return stmt;
+}
+

@@ -1,0 +1,130 @@
+//===- ParserImpl.h - The parser's state and grammar -----------*- C++ -*-===//
+//
+// Shared by the files of the parser: ParseDecl.cpp (module level),
+// ParseStmt.cpp (statements and blocks) and ParseExpr.cpp (expressions).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef EMBER_LIB_PARSE_PARSERIMPL_H
+#define EMBER_LIB_PARSE_PARSERIMPL_H
+
+#include "ember/Parse/Parser.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSwitch.h"
+
+#include <optional>
+
+namespace ember {
+namespace parser {
+
+using llvm::SMLoc;
+using llvm::SMRange;
+using llvm::StringRef;
+
+/// Deeper nesting than this is rejected instead of overflowing the stack.
+constexpr unsigned kMaxNesting = 200;
+/// The longest chain of left-associative operators (`a + b + ...`), whose
+/// tree is as deep as the chain is long.
+constexpr unsigned kMaxChain = 5000;
+
+/// Parse functions return null after they reported an error, and the
+/// statement parser resynchronizes.
+class Parser {
+public:
+  Parser(const std::vector<Token> &tokens, DiagnosticEngine &diags)
+      : tokens(tokens), diags(diags) {}
+
+  std::unique_ptr<Module> parseModule(StringRef name);
+
+private:
+  //===--- Token helpers ---------------------------------------------------===//
+  const Token &tok() const { return tokens[pos]; }
+  const Token &peek(unsigned n = 1) const {
+    return tokens[std::min<size_t>(pos + n, tokens.size() - 1)];
+  }
+  bool is(TokenKind kind) const { return tok().is(kind); }
+  const Token &consume() {
+    const Token &t = tokens[pos];
+    if (pos + 1 < tokens.size())
+      ++pos;
+    return t;
+  }
+  bool consumeIf(TokenKind kind) {
+    if (!is(kind))
+      return false;
+    consume();
+    return true;
+  }
+  SMLoc prevEnd() const {
+    return pos ? tokens[pos - 1].getEndLoc() : tok().getLoc();
+  }
+  SMRange rangeFrom(SMLoc start) const { return {start, prevEnd()}; }
+  std::string describe(const Token &t) const;
+  bool expect(TokenKind kind, StringRef what = {});
+  void skipToNextStatement();
+  void skipBlock();
+
+  //===--- Declarations ----------------------------------------------------===//
+  void parseTopLevel(Module &module);
+  std::unique_ptr<FnDecl> parseFunction();
+  bool parseParams(FnDecl &fn);
+  std::unique_ptr<AliasDecl> parseAlias();
+  std::optional<ImportDecl> parseImport();
+  std::string parseDottedName(SMRange &range);
+  void unsupportedDecl(StringRef what);
+  bool parseDecorators();
+  void suggestKeyword(const Token &first);
+
+  //===--- Statements ------------------------------------------------------===//
+  bool parseBlock(Block &block, StringRef after);
+  void parseStatement(Block &block);
+  void parseSimpleStatements(Block &block);
+  StmtPtr parseSimpleStatement();
+  StmtPtr parseIf(SMLoc start);
+  StmtPtr parseWhile();
+  StmtPtr parseFor();
+  StmtPtr parseVar();
+  StmtPtr parseVarRest(SMLoc start, StringRef name, SMRange nameRange);
+  StmtPtr parseExprStatement();
+  bool parseElse(Block &elseBody);
+  bool checkAssignTarget(const Expr *target);
+
+  //===--- Expressions -----------------------------------------------------===//
+  ExprPtr parseExprList();
+  ExprPtr parseExpr();
+  ExprPtr parseOr();
+  ExprPtr parseAnd();
+  ExprPtr parseNot();
+  ExprPtr parseComparison();
+  ExprPtr parseBinary(unsigned level);
+  ExprPtr parseFactor();
+  ExprPtr parsePower();
+  ExprPtr parsePostfix();
+  ExprPtr parseAtom();
+  ExprPtr parseCallArgs(ExprPtr callee);
+  ExprPtr parseSubscript(ExprPtr base);
+  ExprPtr parseIntLiteral();
+  ExprPtr parseFloatLiteral();
+
+  /// Guards recursion depth.
+  struct NestingGuard {
+    Parser &p;
+    explicit NestingGuard(Parser &p) : p(p) { ++p.nesting; }
+    ~NestingGuard() { --p.nesting; }
+    bool tooDeep() const { return p.nesting > kMaxNesting; }
+  };
+  bool checkNesting(NestingGuard &guard);
+  bool checkChain(unsigned length);
+
+  const std::vector<Token> &tokens;
+  DiagnosticEngine &diags;
+  size_t pos = 0;
+  unsigned nesting = 0;
+  bool nestingReported = false;
+};
+
+} // namespace parser
+} // namespace ember
+
+#endif
