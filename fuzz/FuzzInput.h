@@ -8,10 +8,12 @@
 #include "llvm/Support/ConvertUTF.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/thread.h"
 
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 
 namespace ember {
 
@@ -37,6 +39,13 @@ struct FuzzInput {
     return true;
   }
 };
+
+/// Runs `fn` on a thread with the stack the driver gives the compiler, so
+/// that inputs at the nesting limits behave as they do in emberc.
+template <typename Fn> void runWithCompilerStack(Fn fn) {
+  llvm::thread worker(std::optional<unsigned>(256u << 20), fn);
+  worker.join();
+}
 
 } // namespace ember
 

@@ -23,14 +23,14 @@
 
 #include <cstdlib>
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+static void fuzzOneInput(const uint8_t *data, size_t size) {
   ember::FuzzInput input;
   if (!input.load(data, size))
-    return 0;
+    return;
   auto tokens = ember::lexBuffer(input.text, *input.diags);
   auto module = ember::parseModule("fuzz", tokens, *input.diags);
   if (!ember::checkModule(*module, *input.diags) || input.diags->hadError())
-    return 0;
+    return;
 
   static mlir::MLIRContext *context = [] {
     auto *context = new mlir::MLIRContext();
@@ -51,5 +51,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   ember::buildCPUPipeline(pm);
   if (failed(pm.run(*ir)))
     abort();
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  ember::runWithCompilerStack([&] { fuzzOneInput(data, size); });
   return 0;
 }

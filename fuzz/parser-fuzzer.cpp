@@ -5,12 +5,16 @@
 #include "ember/Lex/Lexer.h"
 #include "ember/Parse/Parser.h"
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+static void fuzzOneInput(const uint8_t *data, size_t size) {
   ember::FuzzInput input;
   if (!input.load(data, size))
-    return 0;
+    return;
   auto tokens = ember::lexBuffer(input.text, *input.diags);
   auto module = ember::parseModule("fuzz", tokens, *input.diags);
   ember::dumpAST(*module, input.sourceMgr, llvm::nulls());
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  ember::runWithCompilerStack([&] { fuzzOneInput(data, size); });
   return 0;
 }
