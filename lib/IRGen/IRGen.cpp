@@ -92,8 +92,13 @@ mlir::OwningOpRef<mlir::ModuleOp> IRGen::emit() {
 
 void IRGen::declareFunction(const FnDecl &fn) {
   llvm::SmallVector<mlir::Type> params, results;
-  for (const Param &param : fn.params)
-    params.push_back(convertType(param.type));
+  for (const Param &param : fn.params) {
+    mlir::Type type = convertType(param.type);
+    // A `mut` argument is the caller's slot.
+    if (param.convention == ArgConvention::Mut)
+      type = RefType::get(&context, type);
+    params.push_back(type);
+  }
   if (mlir::Type result = convertType(fn.resultType))
     results.push_back(result);
   auto fnOp = mlir::func::FuncOp::create(
@@ -108,9 +113,13 @@ void IRGen::emitFunction(const FnDecl &fn) {
   locals.clear();
   mlir::Block *entry = currentFn.addEntryBlock();
   builder.setInsertionPointToStart(entry);
-  for (auto [param, arg] : llvm::zip(fn.params, entry->getArguments()))
-    StoreOp::create(builder, loc(param.nameRange.Start), arg,
-                    getLocal(param.local));
+  for (auto [param, arg] : llvm::zip(fn.params, entry->getArguments())) {
+    if (param.convention == ArgConvention::Mut)
+      locals[param.local] = arg;
+    else
+      StoreOp::create(builder, loc(param.nameRange.Start), arg,
+                      getLocal(param.local));
+  }
   emitBlock(fn.body);
   if (!isTerminated()) {
     mlir::Location end = loc(fn.range.End);

@@ -213,8 +213,12 @@ mlir::Value IRGen::emitCall(const CallExpr &e) {
   if (e.builtin != Builtin::None)
     return emitBuiltinCall(e);
   llvm::SmallVector<mlir::Value> args;
-  for (const Expr *arg : e.resolvedArgs)
-    args.push_back(emitExpr(arg));
+  for (auto [param, arg] : llvm::zip(e.function->params, e.resolvedArgs)) {
+    if (param.convention == ArgConvention::Mut)
+      args.push_back(getLocal(cast<NameExpr>(arg)->local));
+    else
+      args.push_back(emitExpr(arg));
+  }
   auto call = mlir::func::CallOp::create(builder, l, functions[e.function],
                                          args);
   return call.getNumResults() ? call.getResult(0) : mlir::Value();

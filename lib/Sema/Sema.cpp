@@ -239,8 +239,8 @@ void Sema::declareFunction(FnDecl &fn) {
     } else {
       param.type = resolveType(param.typeExpr.get());
     }
-    if (param.convention != ArgConvention::Read &&
-        param.convention != ArgConvention::Owned) {
+    if (param.convention == ArgConvention::Out ||
+        param.convention == ArgConvention::Ref) {
       static const char *names[] = {"read", "mut", "owned", "out", "ref"};
       diags.report(param.nameRange, DiagID::err_convention_unsupported,
                    names[static_cast<int>(param.convention)]);
@@ -285,7 +285,7 @@ void Sema::checkFunctionBody(FnDecl &fn) {
     if (!local)
       continue;
     local->isArgument = true;
-    local->isMutable = fn.isDef || param.convention == ArgConvention::Owned;
+    local->isMutable = fn.isDef || param.convention != ArgConvention::Read;
     param.local = local;
   }
   checkBlock(fn.body);

@@ -83,9 +83,13 @@ const Type *Sema::checkFunctionCall(CallExpr &call, FnDecl &fn) {
         continue;
       }
     }
-    checkAs(arg.value, fn.params[index].type);
+    if (fn.params[index].convention == ArgConvention::Mut)
+      checkMutArgument(arg.value, fn.params[index]);
+    else
+      checkAs(arg.value, fn.params[index].type);
     resolved[index] = arg.value.get();
   }
+  checkMutAliasing(fn, resolved);
   if (tooMany) {
     diags.report(call.getRange(), DiagID::err_arg_count, fn.name,
                  fn.params.size(), positional);
@@ -108,6 +112,52 @@ const Type *Sema::checkFunctionCall(CallExpr &call, FnDecl &fn) {
   call.function = &fn;
   call.resolvedArgs = std::move(resolved);
   return tooMany ? errorType() : fn.resultType;
+}
+
+/// A `mut` argument is passed by reference: it must be a variable of
+/// exactly the parameter's type that the caller may change.
+void Sema::checkMutArgument(ExprPtr &arg, const Param &param) {
+  auto *name = dyn_cast<NameExpr>(arg.get());
+  if (!name) {
+    diags.report(arg->getRange(), DiagID::err_mut_arg_not_variable,
+                 param.name);
+    check(arg);
+    return;
+  }
+  const Type *type = checkValue(arg);
+  if (type->isError() || param.type->isError())
+    return;
+  if (!name->local) {
+    diags.report(arg->getRange(), DiagID::err_mut_arg_not_variable,
+                 param.name);
+    return;
+  }
+  if (type != param.type) {
+    diags.report(arg->getRange(), DiagID::err_mut_arg_type, param.name,
+                 param.type->getName(), type->getName());
+    return;
+  }
+  lookupAssignable(*name);
+}
+
+/// A variable passed to a `mut` argument may not reach the callee a
+/// second time through another argument.
+void Sema::checkMutAliasing(const FnDecl &fn,
+                            llvm::ArrayRef<Expr *> resolved) {
+  for (size_t i = 0; i < fn.params.size(); ++i) {
+    auto *mutArg = llvm::dyn_cast_or_null<NameExpr>(resolved[i]);
+    if (fn.params[i].convention != ArgConvention::Mut || !mutArg ||
+        !mutArg->local)
+      continue;
+    for (size_t j = 0; j < fn.params.size(); ++j) {
+      auto *other = llvm::dyn_cast_or_null<NameExpr>(resolved[j]);
+      if (j != i && other && other->local == mutArg->local) {
+        diags.report(other->getRange(), DiagID::err_mut_arg_aliased,
+                     mutArg->name, fn.params[i].name);
+        return;
+      }
+    }
+  }
 }
 
 const Type *Sema::checkConversion(CallExpr &call, const Type *to) {
