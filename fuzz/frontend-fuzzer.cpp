@@ -32,22 +32,20 @@ static void fuzzOneInput(const uint8_t *data, size_t size) {
   if (!ember::checkModule(*module, *input.diags) || input.diags->hadError())
     return;
 
-  static mlir::MLIRContext *context = [] {
-    auto *context = new mlir::MLIRContext();
-    context->loadDialect<ember::EmberDialect, mlir::func::FuncDialect,
-                         mlir::cf::ControlFlowDialect,
-                         mlir::arith::ArithDialect, mlir::math::MathDialect,
-                         mlir::LLVM::LLVMDialect>();
-    return context;
-  }();
-  mlir::ScopedDiagnosticHandler quiet(context, [](mlir::Diagnostic &) {
+  // A context per input: each input runs on a thread of its own, and
+  // MLIR's thread-local uniquing caches must not outlive their thread.
+  mlir::MLIRContext context;
+  context.loadDialect<ember::EmberDialect, mlir::func::FuncDialect,
+                      mlir::cf::ControlFlowDialect, mlir::arith::ArithDialect,
+                      mlir::math::MathDialect, mlir::LLVM::LLVMDialect>();
+  mlir::ScopedDiagnosticHandler quiet(&context, [](mlir::Diagnostic &) {
     return mlir::success();
   });
-  auto ir = ember::emitModule(*module, *context, input.sourceMgr);
+  auto ir = ember::emitModule(*module, context, input.sourceMgr);
   // A checked program must give valid IR that lowers without error.
   if (failed(mlir::verify(*ir)))
     abort();
-  mlir::PassManager pm(context);
+  mlir::PassManager pm(&context);
   ember::buildCPUPipeline(pm);
   if (failed(pm.run(*ir)))
     abort();

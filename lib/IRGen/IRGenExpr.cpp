@@ -272,6 +272,24 @@ mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
       result = emitSelectBy(keepCurrent, result, next, l);
     return result;
   }
+  case Builtin::Sqrt:
+    return mlir::math::SqrtOp::create(builder, l, args[0]);
+  case Builtin::Exp:
+    return mlir::math::ExpOp::create(builder, l, args[0]);
+  case Builtin::Log:
+    return mlir::math::LogOp::create(builder, l, args[0]);
+  case Builtin::Sin:
+    return mlir::math::SinOp::create(builder, l, args[0]);
+  case Builtin::Cos:
+    return mlir::math::CosOp::create(builder, l, args[0]);
+  case Builtin::Tan:
+    return mlir::math::TanOp::create(builder, l, args[0]);
+  case Builtin::Floor:
+    return mlir::math::FloorOp::create(builder, l, args[0]);
+  case Builtin::Ceil:
+    return mlir::math::CeilOp::create(builder, l, args[0]);
+  case Builtin::Trunc:
+    return mlir::math::TruncOp::create(builder, l, args[0]);
   case Builtin::Range:
   case Builtin::None:
     break;

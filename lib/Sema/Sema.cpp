@@ -2,6 +2,10 @@
 
 #include "ember/Sema/Sema.h"
 
+#include "llvm/ADT/StringSwitch.h"
+
+#include <optional>
+
 using namespace ember;
 using llvm::cast;
 using llvm::dyn_cast;
@@ -68,8 +72,26 @@ void Sema::declareBuiltins() {
 static const struct {
   const char *module, *member;
   Builtin builtin;
-} moduleMembers[] = {{"sys", "exit", Builtin::Exit},
-                     {"builtin", "print", Builtin::Print}};
+} moduleMembers[] = {
+    {"sys", "exit", Builtin::Exit},    {"builtin", "print", Builtin::Print},
+    {"math", "sqrt", Builtin::Sqrt},   {"math", "exp", Builtin::Exp},
+    {"math", "log", Builtin::Log},     {"math", "sin", Builtin::Sin},
+    {"math", "cos", Builtin::Cos},     {"math", "tan", Builtin::Tan},
+    {"math", "floor", Builtin::Floor}, {"math", "ceil", Builtin::Ceil},
+    {"math", "trunc", Builtin::Trunc}, {"math", "pi", Builtin::None},
+    {"math", "e", Builtin::None},      {"math", "tau", Builtin::None}};
+
+/// The value of a constant of the `math` module, if `member` is one.
+static std::optional<double> getMathConstant(llvm::StringRef module,
+                                             llvm::StringRef member) {
+  if (module != "math")
+    return std::nullopt;
+  return llvm::StringSwitch<std::optional<double>>(member)
+      .Case("pi", 3.141592653589793)
+      .Case("e", 2.718281828459045)
+      .Case("tau", 6.283185307179586)
+      .Default(std::nullopt);
+}
 
 static Builtin lookupModuleMember(llvm::StringRef module,
                                   llvm::StringRef member, bool &moduleKnown) {
@@ -108,6 +130,16 @@ void Sema::declareImports(Module &module) {
       continue;
     }
     for (ImportDecl::Name &name : imp.names) {
+      llvm::StringRef boundName = name.asName.empty() ? name.name : name.asName;
+      // A constant becomes an alias of its value.
+      if (auto value = getMathConstant(imp.module, name.name)) {
+        auto alias = std::make_unique<AliasDecl>(name.range);
+        alias->name = boundName.str();
+        alias->nameRange = name.range;
+        alias->value = std::make_unique<FloatLiteralExpr>(name.range, *value);
+        module.aliases.push_back(std::move(alias));
+        continue;
+      }
       Builtin builtin = lookupModuleMember(imp.module, name.name, moduleKnown);
       if (builtin == Builtin::None) {
         llvm::StringRef closest = DiagnosticEngine::findClosest(
@@ -124,8 +156,7 @@ void Sema::declareImports(Module &module) {
       symbol.kind = Symbol::Kind::Builtin;
       symbol.builtin = builtin;
       symbol.declRange = name.range;
-      moduleScope.replace(name.asName.empty() ? name.name : name.asName,
-                          symbol);
+      moduleScope.replace(boundName, symbol);
     }
   }
 }

@@ -260,6 +260,31 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
       call.resolvedArgs.push_back(arg.value.get());
     return type;
   }
+  case Builtin::Sqrt:
+  case Builtin::Exp:
+  case Builtin::Log:
+  case Builtin::Sin:
+  case Builtin::Cos:
+  case Builtin::Tan:
+  case Builtin::Floor:
+  case Builtin::Ceil:
+  case Builtin::Trunc: {
+    if (!positionalOnly(1, 1))
+      return errorType();
+    // Literals become floats; other values must be floats already.
+    ExprPtr &arg = call.args[0].value;
+    const Type *hint = expected && expected->isFloat()
+                           ? expected
+                           : Type::get(Type::Kind::Float64);
+    const Type *type = checkValue(arg, isLiteral(arg.get()) ? hint : nullptr);
+    if (!type->isFloat() && !type->isError()) {
+      diags.report(arg->getRange(), DiagID::err_float_argument, name(),
+                   type->getName());
+      return errorType();
+    }
+    call.resolvedArgs = {arg.get()};
+    return type;
+  }
   case Builtin::None:
     break;
   }

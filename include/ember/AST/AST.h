@@ -161,7 +161,11 @@ struct CallArgument {
   ExprPtr value;
 };
 
-enum class Builtin { None, Print, Range, Exit, Abs, Min, Max };
+enum class Builtin {
+  None, Print, Range, Exit, Abs, Min, Max,
+  // The `math` module's functions of one float.
+  Sqrt, Exp, Log, Sin, Cos, Tan, Floor, Ceil, Trunc
+};
 
 class CallExpr : public ExprBase<Expr::Kind::Call> {
 public:
