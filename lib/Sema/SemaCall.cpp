@@ -323,14 +323,14 @@ const Type *Sema::checkPrint(CallExpr &call) {
 
 /// `range(stop)`, `range(start, stop)`, `range(start, stop, step)`:
 /// resolvedArgs becomes {start or null, stop, step or null}.
-bool Sema::checkRangeArgs(CallExpr &call) {
+void Sema::checkRangeArgs(CallExpr &call) {
   if (call.args.empty() || call.args.size() > 3 ||
       llvm::any_of(call.args,
                    [](const CallArgument &a) { return !a.keyword.empty(); })) {
     diags.report(call.getRange(), DiagID::err_range_args);
     for (CallArgument &arg : call.args)
       check(arg.value);
-    return false;
+    return;
   }
   for (CallArgument &arg : call.args)
     checkAs(arg.value, Type::get(Type::Kind::Int));
@@ -346,5 +346,4 @@ bool Sema::checkRangeArgs(CallExpr &call) {
       diags.report(step->getRange(), DiagID::err_zero_step);
   call.resolvedArgs = std::move(args);
   call.type = Type::get(Type::Kind::None);
-  return true;
 }

@@ -34,7 +34,9 @@ void Sema::checkBlock(Block &block) {
 
 LocalVar *Sema::declareLocal(llvm::StringRef name, llvm::SMRange range,
                              const Type *type, Scope &target) {
-  if (const Symbol *previous = target.lookupHere(name)) {
+  // A name poisoned by an earlier error may still be declared.
+  const Symbol *previous = target.lookupHere(name);
+  if (previous && previous->kind != Symbol::Kind::Poisoned) {
     diags.report(range, DiagID::err_redefinition, name);
     diags.report(previous->declRange, DiagID::note_previous_definition);
     return nullptr;
@@ -47,7 +49,7 @@ LocalVar *Sema::declareLocal(llvm::StringRef name, llvm::SMRange range,
   symbol.kind = Symbol::Kind::Local;
   symbol.local = local.get();
   symbol.declRange = range;
-  target.insert(name, symbol);
+  target.replace(name, symbol);
   currentFn->locals.push_back(std::move(local));
   return currentFn->locals.back().get();
 }

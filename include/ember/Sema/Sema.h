@@ -86,7 +86,7 @@ public:
   const Type *checkBuiltinCall(CallExpr &call, Builtin builtin,
                                const Type *expected);
   const Type *checkPrint(CallExpr &call);
-  bool checkRangeArgs(CallExpr &call);
+  void checkRangeArgs(CallExpr &call);
 
   DiagnosticEngine &diags;
   Scope moduleScope;
