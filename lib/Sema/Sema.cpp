@@ -315,7 +315,6 @@ void Sema::checkFunctionBody(FnDecl &fn) {
                                    fnScope);
     if (!local)
       continue;
-    local->isArgument = true;
     local->isMutable = fn.isDef || param.convention != ArgConvention::Read;
     param.local = local;
   }

@@ -413,7 +413,6 @@ struct LocalVar {
   std::string name;
   llvm::SMRange declRange;
   const Type *type = nullptr;
-  bool isArgument = false;
   bool isMutable = true;
 };
 
