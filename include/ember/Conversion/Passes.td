@@ -9,7 +9,9 @@ def ConvertEmberToStandard
     : Pass<"convert-ember-to-standard", "::mlir::ModuleOp"> {
   let summary = "Lower the ember dialect to arith, math, cf, func and llvm";
   let description = [{
-    Replaces every `ember` op by upstream ops with the language's semantics
+    First applies the ember dialect's canonicalization patterns (such as
+    `a % b == 0` to a truncated remainder test), then replaces every
+    `ember` op by upstream ops with the language's semantics
     spelled out: Python-style floor division and modulo with a zero-divisor
     check, saturating float-to-integer conversion, run-time checks that stop
     the program with a located message, and calls into `libember_rt` for

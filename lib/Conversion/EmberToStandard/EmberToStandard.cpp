@@ -12,6 +12,7 @@
 #include "mlir/Dialect/Func/Transforms/FuncConversions.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace ember {
 #define GEN_PASS_DEF_CONVERTEMBERTOSTANDARD
@@ -82,6 +83,19 @@ struct ConvertEmberToStandard
     : ember::impl::ConvertEmberToStandardBase<ConvertEmberToStandard> {
   void runOnOperation() override {
     MLIRContext *context = &getContext();
+    // Ember's own canonicalizations need Ember's types, so they run here.
+    // (The generic canonicalizer is not safe on Ember IR: cf's patterns
+    // turn branches on constants into arith ops, which need signless types.)
+    // Only the patterns: no folding, constant merging or CFG changes.
+    RewritePatternSet simplifications(context);
+    CmpOp::getCanonicalizationPatterns(simplifications, context);
+    GreedyRewriteConfig config;
+    config.enableFolding(false).enableConstantCSE(false)
+        .setRegionSimplificationLevel(GreedySimplifyRegionLevel::Disabled);
+    if (failed(applyPatternsGreedily(getOperation(),
+                                     std::move(simplifications), config)))
+      return signalPassFailure();
+
     EmberTypeConverter converter(context);
     RewritePatternSet patterns(context);
     populateEmberToStandardPatterns(converter, patterns);
