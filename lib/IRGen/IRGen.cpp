@@ -41,38 +41,23 @@ mlir::Location IRGen::loc(llvm::SMLoc l) {
 }
 
 mlir::Type IRGen::convertType(const Type *type) {
-  auto sInt = [&](unsigned w) {
-    return builder.getIntegerType(w, /*isSigned=*/true);
-  };
-  auto uInt = [&](unsigned w) {
-    return mlir::IntegerType::get(&context, w, mlir::IntegerType::Unsigned);
-  };
+  if (type->isInteger())
+    return mlir::IntegerType::get(&context, type->getBitWidth(),
+                                  type->isSigned()
+                                      ? mlir::IntegerType::Signed
+                                      : mlir::IntegerType::Unsigned);
   switch (type->getKind()) {
   case Type::Kind::Bool:
     return builder.getI1Type();
-  case Type::Kind::Int:
-  case Type::Kind::Int8:
-  case Type::Kind::Int16:
-  case Type::Kind::Int32:
-  case Type::Kind::Int64:
-    return sInt(type->getBitWidth());
-  case Type::Kind::UInt:
-  case Type::Kind::UInt8:
-  case Type::Kind::UInt16:
-  case Type::Kind::UInt32:
-  case Type::Kind::UInt64:
-    return uInt(type->getBitWidth());
   case Type::Kind::Float32:
     return builder.getF32Type();
   case Type::Kind::Float64:
     return builder.getF64Type();
   case Type::Kind::StringLiteral:
     return StrType::get(&context);
-  case Type::Kind::None:
-  case Type::Kind::Error:
-    break;
+  default:
+    return nullptr;
   }
-  return nullptr;
 }
 
 mlir::OwningOpRef<mlir::ModuleOp> IRGen::emit() {
