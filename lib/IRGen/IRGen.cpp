@@ -284,9 +284,16 @@ void IRGen::emitWhile(const WhileStmt &s) {
   emitBlock(s.body);
   loops.pop_back();
   branchTo(header, l);
+  emitLoopExit(s.elseBody, elseBlock, exit, l);
+}
+
+/// Emits a loop's `else` block, if it has one, which falls through to
+/// `exit`, and continues after the loop.
+void IRGen::emitLoopExit(const Block &elseBody, mlir::Block *elseBlock,
+                         mlir::Block *exit, mlir::Location l) {
   if (elseBlock) {
     enterBlock(elseBlock);
-    emitBlock(s.elseBody);
+    emitBlock(elseBody);
     branchTo(exit, l);
   }
   enterBlock(exit);
@@ -365,12 +372,7 @@ void IRGen::emitFor(const ForStmt &s) {
                   counter);
   branchTo(header, l);
 
-  if (elseBlock) {
-    enterBlock(elseBlock);
-    emitBlock(s.elseBody);
-    branchTo(exit, l);
-  }
-  enterBlock(exit);
+  emitLoopExit(s.elseBody, elseBlock, exit, l);
 }
 
 mlir::OwningOpRef<mlir::ModuleOp> ember::emitModule(const Module &module,

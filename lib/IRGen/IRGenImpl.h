@@ -40,6 +40,8 @@ private:
   void emitIf(const IfStmt &s);
   void emitWhile(const WhileStmt &s);
   void emitFor(const ForStmt &s);
+  void emitLoopExit(const Block &elseBody, mlir::Block *elseBlock,
+                    mlir::Block *exit, mlir::Location l);
   void emitAssign(const AssignStmt &s);
   void store(const Expr *target, mlir::Value value);
 
