@@ -177,6 +177,9 @@ void ASTDumper::dumpExpr(const Expr *e) {
   case Expr::Kind::Cast:
     line("Cast", e->getLoc()) << "\n";
     return child(cast<CastExpr>(e)->operand.get());
+  case Expr::Kind::Discard:
+    line("Discard", e->getLoc()) << "\n";
+    return;
   case Expr::Kind::Error:
     line("ErrorExpr", e->getLoc()) << "\n";
     return;

@@ -50,6 +50,35 @@ const char *DiagnosticEngine::getText(DiagID id) {
   return "";
 }
 
+std::string
+DiagnosticEngine::formatMessage(llvm::StringRef text,
+                                llvm::ArrayRef<std::string> args) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    size_t close = text.find('}', i);
+    unsigned index;
+    if (text[i] != '{' || close == llvm::StringRef::npos ||
+        text.slice(i + 1, close).getAsInteger(10, index) ||
+        index >= args.size()) {
+      out += text[i];
+      continue;
+    }
+    const std::string &arg = args[index];
+    bool quoted = !out.empty() && out.back() == '`' && close + 1 < text.size() &&
+                  text[close + 1] == '`';
+    if (quoted && llvm::StringRef(arg).contains('`')) {
+      // `` x`y `` : a space keeps a backtick at either end apart.
+      out += "` ";
+      out += arg;
+      out += " `";
+    } else {
+      out += arg;
+    }
+    i = close;
+  }
+  return out;
+}
+
 DiagKind DiagnosticEngine::getKind(DiagID id) {
   switch (id) {
 #define DIAG(ID, KIND, TEXT)                                                   \

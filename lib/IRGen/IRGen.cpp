@@ -99,6 +99,8 @@ void IRGen::emitFunction(const FnDecl &fn) {
   mlir::Block *entry = currentFn.addEntryBlock();
   builder.setInsertionPointToStart(entry);
   for (auto [param, arg] : llvm::zip(fn.params, entry->getArguments())) {
+    if (!param.local) // `_`
+      continue;
     if (param.convention == ArgConvention::Mut)
       locals[param.local] = arg;
     else
@@ -229,6 +231,8 @@ void IRGen::emitStmt(const Stmt *stmt) {
 }
 
 void IRGen::store(const Expr *target, mlir::Value value) {
+  if (llvm::isa<DiscardExpr>(target))
+    return;
   auto *name = cast<NameExpr>(target);
   StoreOp::create(builder, loc(target->getLoc()), value,
                   getLocal(name->local));

@@ -100,6 +100,7 @@ mlir::Value IRGen::emitExpr(const Expr *e) {
   case Expr::Kind::Subscript:
   case Expr::Kind::Attribute:
   case Expr::Kind::Tuple:
+  case Expr::Kind::Discard:
   case Expr::Kind::Error:
     break;
   }

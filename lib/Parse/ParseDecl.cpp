@@ -75,8 +75,13 @@ void Parser::parseTopLevel(Module &module) {
     if (auto fn = parseFunction())
       module.functions.push_back(std::move(fn));
     return;
-  case TokenKind::kw_alias:
   case TokenKind::kw_comptime:
+    if (reportComptimeStatement()) {
+      skipToNextStatement();
+      return;
+    }
+    [[fallthrough]];
+  case TokenKind::kw_alias:
     if (auto alias = parseAlias())
       module.aliases.push_back(std::move(alias));
     else
@@ -230,6 +235,11 @@ std::optional<ImportDecl> Parser::parseImport() {
       if (parens && is(TokenKind::r_paren))
         break;
       ImportDecl::Name name;
+      if (is(TokenKind::star)) {
+        diags.report(tok().getRange(), DiagID::err_unsupported,
+                     "`from ... import *`");
+        return std::nullopt;
+      }
       if (!is(TokenKind::identifier)) {
         expect(TokenKind::identifier, "a name to import");
         return std::nullopt;

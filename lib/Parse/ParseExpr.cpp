@@ -272,6 +272,11 @@ ExprPtr Parser::parseSubscript(ExprPtr base) {
   SMLoc start = base->getLoc();
   std::vector<ExprPtr> indices;
   while (!consumeIf(TokenKind::r_square)) {
+    if (is(TokenKind::identifier) && peek().is(TokenKind::equal)) {
+      diags.report(SMRange(tok().getLoc(), peek().getRange().End),
+                   DiagID::err_unsupported, "a keyword parameter in `[...]`");
+      return nullptr;
+    }
     if (is(TokenKind::colon)) {
       diags.report(tok().getRange(), DiagID::err_unsupported, "slicing");
       return nullptr;
@@ -329,6 +334,8 @@ ExprPtr Parser::parseAtom() {
   switch (t.kind) {
   case TokenKind::identifier:
     consume();
+    if (t.text == "_")
+      return std::make_unique<DiscardExpr>(t.getRange());
     return std::make_unique<NameExpr>(t.getRange(), t.text.str());
   case TokenKind::int_literal:
     return parseIntLiteral();

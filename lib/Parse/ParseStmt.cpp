@@ -62,9 +62,21 @@ void Parser::parseStatement(Block &block) {
     diags.report(tok().getRange(), DiagID::err_unsupported,
                  "a nested type declaration");
     break;
-  case TokenKind::at:
-    diags.report(tok().getRange(), DiagID::err_unsupported, "a decorator");
-    break;
+  case TokenKind::at: {
+    std::string what = "a decorator";
+    if (peek().is(TokenKind::identifier))
+      what = ("the decorator `@" + peek().text + "`").str();
+    diags.report(tok().getRange(), DiagID::err_unsupported, what);
+    // Skip the decorated statement too.
+    skipToNextStatement();
+    block.push_back(std::make_unique<ErrorStmt>(tok().getRange()));
+    skipToNextStatement();
+    return;
+  }
+  case TokenKind::kw_comptime:
+    if (reportComptimeStatement())
+      break;
+    return parseSimpleStatements(block);
   case TokenKind::indent:
     diags.report(tok().getLoc(), DiagID::err_unexpected_indent);
     skipBlock();
@@ -74,6 +86,18 @@ void Parser::parseStatement(Block &block) {
   }
   block.push_back(std::make_unique<ErrorStmt>(tok().getRange()));
   skipToNextStatement();
+}
+
+/// Reports `comptime if`, `comptime for` and `comptime assert`, which are
+/// not supported yet; returns whether the statement is one of them.
+bool Parser::reportComptimeStatement() {
+  const Token &next = peek();
+  if (!next.is(TokenKind::kw_if) && !next.is(TokenKind::kw_for) &&
+      !next.is(TokenKind::kw_assert))
+    return false;
+  diags.report(SMRange(tok().getLoc(), next.getRange().End),
+               DiagID::err_unsupported, ("`comptime " + next.text + "`").str());
+  return true;
 }
 
 /// After a syntax error in a statement that starts with `first`: if
@@ -254,7 +278,7 @@ bool Parser::checkAssignTarget(const Expr *target) {
         return false;
     return true;
   }
-  if (llvm::isa<NameExpr, SubscriptExpr, AttributeExpr>(target))
+  if (llvm::isa<NameExpr, SubscriptExpr, AttributeExpr, DiscardExpr>(target))
     return true;
   const char *what = llvm::isa<CallExpr>(target) ? "a function call"
                      : llvm::isa<IntLiteralExpr, FloatLiteralExpr,
@@ -294,6 +318,11 @@ StmtPtr Parser::parseExprStatement() {
     if (llvm::isa<TupleExpr>(first)) {
       diags.report(first->getRange(), DiagID::err_invalid_assign_target,
                    "a tuple in an augmented assignment");
+      return nullptr;
+    }
+    if (llvm::isa<DiscardExpr>(first)) {
+      diags.report(first->getRange(), DiagID::err_invalid_assign_target,
+                   "`_` in an augmented assignment");
       return nullptr;
     }
     if (!checkAssignTarget(first.get()))

@@ -75,6 +75,7 @@ private:
   void unsupportedDecl(StringRef what);
   bool parseDecorators();
   void suggestKeyword(const Token &first);
+  bool reportComptimeStatement();
 
   //===--- Statements ------------------------------------------------------===//
   bool parseBlock(Block &block, StringRef after);

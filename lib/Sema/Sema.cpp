@@ -311,6 +311,9 @@ void Sema::checkFunctionBody(FnDecl &fn) {
   Scope fnScope(&moduleScope);
   scope = functionScope = &fnScope;
   for (Param &param : fn.params) {
+    // An argument named `_` is passed but cannot be used.
+    if (param.name == "_")
+      continue;
     LocalVar *local = declareLocal(param.name, param.nameRange, param.type,
                                    fnScope);
     if (!local)

@@ -73,6 +73,9 @@ const Type *Sema::check(ExprPtr &e, const Type *expected) {
     break;
   case Expr::Kind::Cast:
     return e->type;
+  case Expr::Kind::Discard:
+    diags.report(e->getRange(), DiagID::err_discard_read);
+    break;
   case Expr::Kind::Error:
     break;
   }
@@ -88,7 +91,7 @@ const Type *Sema::checkValue(ExprPtr &e, const Type *expected) {
     diags.report(e->getRange(), DiagID::err_void_value,
                  getSourceText(call->callee->getRange()));
   else
-    diags.report(e->getRange(), DiagID::err_type_mismatch, "None", "a value");
+    diags.report(e->getRange(), DiagID::err_unsupported, "a `None` value");
   e->type = errorType();
   return e->type;
 }
@@ -96,8 +99,14 @@ const Type *Sema::checkValue(ExprPtr &e, const Type *expected) {
 void Sema::mismatch(const Expr &e, const Type *to) {
   diags.report(e.getRange(), DiagID::err_type_mismatch, e.type->getName(),
                to->getName());
-  if (e.type->isNumeric() && to->isNumeric())
-    diags.report(e.getRange(), DiagID::note_float_conversion);
+  if (e.type->isNumeric() && to->isNumeric()) {
+    // Show the conversion on the expression itself when it is short.
+    llvm::StringRef text = getSourceText(e.getRange());
+    std::string shown =
+        text.size() <= 40 && !text.contains('\n') ? text.str() : "...";
+    diags.report(e.getRange(), DiagID::note_explicit_conversion,
+                 to->getName(), shown);
+  }
 }
 
 void Sema::checkAs(ExprPtr &e, const Type *to) {
@@ -277,7 +286,9 @@ const Type *Sema::checkSameType(llvm::ArrayRef<ExprPtr *> operands,
 
 const Type *Sema::checkBinary(ExprPtr &e, const Type *expected) {
   auto &b = *cast<BinaryExpr>(e.get());
-  const char *op = getSpelling(b.op);
+  std::string op = getSpelling(b.op);
+  if (b.isAugmented)
+    op += "=";
   const Type *hint = expected;
   if (b.op == BinaryOperator::Div && !(expected && expected->isFloat()))
     hint = nullptr;

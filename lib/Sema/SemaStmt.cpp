@@ -161,6 +161,10 @@ LocalVar *Sema::lookupAssignable(NameExpr &name) {
 
 /// Checks `target = value`; a new name is declared in the function scope.
 void Sema::checkAssignTo(Expr *target, ExprPtr &value) {
+  if (isa<DiscardExpr>(target)) {
+    target->type = check(value);
+    return;
+  }
   auto *name = dyn_cast<NameExpr>(target);
   if (!name) {
     diags.report(target->getRange(), DiagID::err_unsupported,
@@ -210,6 +214,8 @@ void Sema::checkAssign(AssignStmt &assign) {
   }
   checkAssignTo(assign.targets.front().get(), assign.value);
   for (size_t i = 1; i < assign.targets.size(); ++i) {
+    if (isa<DiscardExpr>(assign.targets[i].get()))
+      continue;
     auto *name = dyn_cast<NameExpr>(assign.targets[i].get());
     if (!name) {
       diags.report(assign.targets[i]->getRange(), DiagID::err_unsupported,
@@ -248,6 +254,7 @@ void Sema::checkAugAssign(AugAssignStmt &assign) {
   assign.combined = std::make_unique<BinaryExpr>(
       assign.getRange(), assign.op, assign.opLoc, std::move(reread),
       std::move(assign.value));
+  cast<BinaryExpr>(assign.combined.get())->isAugmented = true;
   checkAs(assign.combined, type);
 }
 
@@ -265,7 +272,9 @@ void Sema::checkFor(ForStmt &loop) {
   }
   ScopeRAII bodyScope(*this);
   auto *target = dyn_cast<NameExpr>(loop.target.get());
-  if (!target) {
+  if (isa<DiscardExpr>(loop.target.get())) {
+    // `for _ in ...` only counts.
+  } else if (!target) {
     diags.report(loop.target->getRange(), DiagID::err_for_target);
   } else {
     loop.local = declareLocal(target->name, target->getRange(),

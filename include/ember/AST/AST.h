@@ -46,7 +46,7 @@ public:
   enum class Kind {
     IntLiteral, FloatLiteral, StringLiteral, BoolLiteral, NoneLiteral, Name,
     Unary, Binary, BoolOp, Compare, Call, Subscript, Attribute, Conditional,
-    Tuple, Cast, Error
+    Tuple, Cast, Discard, Error
   };
   Expr(Kind kind, llvm::SMRange range) : kind(kind), range(range) {}
   virtual ~Expr() = default;
@@ -133,6 +133,8 @@ public:
   BinaryOperator op;
   llvm::SMLoc opLoc;
   ExprPtr lhs, rhs;
+  /// Made by Sema for `lhs op= rhs`, so that messages say `op=`.
+  bool isAugmented = false;
 };
 
 class BoolOpExpr : public ExprBase<Expr::Kind::BoolOp> {
@@ -224,6 +226,13 @@ public:
     type = to;
   }
   ExprPtr operand;
+};
+
+/// `_`: a target that drops the value assigned to it. It is never a
+/// variable, so it cannot be read.
+class DiscardExpr : public ExprBase<Expr::Kind::Discard> {
+public:
+  using ExprBase::ExprBase;
 };
 
 class ErrorExpr : public ExprBase<Expr::Kind::Error> {

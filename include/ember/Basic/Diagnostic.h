@@ -50,8 +50,11 @@ public:
   /// formatted with `args`.
   template <typename... Args>
   void report(llvm::SMRange range, DiagID id, Args &&...args) {
+    std::string texts[] = {llvm::formatv("{0}", std::forward<Args>(args))
+                               .str()...,
+                           ""};
     emit(range, getKind(id),
-         llvm::formatv(getText(id), std::forward<Args>(args)...).str());
+         formatMessage(getText(id), llvm::ArrayRef(texts).drop_back()));
   }
   template <typename... Args>
   void report(llvm::SMLoc loc, DiagID id, Args &&...args) {
@@ -65,6 +68,11 @@ public:
   llvm::SourceMgr &getSourceMgr() { return sourceMgr; }
 
   static const char *getText(DiagID id);
+  /// Replaces each `{N}` of `text` with `args[N]`. An argument that
+  /// contains a backtick and stands between backticks is quoted with
+  /// double backticks instead, as Markdown does: ``a`b``.
+  static std::string formatMessage(llvm::StringRef text,
+                                   llvm::ArrayRef<std::string> args);
   static DiagKind getKind(DiagID id);
 
   /// The declared names closest to `name`, for a "did you mean" hint; empty
