@@ -232,6 +232,35 @@ mlir::Value IRGen::emitSelectBy(CmpPredicate pred, mlir::Value a,
   return mlir::arith::SelectOp::create(builder, l, keepA, a, b);
 }
 
+/// Mojo's `round`: ties go to even and the type stays. With `ndigits`, a
+/// float is scaled by `10 ** ndigits`, rounded and scaled back; an integer
+/// drops `x % 10 ** -ndigits`, which is nothing unless `ndigits < 0`.
+mlir::Value IRGen::emitRound(llvm::ArrayRef<mlir::Value> args,
+                             mlir::Location l) {
+  mlir::Value x = args[0];
+  mlir::Type type = x.getType();
+  bool isFloat = llvm::isa<mlir::FloatType>(type);
+  if (args.size() == 1)
+    return isFloat ? mlir::Value(mlir::math::RoundEvenOp::create(builder, l, x))
+                   : x;
+  mlir::Value ndigits = args[1];
+  if (isFloat) {
+    mlir::Value ten = ConstantOp::create(builder, l, builder.getFloatAttr(type, 10));
+    mlir::Value scale = BinaryOp::create(builder, l, BinaryKind::pow, ten,
+                                         emitCast(ndigits, type, l));
+    mlir::Value scaled = BinaryOp::create(builder, l, BinaryKind::mul, x, scale);
+    mlir::Value rounded = mlir::math::RoundEvenOp::create(builder, l, scaled);
+    return BinaryOp::create(builder, l, BinaryKind::div, rounded, scale);
+  }
+  mlir::Value ten = ConstantOp::create(builder, l,
+                                       builder.getIntegerAttr(ndigits.getType(), 10));
+  mlir::Value negated = UnaryOp::create(builder, l, UnaryKind::neg, ndigits);
+  mlir::Value unit = emitCast(
+      BinaryOp::create(builder, l, BinaryKind::pow, ten, negated), type, l);
+  mlir::Value dropped = BinaryOp::create(builder, l, BinaryKind::mod, x, unit);
+  return BinaryOp::create(builder, l, BinaryKind::sub, x, dropped);
+}
+
 mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
   mlir::Location l = loc(e.getLoc());
   llvm::SmallVector<mlir::Value> args;
@@ -263,14 +292,18 @@ mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
     mlir::Value negated = UnaryOp::create(builder, l, UnaryKind::neg, x);
     return emitSelectBy(CmpPredicate::ge, x, negated, l);
   }
+  case Builtin::Round:
+    return emitRound(args, l);
   case Builtin::Min:
   case Builtin::Max: {
-    // Like Python, the first of equal candidates wins.
-    CmpPredicate keepCurrent =
-        e.builtin == Builtin::Min ? CmpPredicate::le : CmpPredicate::ge;
+    // Like Python and Mojo, a candidate replaces the current one only if
+    // it is strictly better: the first of equals wins, and so does a NaN
+    // in first place while later NaNs are skipped.
+    CmpPredicate better =
+        e.builtin == Builtin::Min ? CmpPredicate::lt : CmpPredicate::gt;
     mlir::Value result = args[0];
     for (mlir::Value next : llvm::drop_begin(args))
-      result = emitSelectBy(keepCurrent, result, next, l);
+      result = emitSelectBy(better, next, result, l);
     return result;
   }
   case Builtin::Sqrt:

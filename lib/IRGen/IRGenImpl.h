@@ -56,6 +56,7 @@ private:
   mlir::Value emitConditional(const ConditionalExpr &e);
   mlir::Value emitCall(const CallExpr &e);
   mlir::Value emitBuiltinCall(const CallExpr &e);
+  mlir::Value emitRound(llvm::ArrayRef<mlir::Value> args, mlir::Location l);
   mlir::Value emitCast(mlir::Value value, mlir::Type to, mlir::Location l);
   mlir::Value emitSelectBy(CmpPredicate pred, mlir::Value a, mlir::Value b,
                            mlir::Location l);

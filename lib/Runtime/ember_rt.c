@@ -127,8 +127,7 @@ void ember_rt_exit(int64_t code) {
 
 /*===--- Arithmetic -------------------------------------------------------===*/
 
-/* Exponentiation by squaring, wrapping modulo 2^64; the caller checks that
- * a signed exponent is not negative. */
+/* Exponentiation by squaring, wrapping modulo 2^64. */
 uint64_t ember_rt_pow_u64(uint64_t base, uint64_t exponent) {
   uint64_t result = 1;
   while (exponent) {
@@ -140,36 +139,15 @@ uint64_t ember_rt_pow_u64(uint64_t base, uint64_t exponent) {
   return result;
 }
 
+/* As in Mojo, a negative exponent gives the integer part of 1 / base**-e:
+ * 1 for a base of 1, +-1 for -1, and 0 otherwise (0 too). */
 int64_t ember_rt_pow_i64(int64_t base, int64_t exponent) {
-  return (int64_t)ember_rt_pow_u64((uint64_t)base, (uint64_t)exponent);
-}
-
-/* Python's float `%`: the result has the sign of the divisor. */
-double ember_rt_mod_f64(double x, double y) {
-  if (y == 0)
-    return fmod(x, y);
-  double mod = fmod(x, y);
-  if (mod != 0) {
-    if ((y < 0) != (mod < 0))
-      mod += y;
-  } else {
-    mod = copysign(0.0, y);
+  if (exponent < 0) {
+    if (base == 1)
+      return 1;
+    if (base == -1)
+      return (exponent & 1) ? -1 : 1;
+    return 0;
   }
-  return mod;
-}
-
-/* Python's float `//`, exact where floor(x / y) would round wrongly. */
-double ember_rt_floordiv_f64(double x, double y) {
-  if (y == 0)
-    return x / y;
-  double mod = fmod(x, y);
-  double div = (x - mod) / y;
-  if (mod != 0 && (y < 0) != (mod < 0))
-    div -= 1.0;
-  if (div == 0)
-    return copysign(0.0, x / y);
-  double floordiv = floor(div);
-  if (div - floordiv > 0.5)
-    floordiv += 1.0;
-  return floordiv;
+  return (int64_t)ember_rt_pow_u64((uint64_t)base, (uint64_t)exponent);
 }

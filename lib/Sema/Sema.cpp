@@ -59,7 +59,8 @@ void Sema::declareBuiltins() {
   static const std::pair<const char *, Builtin> builtins[] = {
       {"print", Builtin::Print}, {"range", Builtin::Range},
       {"abs", Builtin::Abs},     {"min", Builtin::Min},
-      {"max", Builtin::Max},     {"exit", Builtin::Exit}};
+      {"max", Builtin::Max},     {"exit", Builtin::Exit},
+      {"round", Builtin::Round}};
   for (auto [name, builtin] : builtins) {
     Symbol symbol;
     symbol.kind = Symbol::Kind::Builtin;
@@ -79,6 +80,8 @@ static const struct {
     {"math", "cos", Builtin::Cos},     {"math", "tan", Builtin::Tan},
     {"math", "floor", Builtin::Floor}, {"math", "ceil", Builtin::Ceil},
     {"math", "trunc", Builtin::Trunc}, {"math", "pi", Builtin::None},
+    {"math", "round", Builtin::Round}, {"math", "abs", Builtin::Abs},
+    {"math", "min", Builtin::Min},     {"math", "max", Builtin::Max},
     {"math", "e", Builtin::None},      {"math", "tau", Builtin::None}};
 
 /// The value of a constant of the `math` module, if `member` is one.

@@ -160,6 +160,13 @@ void Sema::checkMutAliasing(const FnDecl &fn,
   }
 }
 
+/// `e` if it is an integer literal, or the literal `e` negates.
+IntLiteralExpr *Sema::getIntLiteral(Expr *e, bool &negated) {
+  auto *u = dyn_cast<UnaryExpr>(e);
+  negated = u && u->op == UnaryOperator::Neg;
+  return dyn_cast<IntLiteralExpr>(negated ? u->operand.get() : e);
+}
+
 const Type *Sema::checkConversion(CallExpr &call, const Type *to) {
   if (call.args.size() != 1 || !call.args[0].keyword.empty()) {
     diags.report(call.getRange(), DiagID::err_self_conversion_args,
@@ -169,7 +176,17 @@ const Type *Sema::checkConversion(CallExpr &call, const Type *to) {
     return errorType();
   }
   ExprPtr &arg = call.args[0].value;
-  // Literals convert exactly when the target can hold them.
+  // An integer literal converted to an integer type keeps its low bits, as
+  // in Mojo: `UInt64(-1)` is the largest `UInt64`.
+  bool negated = false;
+  if (IntLiteralExpr *lit = getIntLiteral(arg.get(), negated);
+      lit && to->isInteger()) {
+    lit->type = arg->type = to;
+    call.conversionType = to;
+    call.resolvedArgs = {arg.get()};
+    return to;
+  }
+  // Other literals convert exactly when the target can hold them.
   const Type *hint = nullptr;
   if (to->isFloat() || (to->isInteger() && isa<IntLiteralExpr>(arg.get())))
     hint = to;
@@ -239,6 +256,22 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
       return errorType();
     }
     call.resolvedArgs = {call.args[0].value.get()};
+    return type;
+  }
+  case Builtin::Round: {
+    // `round(x)` and `round(x, ndigits)` keep the type of `x`.
+    if (!positionalOnly(1, 2))
+      return errorType();
+    const Type *type = checkValue(call.args[0].value, expected);
+    if (!type->isNumeric() && !type->isError()) {
+      diags.report(call.args[0].value->getRange(), DiagID::err_unary_operand,
+                   "round", type->getName());
+      return errorType();
+    }
+    for (CallArgument &arg : call.args)
+      call.resolvedArgs.push_back(arg.value.get());
+    if (call.args.size() == 2)
+      checkAs(call.args[1].value, Type::get(Type::Kind::Int));
     return type;
   }
   case Builtin::Min:

@@ -289,10 +289,7 @@ const Type *Sema::checkBinary(ExprPtr &e, const Type *expected) {
   std::string op = getSpelling(b.op);
   if (b.isAugmented)
     op += "=";
-  const Type *hint = expected;
-  if (b.op == BinaryOperator::Div && !(expected && expected->isFloat()))
-    hint = nullptr;
-  const Type *type = checkSameType({&b.lhs, &b.rhs}, hint, op);
+  const Type *type = checkSameType({&b.lhs, &b.rhs}, expected, op);
   if (!type)
     return errorType();
   auto reject = [&] {
@@ -302,21 +299,6 @@ const Type *Sema::checkBinary(ExprPtr &e, const Type *expected) {
   };
   switch (b.op) {
   case BinaryOperator::Div:
-    if (type->isFloat())
-      return type;
-    if (type->getKind() == Type::Kind::Int ||
-        type->getKind() == Type::Kind::UInt) {
-      // `Int / Int` is a Float64 division, as in Mojo.
-      const Type *f64 = Type::get(Type::Kind::Float64);
-      b.lhs = std::make_unique<CastExpr>(std::move(b.lhs), f64);
-      b.rhs = std::make_unique<CastExpr>(std::move(b.rhs), f64);
-      return f64;
-    }
-    if (type->isInteger()) {
-      diags.report(b.opLoc, DiagID::err_truediv_sized, type->getName());
-      return errorType();
-    }
-    return reject();
   case BinaryOperator::Add:
   case BinaryOperator::Sub:
   case BinaryOperator::Mul:

@@ -1,6 +1,22 @@
 // RUN: %ember-opt %s --convert-ember-to-standard | FileCheck %s
 
+// A zero divisor makes `//` give 0, without a run-time check.
 // CHECK-LABEL: func.func @floordiv(
+// CHECK-SAME:      %[[A:.*]]: i64, %[[B:.*]]: i64) -> i64
+// CHECK:         %[[ZERO:.*]] = arith.constant 0 : i64
+// CHECK:         %[[ISZERO:.*]] = arith.cmpi eq, %[[B]], %[[ZERO]] : i64
+// CHECK-NOT:     ember_rt_fail
+// CHECK:         arith.remsi
+// CHECK:         arith.divsi
+// CHECK:         %[[R:.*]] = arith.select %[[ISZERO]], %[[ZERO]], %{{.*}} : i64
+// CHECK:         return %[[R]]
+func.func @floordiv(%a: si64, %b: si64) -> si64 {
+  %0 = ember.binary floordiv %a, %b : si64
+  return %0 : si64
+}
+
+// `/` truncates and stops the program on a zero divisor.
+// CHECK-LABEL: func.func @truncdiv(
 // CHECK-SAME:      %[[A:.*]]: i64, %[[B:.*]]: i64) -> i64
 // CHECK:         %[[NZ:.*]] = arith.cmpi ne, %[[B]], %{{.*}} : i64
 // CHECK:         cf.cond_br %[[NZ]], ^[[OK:bb[0-9]+]], ^[[FAIL:bb[0-9]+]]
@@ -8,12 +24,31 @@
 // CHECK:         call @ember_rt_fail
 // CHECK:         llvm.unreachable
 // CHECK:       ^[[OK]]:
-// CHECK:         arith.remsi
 // CHECK:         arith.divsi
-// CHECK:         arith.select
-func.func @floordiv(%a: si64, %b: si64) -> si64 {
-  %0 = ember.binary floordiv %a, %b : si64
+// CHECK-NOT:     arith.remsi
+// CHECK:         return
+func.func @truncdiv(%a: si64, %b: si64) -> si64 {
+  %0 = ember.binary div %a, %b : si64
   return %0 : si64
+}
+
+// Float `%` is computed inline: `a - trunc(a / b) * b`, sign-adjusted.
+// CHECK-LABEL: func.func @float_mod(
+// CHECK:         arith.divf
+// CHECK:         math.trunc
+// CHECK:         arith.mulf
+// CHECK:         arith.subf
+// CHECK:         arith.select
+// CHECK-LABEL: func.func @float_floordiv(
+// CHECK:         %[[Q:.*]] = arith.divf
+// CHECK:         math.floor %[[Q]]
+func.func @float_mod(%a: f64, %b: f64) -> f64 {
+  %0 = ember.binary mod %a, %b : f64
+  return %0 : f64
+}
+func.func @float_floordiv(%a: f64, %b: f64) -> f64 {
+  %0 = ember.binary floordiv %a, %b : f64
+  return %0 : f64
 }
 
 // CHECK-LABEL: func.func @unsigned_cmp(

@@ -1,13 +1,5 @@
 // RUN: %ember-opt %s -split-input-file -verify-diagnostics
 
-func.func @div_on_integers(%a: si64) -> si64 {
-  // expected-error @+1 {{`div` needs float operands}}
-  %0 = ember.binary div %a, %a : si64
-  return %0 : si64
-}
-
-// -----
-
 func.func @shift_on_floats(%a: f64) -> f64 {
   // expected-error @+1 {{`shl` needs integer operands}}
   %0 = ember.binary shl %a, %a : f64

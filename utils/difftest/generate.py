@@ -1,19 +1,69 @@
 #!/usr/bin/env python3
-"""A seeded generator of random programs that Ember and Python agree on.
+"""A seeded generator of random programs with their Python reference.
 
-Programs use the subset the two languages share: Int arithmetic kept within
-64 bits, Float64 arithmetic, Bool logic, string literals, `if`/`while`/`for`,
-functions and recursion. Written as Ember; `python_source` makes the
-Python twin (type names bound to Python's, and a call of `main`).
+Programs use Int arithmetic kept within 64 bits, Float64 arithmetic, Bool
+logic, string literals, `if`/`while`/`for`, functions and recursion. The
+same seed gives the Ember program (`ember_source`) and its Python twin
+(`python_source`), in which the operators whose meaning differs between
+Mojo and Python are calls of helpers that compute Mojo's result.
 """
 import random
+
+# Mojo's semantics where Python's differ, for the Python twin.
+PYTHON_PRELUDE = """import math
+Int = int
+Float64 = float
+
+
+def _signed_zero(r, x):
+    return math.copysign(r, x) if r == 0 else r
+
+
+def _tdiv(a, b):  # Int `/` truncates toward zero
+    q = abs(a) // abs(b)
+    return q if (a < 0) == (b < 0) else -q
+
+
+def _ifloordiv(a, b):  # Int `//` by zero is 0
+    return 0 if b == 0 else a // b
+
+
+def _imod(a, b):  # Int `%` by zero is 0
+    return 0 if b == 0 else a % b
+
+
+def _ipow(a, e):  # negative exponents: 1, +-1 or 0
+    if e >= 0:
+        return a ** e
+    if a == 1:
+        return 1
+    if a == -1:
+        return -1 if e % 2 else 1
+    return 0
+
+
+def _ffloordiv(a, b):  # Float64 `//` is floor(a / b)
+    q = a / b
+    return _signed_zero(float(math.floor(q)), q)
+
+
+def _fmod(a, b):  # Float64 `%` is a - trunc(a / b) * b, sign-adjusted
+    q = a / b
+    m = a - _signed_zero(float(math.trunc(q)), q) * b
+    if ((b < 0) != (a < 0)) and m != 0:
+        m += b
+    return m
+
+
+"""
 
 INT_BOUND = 1_000_003  # every Int stays below this in magnitude
 
 
 class Generator:
-    def __init__(self, seed):
+    def __init__(self, seed, python=False):
         self.rng = random.Random(seed)
+        self.python = python
         self.lines = []
         self.functions = []  # (name, number of Int params)
         self.names = 0
@@ -21,6 +71,10 @@ class Generator:
     def fresh(self, prefix):
         self.names += 1
         return f"{prefix}{self.names}"
+
+    def call_or_op(self, helper, a, op, b):
+        """`a op b` in Ember, where Python needs `helper(a, b)`."""
+        return f"{helper}({a}, {b})" if self.python else f"({a} {op} {b})"
 
     def emit(self, depth, text):
         self.lines.append("    " * depth + text)
@@ -35,10 +89,18 @@ class Generator:
             return str(r.randint(-50, 50))
         a = self.int_expr(names, depth + 1)
         b = self.int_expr(names, depth + 1)
-        op = r.choice(["+", "-", "*", "//", "%", "min", "max", "abs", "if", "call"])
-        if op in ("//", "%"):
-            # A divisor that is never zero, of either sign.
-            return f"({a} {op} ({b} % 7 + 8 if {b} >= 0 else {b} % 7 - 8))"
+        op = r.choice(["+", "-", "*", "//", "%", "/", "**", "min", "max", "abs",
+                       "if", "call"])
+        if op in ("//", "%", "/"):
+            # A divisor that is never zero, of either sign; `//` and `%`
+            # sometimes get one that may be zero.
+            divisor = f"({b} % 7 + 8 if {b} >= 0 else {b} % 7 - 8)"
+            if op != "/" and r.random() < 0.2:
+                divisor = f"({b} % 3 - 1)"
+            helper = {"//": "_ifloordiv", "%": "_imod", "/": "_tdiv"}[op]
+            return self.call_or_op(helper, a, op, divisor)
+        if op == "**":
+            return self.call_or_op("_ipow", f"({a} % 10)", "**", str(r.randint(-3, 4)))
         if op in ("min", "max"):
             return f"{op}({a}, {b})"
         if op == "abs":
@@ -64,7 +126,11 @@ class Generator:
         b = self.float_expr(fnames, inames, depth + 1)
         op = r.choice(["+", "-", "*", "/", "//", "%"])
         if op in ("/", "//", "%"):
-            return f"({a} {op} (abs({b}) + 0.5))"
+            divisor = f"(abs({b}) + 0.5)"
+            if op == "/":
+                return f"({a} / {divisor})"
+            helper = "_ffloordiv" if op == "//" else "_fmod"
+            return self.call_or_op(helper, a, op, divisor)
         return f"({a} {op} {b})"
 
     def bool_expr(self, names, depth=0):
@@ -183,10 +249,9 @@ def ember_source(seed):
     return Generator(seed).program()
 
 
-def python_source(ember):
-    prelude = "Int = int\nFloat64 = float\n\n"
-    body = ember.replace("var ", "")
-    return prelude + body + "\nmain()\n"
+def python_source(seed):
+    body = Generator(seed, python=True).program().replace("var ", "")
+    return PYTHON_PRELUDE + body + "\nmain()\n"
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ def check(seed, emberc, tmp):
     ember_path = os.path.join(tmp, f"prog{seed}.ember")
     with open(ember_path, "w") as f:
         f.write(source)
-    status, expected, error = run([sys.executable, "-c", python_source(source)])
+    status, expected, error = run([sys.executable, "-c", python_source(seed)])
     if status != 0:
         return f"python3 failed (generator bug):\n{error}"
     outputs = {}

@@ -164,7 +164,7 @@ struct CallArgument {
 };
 
 enum class Builtin {
-  None, Print, Range, Exit, Abs, Min, Max,
+  None, Print, Range, Exit, Abs, Min, Max, Round,
   // The `math` module's functions of one float.
   Sqrt, Exp, Log, Sin, Cos, Tan, Floor, Ceil, Trunc
 };

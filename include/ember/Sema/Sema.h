@@ -81,6 +81,7 @@ public:
   const Type *checkCall(CallExpr &call, const Type *expected);
   const Type *checkFunctionCall(CallExpr &call, FnDecl &fn);
   const Type *checkConversion(CallExpr &call, const Type *to);
+  static IntLiteralExpr *getIntLiteral(Expr *e, bool &negated);
   void checkMutArgument(ExprPtr &arg, const Param &param);
   void checkMutAliasing(const FnDecl &fn, llvm::ArrayRef<Expr *> resolved);
   const Type *checkBuiltinCall(CallExpr &call, Builtin builtin,

@@ -1,8 +1,10 @@
 //===- ArithmeticPatterns.cpp - Lower ember scalar ops to arith -----------===//
 //
-// Python semantics, spelled out on signless arith ops: floor division and
-// modulo round toward negative infinity, a zero divisor stops the program,
-// shifts by the bit width or more are defined, float to integer saturates.
+// Mojo's semantics, spelled out on signless arith ops: `/` truncates, `//`
+// and `%` round toward negative infinity, and where Mojo leaves a result
+// undefined Ember defines it: a zero `/` divisor and a negative shift count
+// stop the program, shifts by the bit width or more give 0 (or the sign),
+// float to integer saturates.
 //
 //===----------------------------------------------------------------------===//
 
@@ -76,22 +78,36 @@ struct BinaryOpLowering : OpConversionPattern<BinaryOp> {
     case BinaryKind::div: return arith::DivFOp::create(b, loc, lhs, rhs);
     case BinaryKind::pow: return math::PowFOp::create(b, loc, lhs, rhs);
     case BinaryKind::floordiv:
-    case BinaryKind::mod: {
-      // Python's float `//` and `%` live in the runtime, computed in f64.
-      Type type = lhs.getType();
-      Type f64 = b.getF64Type();
-      if (type != f64) {
-        lhs = arith::ExtFOp::create(b, loc, f64, lhs);
-        rhs = arith::ExtFOp::create(b, loc, f64, rhs);
-      }
-      StringRef fn = op.getKind() == BinaryKind::mod ? "ember_rt_mod_f64"
-                                                     : "ember_rt_floordiv_f64";
-      Value result = callRuntime(b, loc, fn, f64, {lhs, rhs}).getResult(0);
-      return type == f64 ? result : arith::TruncFOp::create(b, loc, type, result);
-    }
+      // Mojo's float `//` is `floor(a / b)`.
+      return math::FloorOp::create(b, loc,
+                                   arith::DivFOp::create(b, loc, lhs, rhs));
+    case BinaryKind::mod:
+      return lowerFloatModulo(loc, lhs, rhs, b);
     default:
       return {};
     }
+  }
+
+  /// Mojo's float `%`: `a - trunc(a / b) * b`, moved into the divisor's
+  /// sign when the operands' signs differ; `x % 0` is NaN.
+  static Value lowerFloatModulo(Location loc, Value lhs, Value rhs,
+                                ConversionPatternRewriter &b) {
+    Value zero = arith::ConstantOp::create(
+        b, loc, b.getFloatAttr(lhs.getType(), 0.0));
+    auto lessThanZero = [&](Value x) -> Value {
+      return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, x, zero);
+    };
+    Value quotient =
+        math::TruncOp::create(b, loc, arith::DivFOp::create(b, loc, lhs, rhs));
+    Value mod = arith::SubFOp::create(
+        b, loc, lhs, arith::MulFOp::create(b, loc, quotient, rhs));
+    Value signsDiffer =
+        arith::XOrIOp::create(b, loc, lessThanZero(rhs), lessThanZero(lhs));
+    Value nonZero =
+        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNE, mod, zero);
+    Value adjust = arith::AndIOp::create(b, loc, signsDiffer, nonZero);
+    return arith::SelectOp::create(b, loc, adjust,
+                                   arith::AddFOp::create(b, loc, mod, rhs), mod);
   }
 
   static Value lowerInteger(BinaryOp op, Value lhs, Value rhs,
@@ -105,6 +121,7 @@ struct BinaryOpLowering : OpConversionPattern<BinaryOp> {
     case BinaryKind::bit_and: return arith::AndIOp::create(b, loc, lhs, rhs);
     case BinaryKind::bit_or: return arith::OrIOp::create(b, loc, lhs, rhs);
     case BinaryKind::bit_xor: return arith::XOrIOp::create(b, loc, lhs, rhs);
+    case BinaryKind::div:
     case BinaryKind::floordiv:
     case BinaryKind::mod:
     case BinaryKind::rem:
@@ -114,68 +131,74 @@ struct BinaryOpLowering : OpConversionPattern<BinaryOp> {
     case BinaryKind::shl:
     case BinaryKind::shr:
       return lowerShift(op, lhs, rhs, isUnsignedOp, b);
-    case BinaryKind::div:
-      return {};
     }
     return {};
   }
 
-  /// Floor division and modulo with Python's rounding. `MIN // -1` wraps
-  /// to `MIN` instead of trapping.
+  /// Integer `/` truncates and stops the program on a zero divisor; `//`
+  /// and `%` round toward negative infinity and give 0 for a zero divisor,
+  /// as in Mojo. A divisor of -1 is handled apart, so that `MIN / -1` and
+  /// `MIN // -1` wrap to `MIN` instead of trapping.
   static Value lowerDivision(BinaryOp op, Value lhs, Value rhs,
                              bool isUnsignedOp, ConversionPatternRewriter &b) {
     Location loc = op.getLoc();
     Type type = lhs.getType();
-    bool isMod = op.getKind() != BinaryKind::floordiv;
+    BinaryKind kind = op.getKind();
+    auto cmp = [&](arith::CmpIPredicate pred, Value x, Value y) -> Value {
+      return arith::CmpIOp::create(b, loc, pred, x, y);
+    };
+    auto select = [&](Value cond, Value x, Value y) -> Value {
+      return arith::SelectOp::create(b, loc, cond, x, y);
+    };
     Value zero = intConstant(b, loc, type, 0);
-    Value nonZero =
-        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, rhs, zero);
-    emitRuntimeCheck(b, loc, nonZero,
-                     isMod ? "integer modulo by zero" : "integer division by zero");
-    if (isUnsignedOp)
-      return isMod ? Value(arith::RemUIOp::create(b, loc, lhs, rhs))
-                   : Value(arith::DivUIOp::create(b, loc, lhs, rhs));
-
-    Value minusOne = intConstant(b, loc, type, -1);
     Value one = intConstant(b, loc, type, 1);
-    Value isMinusOne =
-        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, rhs, minusOne);
-    Value safeRhs = arith::SelectOp::create(b, loc, isMinusOne, one, rhs);
+    Value isZero = cmp(arith::CmpIPredicate::eq, rhs, zero);
+    if (kind == BinaryKind::div)
+      emitRuntimeCheck(b, loc, cmp(arith::CmpIPredicate::ne, rhs, zero),
+                       "integer division by zero");
+    // The value for a zero divisor: only reached by `//`, `%` and `rem`.
+    auto unlessZero = [&](Value result) {
+      return kind == BinaryKind::div ? result : select(isZero, zero, result);
+    };
+    bool wantsRemainder = kind == BinaryKind::mod || kind == BinaryKind::rem;
+    if (isUnsignedOp) {
+      Value safeRhs = select(isZero, one, rhs);
+      return unlessZero(
+          wantsRemainder ? Value(arith::RemUIOp::create(b, loc, lhs, safeRhs))
+                         : Value(arith::DivUIOp::create(b, loc, lhs, safeRhs)));
+    }
+
+    Value isMinusOne = cmp(arith::CmpIPredicate::eq, rhs,
+                           intConstant(b, loc, type, -1));
+    Value safeRhs = select(arith::OrIOp::create(b, loc, isZero, isMinusOne),
+                           one, rhs);
     Value remainder = arith::RemSIOp::create(b, loc, lhs, safeRhs);
-    if (op.getKind() == BinaryKind::rem)
-      return remainder;
-    Value quotient = arith::DivSIOp::create(b, loc, lhs, safeRhs);
+    if (kind == BinaryKind::rem)
+      return unlessZero(remainder);
     // Round toward negative infinity: adjust when the remainder is nonzero
     // and its sign differs from the divisor's.
-    Value remNonZero =
-        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, remainder, zero);
-    Value signsDiffer = arith::CmpIOp::create(
-        b, loc, arith::CmpIPredicate::slt,
-        arith::XOrIOp::create(b, loc, remainder, rhs), zero);
-    Value adjust = arith::AndIOp::create(b, loc, remNonZero, signsDiffer);
-    if (isMod) {
-      Value adjusted = arith::AddIOp::create(b, loc, remainder, rhs);
-      return arith::SelectOp::create(b, loc, adjust, adjusted, remainder);
-    }
-    Value adjusted = arith::SubIOp::create(b, loc, quotient, one);
-    Value floored = arith::SelectOp::create(b, loc, adjust, adjusted, quotient);
+    Value adjust = arith::AndIOp::create(
+        b, loc, cmp(arith::CmpIPredicate::ne, remainder, zero),
+        cmp(arith::CmpIPredicate::slt,
+            arith::XOrIOp::create(b, loc, remainder, rhs), zero));
+    if (kind == BinaryKind::mod)
+      return unlessZero(select(
+          adjust, arith::AddIOp::create(b, loc, remainder, rhs), remainder));
+    Value quotient = arith::DivSIOp::create(b, loc, lhs, safeRhs);
+    if (kind == BinaryKind::floordiv)
+      quotient = select(adjust, arith::SubIOp::create(b, loc, quotient, one),
+                        quotient);
     Value negated = arith::SubIOp::create(b, loc, zero, lhs);
-    return arith::SelectOp::create(b, loc, isMinusOne, negated, floored);
+    return unlessZero(select(isMinusOne, negated, quotient));
   }
 
-  /// Integer `**` is computed in 64 bits by the runtime, which stops the
-  /// program on a negative exponent; narrower results wrap.
+  /// Integer `**` is computed in 64 bits by the runtime, which gives Mojo's
+  /// results for negative exponents; narrower results wrap.
   static Value lowerPower(BinaryOp op, Value lhs, Value rhs, bool isUnsignedOp,
                           ConversionPatternRewriter &b) {
     Location loc = op.getLoc();
     Type type = lhs.getType();
     Type i64 = b.getI64Type();
-    if (!isUnsignedOp) {
-      Value nonNegative = arith::CmpIOp::create(
-          b, loc, arith::CmpIPredicate::sge, rhs, intConstant(b, loc, type, 0));
-      emitRuntimeCheck(b, loc, nonNegative,
-                       "negative exponent in integer `**`");
-    }
     if (type != i64) {
       if (isUnsignedOp) {
         lhs = arith::ExtUIOp::create(b, loc, i64, lhs);

@@ -51,8 +51,6 @@ LogicalResult BinaryOp::verify() {
   if (isFloat && isBitwise(getKind()))
     return emitOpError("`") << stringifyBinaryKind(getKind())
                             << "` needs integer operands";
-  if (!isFloat && getKind() == BinaryKind::div)
-    return emitOpError("`div` needs float operands");
   if (isFloat && getKind() == BinaryKind::rem)
     return emitOpError("`rem` needs integer operands");
   if (type.isInteger(1) && getKind() != BinaryKind::bit_and &&
@@ -61,16 +59,13 @@ LogicalResult BinaryOp::verify() {
   return success();
 }
 
-/// Integer division, modulo, power and shifts check their operands at run
-/// time, so they must not be hoisted past the code that guards them.
+/// Integer `/` and shifts check their operands at run time, so they must
+/// not be hoisted past the code that guards them.
 Speculation::Speculatability BinaryOp::getSpeculatability() {
   if (isa<FloatType>(getType()))
     return Speculation::Speculatable;
   switch (getKind()) {
-  case BinaryKind::floordiv:
-  case BinaryKind::mod:
-  case BinaryKind::rem:
-  case BinaryKind::pow:
+  case BinaryKind::div:
   case BinaryKind::shl:
   case BinaryKind::shr:
     return Speculation::NotSpeculatable;

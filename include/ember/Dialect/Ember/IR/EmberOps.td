@@ -75,15 +75,18 @@ def Ember_StringConstantOp : Ember_Op<"string_constant", [ConstantLike, Pure]> {
 def Ember_BinaryOp : Ember_Op<"binary", [NoMemoryEffect,
     DeclareOpInterfaceMethods<ConditionallySpeculatable>,
     SameOperandsAndResultType]> {
-  let summary = "binary arithmetic with Python semantics";
+  let summary = "binary arithmetic with Mojo's semantics";
   let description = [{
-    Integer `floordiv` and `mod` round toward negative infinity as in
-    Python and stop the program on a zero divisor; `rem` is the integer
-    remainder with the sign of the dividend (C's `%`), which the language
-    does not spell but canonicalization uses where only its zeroness
-    matters; `div` is float-only; `shl`/`shr` give 0 (or the sign) for
-    counts of at least the bit width. Integer ops that can stop the
-    program (division, modulo, power, shifts) are not speculatable.
+    Integer `div` truncates toward zero and stops the program on a zero
+    divisor; `floordiv` and `mod` round toward negative infinity and give 0
+    for a zero divisor. `rem` is the integer remainder with the sign of the
+    dividend (C's `%`, 0 for a zero divisor), which the language does not
+    spell but canonicalization uses where only its zeroness matters. Float
+    `floordiv` is `floor(a / b)` and float `mod` is `a - trunc(a / b) * b`
+    moved into the divisor's sign. `shl`/`shr` give 0 (or the sign) for
+    counts of at least the bit width and stop the program on a negative
+    count. Integer ops that can stop the program (`div`, shifts) are not
+    speculatable.
 
     ```mlir
     %q = ember.binary floordiv %a, %b : si64
