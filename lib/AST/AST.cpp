@@ -47,3 +47,30 @@ const char *ember::getSpelling(CompareOperator op) {
 const char *ember::getSpelling(BoolOperator op) {
   return op == BoolOperator::And ? "and" : "or";
 }
+
+const char *ember::getSpelling(ArgConvention convention) {
+  switch (convention) {
+  case ArgConvention::Read: return "read";
+  case ArgConvention::Mut: return "mut";
+  case ArgConvention::Owned: return "var";
+  case ArgConvention::Out: return "out";
+  case ArgConvention::Ref: return "ref";
+  case ArgConvention::Deinit: return "deinit";
+  }
+  return "?";
+}
+
+int StructDecl::findField(llvm::StringRef fieldName) const {
+  for (size_t i = 0; i < fields.size(); ++i)
+    if (fields[i].name == fieldName)
+      return static_cast<int>(i);
+  return -1;
+}
+
+std::vector<FnDecl *> StructDecl::findMethods(llvm::StringRef methodName) const {
+  std::vector<FnDecl *> found;
+  for (const auto &method : methods)
+    if (method->name == methodName)
+      found.push_back(method.get());
+  return found;
+}

@@ -37,6 +37,7 @@ private:
   }
 
   void dumpFn(const FnDecl &fn);
+  void dumpStruct(const StructDecl &decl);
   void dumpExpr(const Expr *e);
   void dumpStmt(const Stmt *s);
 
@@ -58,19 +59,41 @@ void ASTDumper::dump(const Module &module) {
   }
   for (const auto &alias : module.aliases)
     dumpStmt(alias.get());
+  for (const auto &decl : module.structs)
+    dumpStruct(*decl);
   for (const auto &fn : module.functions)
     dumpFn(*fn);
 }
 
+void ASTDumper::dumpStruct(const StructDecl &decl) {
+  line("StructDecl", decl.nameRange.Start) << " " << decl.name
+      << (decl.valueDecorator ? " @value" : decl.fieldwiseInit ? " @fieldwise_init" : "")
+      << "\n";
+  ++depth;
+  for (const ExprPtr &trait : decl.traits) {
+    os.indent(depth * 2) << "Conforms\n";
+    child(trait.get());
+  }
+  for (const FieldDecl &field : decl.fields) {
+    line("Field", field.nameRange.Start) << " " << field.name << "\n";
+    child(field.typeExpr.get());
+  }
+  for (const auto &member : decl.members)
+    dumpStmt(member.get());
+  for (const auto &method : decl.methods)
+    dumpFn(*method);
+  --depth;
+}
+
 void ASTDumper::dumpFn(const FnDecl &fn) {
   line(fn.isDef ? "DefDecl" : "FnDecl", fn.nameRange.Start)
-      << " " << fn.name << (fn.raises ? " raises" : "") << "\n";
+      << " " << fn.name << (fn.raises ? " raises" : "")
+      << (fn.isStatic ? " static" : "") << "\n";
   ++depth;
-  static const char *conventions[] = {"read", "mut", "owned", "out", "ref"};
   for (const Param &p : fn.params) {
     line("Param", p.nameRange.Start)
-        << " " << p.name << " "
-        << conventions[static_cast<int>(p.convention)] << "\n";
+        << " " << p.name << " " << getSpelling(p.convention)
+        << (p.keywordOnly ? " keyword-only" : "") << "\n";
     if (p.typeExpr)
       child(p.typeExpr.get());
     if (p.defaultValue)

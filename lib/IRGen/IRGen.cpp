@@ -55,6 +55,13 @@ mlir::Type IRGen::convertType(const Type *type) {
     return builder.getF64Type();
   case Type::Kind::StringLiteral:
     return StrType::get(&context);
+  case Type::Kind::Struct: {
+    const StructDecl &decl = llvm::cast<StructType>(type)->getDecl();
+    llvm::SmallVector<mlir::Type> fields;
+    for (const FieldDecl &field : decl.fields)
+      fields.push_back(convertType(field.type));
+    return StructValueType::get(&context, decl.name, fields);
+  }
   default:
     return nullptr;
   }
@@ -67,19 +74,40 @@ mlir::OwningOpRef<mlir::ModuleOp> IRGen::emit() {
               ->getBufferStart())));
   moduleOp = *owned;
   builder.setInsertionPointToEnd(moduleOp.getBody());
+  for (const auto &decl : module.structs)
+    for (const auto &method : decl->methods)
+      declareFunction(*method);
   for (const auto &fn : module.functions)
     declareFunction(*fn);
+  for (const auto &decl : module.structs)
+    for (const auto &method : decl->methods)
+      emitFunction(*method);
   for (const auto &fn : module.functions)
     emitFunction(*fn);
   emitEntryPoint();
   return owned;
 }
 
+/// `ember.<module>.<name>` or `ember.<module>.<Struct>.<name>`, with a
+/// number after overloads of one name.
+std::string IRGen::getUniqueSymbol(const FnDecl &fn) {
+  std::string base = getFunctionSymbol(
+      module, fn.parent ? fn.parent->name + "." + fn.name : fn.name);
+  std::string symbol = base;
+  for (unsigned n = 1; !usedSymbols.insert(symbol).second; ++n)
+    symbol = base + "." + std::to_string(n);
+  return symbol;
+}
+
 void IRGen::declareFunction(const FnDecl &fn) {
   llvm::SmallVector<mlir::Type> params, results;
   for (const Param &param : fn.params) {
     mlir::Type type = convertType(param.type);
-    // A `mut` argument is the caller's slot.
+    // `out self` is the result; a `mut` argument is the caller's slot.
+    if (param.convention == ArgConvention::Out) {
+      results.push_back(type);
+      continue;
+    }
     if (param.convention == ArgConvention::Mut)
       type = RefType::get(&context, type);
     params.push_back(type);
@@ -87,7 +115,7 @@ void IRGen::declareFunction(const FnDecl &fn) {
   if (mlir::Type result = convertType(fn.resultType))
     results.push_back(result);
   auto fnOp = mlir::func::FuncOp::create(
-      builder, loc(fn.nameRange.Start), getFunctionSymbol(module, fn.name),
+      builder, loc(fn.nameRange.Start), getUniqueSymbol(fn),
       builder.getFunctionType(params, results));
   fnOp.setPrivate();
   functions[&fn] = fnOp;
@@ -96,9 +124,16 @@ void IRGen::declareFunction(const FnDecl &fn) {
 void IRGen::emitFunction(const FnDecl &fn) {
   currentFn = functions[&fn];
   locals.clear();
+  outSelf = nullptr;
   mlir::Block *entry = currentFn.addEntryBlock();
   builder.setInsertionPointToStart(entry);
-  for (auto [param, arg] : llvm::zip(fn.params, entry->getArguments())) {
+  unsigned argIndex = 0;
+  for (const Param &param : fn.params) {
+    if (param.convention == ArgConvention::Out) {
+      outSelf = getLocal(param.local);
+      continue;
+    }
+    mlir::Value arg = entry->getArgument(argIndex++);
     if (!param.local) // `_`
       continue;
     if (param.convention == ArgConvention::Mut)
@@ -111,11 +146,21 @@ void IRGen::emitFunction(const FnDecl &fn) {
   if (!isTerminated()) {
     mlir::Location end = loc(fn.range.End);
     if (fn.resultType->isNone())
-      mlir::func::ReturnOp::create(builder, end);
+      emitReturn({}, end);
     else // Sema proved this point unreachable.
       mlir::LLVM::UnreachableOp::create(builder, end);
   }
   builder.setInsertionPointToEnd(moduleOp.getBody());
+}
+
+/// Returns `value`, if any; an `__init__` returns its `self`.
+void IRGen::emitReturn(mlir::Value value, mlir::Location l) {
+  if (outSelf)
+    value = LoadOp::create(builder, l, outSelf);
+  if (value)
+    mlir::func::ReturnOp::create(builder, l, value);
+  else
+    mlir::func::ReturnOp::create(builder, l);
 }
 
 /// `int main()` for the C runtime: runs the program's `main` and returns 0.
@@ -142,7 +187,10 @@ mlir::Value IRGen::createSlot(mlir::Type type, llvm::StringRef name,
   mlir::OpBuilder::InsertionGuard guard(builder);
   builder.setInsertionPointToStart(&currentFn.getBody().front());
   auto slot = LocalOp::create(builder, l, RefType::get(&context, type), name);
-  StoreOp::create(builder, l, emitZero(type, l), slot);
+  mlir::Value zero = llvm::isa<StructValueType>(type)
+                         ? mlir::Value(ZeroOp::create(builder, l, type))
+                         : emitZero(type, l);
+  StoreOp::create(builder, l, zero, slot);
   return slot;
 }
 
@@ -217,11 +265,7 @@ void IRGen::emitStmt(const Stmt *stmt) {
     return branchTo(loops.back().continueDest, l);
   case Stmt::Kind::Return: {
     auto *ret = cast<ReturnStmt>(stmt);
-    if (ret->value)
-      mlir::func::ReturnOp::create(builder, l, emitExpr(ret->value.get()));
-    else
-      mlir::func::ReturnOp::create(builder, l);
-    return;
+    return emitReturn(ret->value ? emitExpr(ret->value.get()) : nullptr, l);
   }
   case Stmt::Kind::Pass:
   case Stmt::Kind::Alias:
@@ -233,9 +277,19 @@ void IRGen::emitStmt(const Stmt *stmt) {
 void IRGen::store(const Expr *target, mlir::Value value) {
   if (llvm::isa<DiscardExpr>(target))
     return;
-  auto *name = cast<NameExpr>(target);
-  StoreOp::create(builder, loc(target->getLoc()), value,
-                  getLocal(name->local));
+  StoreOp::create(builder, loc(target->getLoc()), value, emitLValue(target));
+}
+
+/// The slot of a variable, or of a field of one.
+mlir::Value IRGen::emitLValue(const Expr *e) {
+  if (auto *name = dyn_cast<NameExpr>(e))
+    return getLocal(name->local);
+  auto *attr = cast<AttributeExpr>(e);
+  mlir::Value base = emitLValue(attr->base.get());
+  mlir::Type field = convertType(attr->type);
+  return FieldRefOp::create(builder, loc(attr->nameRange.Start),
+                            RefType::get(&context, field), base,
+                            attr->fieldIndex);
 }
 
 void IRGen::emitAssign(const AssignStmt &s) {

@@ -2,6 +2,8 @@
 
 #include "IRGenImpl.h"
 
+#include "ember/Sema/Sema.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Math/IR/Math.h"
@@ -96,9 +98,10 @@ mlir::Value IRGen::emitExpr(const Expr *e) {
   case Expr::Kind::Cast:
     return emitCast(emitExpr(cast<CastExpr>(e)->operand.get()),
                     convertType(e->type), l);
+  case Expr::Kind::Attribute:
+    return emitAttribute(*cast<AttributeExpr>(e));
   case Expr::Kind::NoneLiteral:
   case Expr::Kind::Subscript:
-  case Expr::Kind::Attribute:
   case Expr::Kind::Tuple:
   case Expr::Kind::Discard:
   case Expr::Kind::Error:
@@ -206,17 +209,33 @@ mlir::Value IRGen::emitConditional(const ConditionalExpr &e) {
   return merge->getArgument(0);
 }
 
+/// A field of a variable is read in place; a field of a temporary is
+/// extracted from it.
+mlir::Value IRGen::emitAttribute(const AttributeExpr &e) {
+  mlir::Location l = loc(e.nameRange.Start);
+  if (e.member)
+    return emitExpr(e.member->value.get());
+  if (Sema::isLValue(&e))
+    return LoadOp::create(builder, l, emitLValue(&e));
+  return ExtractOp::create(builder, l, convertType(e.type),
+                           emitExpr(e.base.get()), e.fieldIndex);
+}
+
 mlir::Value IRGen::emitCall(const CallExpr &e) {
   mlir::Location l = loc(e.getLoc());
   if (e.conversionType)
     return emitCast(emitExpr(e.resolvedArgs[0]),
                     convertType(e.conversionType), l);
+  if (e.builtin == Builtin::Copy)
+    return emitExpr(e.resolvedArgs[0]);
   if (e.builtin != Builtin::None)
     return emitBuiltinCall(e);
   llvm::SmallVector<mlir::Value> args;
   for (auto [param, arg] : llvm::zip(e.function->params, e.resolvedArgs)) {
+    if (param.convention == ArgConvention::Out) // The result.
+      continue;
     if (param.convention == ArgConvention::Mut)
-      args.push_back(getLocal(cast<NameExpr>(arg)->local));
+      args.push_back(emitLValue(arg));
     else
       args.push_back(emitExpr(arg));
   }

@@ -11,6 +11,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringSet.h"
 
 namespace ember {
 
@@ -26,7 +27,9 @@ private:
   mlir::Location loc(llvm::SMLoc l);
   mlir::Type convertType(const Type *type);
   void declareFunction(const FnDecl &fn);
+  std::string getUniqueSymbol(const FnDecl &fn);
   void emitFunction(const FnDecl &fn);
+  void emitReturn(mlir::Value value, mlir::Location l);
   void emitEntryPoint();
   mlir::Value createSlot(mlir::Type type, llvm::StringRef name,
                          mlir::Location l);
@@ -44,6 +47,7 @@ private:
                     mlir::Block *exit, mlir::Location l);
   void emitAssign(const AssignStmt &s);
   void store(const Expr *target, mlir::Value value);
+  mlir::Value emitLValue(const Expr *e);
 
   //===--- Expressions (IRGenExpr.cpp) ------------------------------------===//
   mlir::Value emitExpr(const Expr *e);
@@ -55,6 +59,7 @@ private:
   mlir::Value emitCompare(const CompareExpr &e);
   mlir::Value emitConditional(const ConditionalExpr &e);
   mlir::Value emitCall(const CallExpr &e);
+  mlir::Value emitAttribute(const AttributeExpr &e);
   mlir::Value emitBuiltinCall(const CallExpr &e);
   mlir::Value emitRound(llvm::ArrayRef<mlir::Value> args, mlir::Location l);
   mlir::Value emitCast(mlir::Value value, mlir::Type to, mlir::Location l);
@@ -69,7 +74,10 @@ private:
   mlir::StringAttr fileName;
 
   llvm::DenseMap<const FnDecl *, mlir::func::FuncOp> functions;
+  llvm::StringSet<> usedSymbols;
   mlir::func::FuncOp currentFn;
+  /// The slot of `out self` in an `__init__`, which is what it returns.
+  mlir::Value outSelf;
   llvm::DenseMap<const LocalVar *, mlir::Value> locals;
   struct LoopTargets {
     mlir::Block *breakDest, *continueDest;

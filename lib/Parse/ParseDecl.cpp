@@ -30,20 +30,16 @@ void Parser::unsupportedDecl(StringRef what) {
   skipToNextStatement();
 }
 
-/// Parses `@name` or `@name(...)` lines. Inlining hints are accepted and
-/// left to LLVM's judgement; other decorators are not supported yet.
-bool Parser::parseDecorators() {
+/// Parses `@name` or `@name(...)` lines; the item they decorate decides
+/// which it accepts.
+bool Parser::parseDecorators(std::vector<Decorator> &decorators) {
   while (consumeIf(TokenKind::at)) {
     if (!is(TokenKind::identifier)) {
       expect(TokenKind::identifier, "a decorator name");
       return false;
     }
     const Token &name = consume();
-    if (name.text != "always_inline" && name.text != "no_inline") {
-      diags.report(name.getRange(), DiagID::err_unsupported,
-                   ("the decorator `@" + name.text + "`").str());
-      return false;
-    }
+    decorators.push_back({name.text.str(), name.getRange()});
     if (consumeIf(TokenKind::l_paren))
       while (!is(TokenKind::eof) && !consumeIf(TokenKind::r_paren))
         consume();
@@ -53,9 +49,43 @@ bool Parser::parseDecorators() {
   return true;
 }
 
+/// Reports the first decorator not in `accepted`; returns whether all are.
+bool Parser::checkDecorators(llvm::ArrayRef<Decorator> decorators,
+                             llvm::ArrayRef<StringRef> accepted) {
+  for (const Decorator &d : decorators)
+    if (!llvm::is_contained(accepted, d.name)) {
+      diags.report(d.range, DiagID::err_unsupported,
+                   "the decorator `@" + d.name + "`" +
+                       (d.name == "staticmethod" ? " outside a struct" : ""));
+      return false;
+    }
+  return true;
+}
+
+/// Parses a `fn` or `def` and applies its decorators.
+std::unique_ptr<FnDecl>
+Parser::parseDecoratedFunction(llvm::ArrayRef<Decorator> decorators,
+                               bool inStruct) {
+  static const StringRef functionDecorators[] = {"always_inline", "no_inline"};
+  static const StringRef methodDecorators[] = {"always_inline", "no_inline",
+                                               "staticmethod"};
+  if (!checkDecorators(decorators, inStruct
+                                       ? llvm::ArrayRef(methodDecorators)
+                                       : llvm::ArrayRef(functionDecorators))) {
+    skipToNextStatement();
+    return nullptr;
+  }
+  auto fn = parseFunction();
+  if (fn)
+    fn->isStatic = llvm::any_of(
+        decorators, [](const Decorator &d) { return d.name == "staticmethod"; });
+  return fn;
+}
+
 void Parser::parseTopLevel(Module &module) {
+  std::vector<Decorator> decorators;
   if (is(TokenKind::at)) {
-    if (!parseDecorators()) {
+    if (!parseDecorators(decorators)) {
       // Skip the rest of the decorators and the item they decorate.
       skipToNextStatement();
       while (is(TokenKind::at))
@@ -63,8 +93,9 @@ void Parser::parseTopLevel(Module &module) {
       skipToNextStatement();
       return;
     }
-    if (!is(TokenKind::kw_fn) && !is(TokenKind::kw_def)) {
-      expect(TokenKind::kw_fn, "`fn` or `def` after a decorator");
+    if (!is(TokenKind::kw_fn) && !is(TokenKind::kw_def) &&
+        !is(TokenKind::kw_struct)) {
+      expect(TokenKind::kw_fn, "`fn`, `def` or `struct` after a decorator");
       skipToNextStatement();
       return;
     }
@@ -72,8 +103,12 @@ void Parser::parseTopLevel(Module &module) {
   switch (tok().kind) {
   case TokenKind::kw_fn:
   case TokenKind::kw_def:
-    if (auto fn = parseFunction())
+    if (auto fn = parseDecoratedFunction(decorators, /*inStruct=*/false))
       module.functions.push_back(std::move(fn));
+    return;
+  case TokenKind::kw_struct:
+    if (auto decl = parseStruct(decorators))
+      module.structs.push_back(std::move(decl));
     return;
   case TokenKind::kw_comptime:
     if (reportComptimeStatement()) {
@@ -94,8 +129,6 @@ void Parser::parseTopLevel(Module &module) {
     else
       skipToNextStatement();
     return;
-  case TokenKind::kw_struct:
-    return unsupportedDecl("`struct`");
   case TokenKind::kw_trait:
     return unsupportedDecl("`trait`");
   case TokenKind::kw_class:
@@ -107,6 +140,142 @@ void Parser::parseTopLevel(Module &module) {
     suggestKeyword(tok());
     skipToNextStatement();
   }
+}
+
+/// `struct Name(Trait, ...):` and its indented body of fields, methods,
+/// `comptime` members, docstrings and `pass`.
+std::unique_ptr<StructDecl>
+Parser::parseStruct(llvm::ArrayRef<Decorator> decorators) {
+  static const StringRef structDecorators[] = {"fieldwise_init", "value"};
+  if (!checkDecorators(decorators, structDecorators)) {
+    skipToNextStatement();
+    return nullptr;
+  }
+  auto decl = std::make_unique<StructDecl>();
+  for (const Decorator &d : decorators) {
+    decl->fieldwiseInit = true;
+    decl->valueDecorator |= d.name == "value";
+    decl->decoratorRange = d.range;
+  }
+  SMLoc start = consume().getLoc();
+  if (!is(TokenKind::identifier)) {
+    expect(TokenKind::identifier, "a struct name");
+    skipToNextStatement();
+    return nullptr;
+  }
+  decl->name = tok().text.str();
+  decl->nameRange = consume().getRange();
+  if (is(TokenKind::l_square)) {
+    unsupportedDecl("a compile-time parameter list");
+    return nullptr;
+  }
+  if (consumeIf(TokenKind::l_paren)) {
+    while (!consumeIf(TokenKind::r_paren)) {
+      ExprPtr trait = parseExpr();
+      if (!trait) {
+        skipToNextStatement();
+        return nullptr;
+      }
+      decl->traits.push_back(std::move(trait));
+      if (!is(TokenKind::r_paren) && !expect(TokenKind::comma, "`,` or `)`")) {
+        skipToNextStatement();
+        return nullptr;
+      }
+    }
+  }
+  decl->range = rangeFrom(start);
+  if (!expect(TokenKind::colon)) {
+    skipToNextStatement();
+    return nullptr;
+  }
+  if (!consumeIf(TokenKind::newline) || !is(TokenKind::indent)) {
+    diags.report(tok().getLoc(), DiagID::err_expected_indented_block,
+                 "the struct declaration");
+    skipToNextStatement();
+    return decl;
+  }
+  consume();
+  while (!is(TokenKind::dedent) && !is(TokenKind::eof))
+    parseStructMember(*decl);
+  consumeIf(TokenKind::dedent);
+  return decl;
+}
+
+void Parser::parseStructMember(StructDecl &decl) {
+  if (consumeIf(TokenKind::newline))
+    return;
+  std::vector<Decorator> decorators;
+  if (is(TokenKind::at) && !parseDecorators(decorators)) {
+    skipToNextStatement();
+    skipToNextStatement();
+    return;
+  }
+  switch (tok().kind) {
+  case TokenKind::kw_fn:
+  case TokenKind::kw_def:
+    if (auto fn = parseDecoratedFunction(decorators, /*inStruct=*/true)) {
+      fn->parent = &decl;
+      decl.methods.push_back(std::move(fn));
+    }
+    return;
+  case TokenKind::kw_var:
+    if (!decorators.empty())
+      break;
+    return parseField(decl);
+  case TokenKind::kw_alias:
+  case TokenKind::kw_comptime:
+    if (!decorators.empty())
+      break;
+    if (auto alias = parseAlias())
+      decl.members.push_back(std::move(alias));
+    else
+      skipToNextStatement();
+    return;
+  case TokenKind::kw_pass:
+  case TokenKind::string_literal: // A docstring.
+    if (!decorators.empty())
+      break;
+    skipToNextStatement();
+    return;
+  case TokenKind::indent:
+    diags.report(tok().getLoc(), DiagID::err_unexpected_indent);
+    skipBlock();
+    return;
+  default:
+    diags.report(tok().getRange(), DiagID::err_expected_member,
+                 describe(tok()));
+    skipToNextStatement();
+    return;
+  }
+  expect(TokenKind::kw_fn, "`fn` or `def` after a decorator");
+  skipToNextStatement();
+}
+
+/// `var name: Type` in a struct body.
+void Parser::parseField(StructDecl &decl) {
+  consume();
+  if (!is(TokenKind::identifier)) {
+    expect(TokenKind::identifier, "a field name");
+    skipToNextStatement();
+    return;
+  }
+  FieldDecl field;
+  field.name = tok().text.str();
+  field.nameRange = consume().getRange();
+  if (!expect(TokenKind::colon, "`:` and the field's type") ||
+      !(field.typeExpr = parseExpr())) {
+    skipToNextStatement();
+    return;
+  }
+  if (is(TokenKind::equal)) {
+    diags.report(tok().getRange(), DiagID::err_unsupported,
+                 "a default value for a field");
+    skipToNextStatement();
+    return;
+  }
+  decl.fields.push_back(std::move(field));
+  if (!is(TokenKind::eof) && !expect(TokenKind::newline))
+    skipToNextStatement();
 }
 
 std::unique_ptr<FnDecl> Parser::parseFunction() {
@@ -147,6 +316,7 @@ std::unique_ptr<FnDecl> Parser::parseFunction() {
 
 /// Parses `params ')'` after the `(`.
 bool Parser::parseParams(FnDecl &fn) {
+  bool keywordOnly = false;
   while (!consumeIf(TokenKind::r_paren)) {
     Param param;
     // An argument convention is a word followed by the argument name.
@@ -159,17 +329,28 @@ bool Parser::parseParams(FnDecl &fn) {
               .Cases({"owned", "var"}, ArgConvention::Owned)
               .Case("out", ArgConvention::Out)
               .Case("ref", ArgConvention::Ref)
+              .Case("deinit", ArgConvention::Deinit)
               .Default(std::nullopt);
       if (convention) {
         param.convention = *convention;
         consume();
       }
     }
-    if (is(TokenKind::star) || is(TokenKind::slash)) {
+    // `*` alone: the arguments after it are keyword-only; `/` alone: the
+    // arguments before it are positional-only, which binds them as usual.
+    if ((is(TokenKind::star) || is(TokenKind::slash)) &&
+        (peek().is(TokenKind::comma) || peek().is(TokenKind::r_paren))) {
+      keywordOnly |= consume().is(TokenKind::star);
+      if (!is(TokenKind::r_paren))
+        consume();
+      continue;
+    }
+    if (is(TokenKind::star) || is(TokenKind::starstar)) {
       diags.report(tok().getRange(), DiagID::err_unsupported,
-                   "a `*` or `/` argument marker");
+                   "a variadic argument");
       return false;
     }
+    param.keywordOnly = keywordOnly;
     if (!is(TokenKind::identifier))
       return expect(TokenKind::identifier, "an argument name");
     param.name = tok().text.str();

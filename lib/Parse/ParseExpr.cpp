@@ -232,9 +232,9 @@ ExprPtr Parser::parsePostfix() {
         expect(TokenKind::identifier, "an attribute name");
         return nullptr;
       }
-      std::string name = consume().text.str();
+      const Token &name = consume();
       expr = std::make_unique<AttributeExpr>(rangeFrom(start), std::move(expr),
-                                             std::move(name));
+                                             name.text.str(), name.getRange());
     } else {
       break;
     }

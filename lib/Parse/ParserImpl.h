@@ -73,7 +73,18 @@ private:
   std::optional<ImportDecl> parseImport();
   std::string parseDottedName(SMRange &range);
   void unsupportedDecl(StringRef what);
-  bool parseDecorators();
+  struct Decorator {
+    std::string name;
+    SMRange range;
+  };
+  bool parseDecorators(std::vector<Decorator> &decorators);
+  bool checkDecorators(llvm::ArrayRef<Decorator> decorators,
+                       llvm::ArrayRef<StringRef> accepted);
+  std::unique_ptr<FnDecl>
+  parseDecoratedFunction(llvm::ArrayRef<Decorator> decorators, bool inStruct);
+  std::unique_ptr<StructDecl> parseStruct(llvm::ArrayRef<Decorator> decorators);
+  void parseStructMember(StructDecl &decl);
+  void parseField(StructDecl &decl);
   void suggestKeyword(const Token &first);
   bool reportComptimeStatement();
 

@@ -30,13 +30,24 @@ bool Sema::check(Module &module) {
                    DiagID::note_previous_definition);
     }
   }
-  // Signatures first, so that aliases and bodies can refer to any function.
+  // Types, then signatures, so that aliases and bodies can refer to any
+  // struct, method or function.
+  for (auto &decl : module.structs)
+    declareStruct(*decl);
+  for (auto &decl : module.structs)
+    resolveFields(*decl);
+  for (auto &decl : module.structs)
+    checkConformances(*decl);
+  for (auto &decl : module.structs)
+    declareMethods(*decl);
   for (auto &fn : module.functions)
     declareFunction(*fn);
   for (auto &fn : module.functions)
     checkDefaultValues(*fn);
   for (auto &alias : module.aliases)
     checkAlias(*alias);
+  for (auto &decl : module.structs)
+    checkStructBodies(*decl);
   for (auto &fn : module.functions)
     checkFunctionBody(*fn);
   checkMain(module);
@@ -265,35 +276,69 @@ bool Sema::isConstant(const Expr *e) const {
   }
 }
 
-void Sema::declareFunction(FnDecl &fn) {
-  for (Param &param : fn.params) {
-    if (!param.typeExpr) {
+/// Resolves the types of `fn`'s arguments and result. A method's `self`
+/// has the type of its struct.
+void Sema::resolveSignature(FnDecl &fn) {
+  for (size_t i = 0; i < fn.params.size(); ++i) {
+    Param &param = fn.params[i];
+    bool isSelf = fn.parent && !fn.isStatic && i == 0 && param.name == "self";
+    if (isSelf && !param.typeExpr) {
+      param.type = fn.parent->type.get();
+    } else if (!param.typeExpr) {
       diags.report(param.nameRange, DiagID::err_untyped_argument, param.name);
       param.type = Type::get(Type::Kind::Error);
     } else {
       param.type = resolveType(param.typeExpr.get());
     }
-    if (param.convention == ArgConvention::Out ||
-        param.convention == ArgConvention::Ref) {
-      static const char *names[] = {"read", "mut", "owned", "out", "ref"};
+    bool selfOnly = param.convention == ArgConvention::Out ||
+                    param.convention == ArgConvention::Deinit;
+    if (param.convention == ArgConvention::Ref || (selfOnly && !isSelf))
       diags.report(param.nameRange, DiagID::err_convention_unsupported,
-                   names[static_cast<int>(param.convention)]);
-    }
+                   getSpelling(param.convention));
   }
   fn.resultType = fn.resultTypeExpr ? resolveType(fn.resultTypeExpr.get())
                                     : Type::get(Type::Kind::None);
+}
+
+/// Whether two functions take arguments of the same types, so that no call
+/// could tell them apart.
+static bool haveSameParams(const FnDecl &a, const FnDecl &b) {
+  if (a.params.size() != b.params.size())
+    return false;
+  for (size_t i = 0; i < a.params.size(); ++i)
+    if (a.params[i].type != b.params[i].type)
+      return false;
+  return true;
+}
+
+void Sema::declareFunction(FnDecl &fn) {
+  resolveSignature(fn);
+  const Symbol *previous = moduleScope.lookupHere(fn.name);
   Symbol symbol;
   symbol.kind = Symbol::Kind::Function;
-  symbol.function = &fn;
   symbol.declRange = fn.nameRange;
-  const Symbol *previous = moduleScope.lookupHere(fn.name);
-  if (previous && previous->kind != Symbol::Kind::Type &&
-      previous->kind != Symbol::Kind::Builtin) {
+  if (previous && previous->kind == Symbol::Kind::Function) {
+    // Another overload: its arguments must differ.
+    for (FnDecl *other : previous->functions)
+      if (haveSameParams(*other, fn)) {
+        diags.report(fn.nameRange, DiagID::err_redefinition, fn.name);
+        diags.report(other->nameRange, DiagID::note_previous_definition);
+        return;
+      }
+    symbol = *previous;
+  } else if (previous && previous->kind != Symbol::Kind::Type &&
+             previous->kind != Symbol::Kind::Builtin) {
+    diags.report(fn.nameRange, DiagID::err_redefinition, fn.name);
+    diags.report(previous->declRange, DiagID::note_previous_definition);
+    return;
+  } else if (previous && previous->kind == Symbol::Kind::Type &&
+             previous->type->isStruct()) {
     diags.report(fn.nameRange, DiagID::err_redefinition, fn.name);
     diags.report(previous->declRange, DiagID::note_previous_definition);
     return;
   }
   // A user function may shadow a builtin of the same name.
+  symbol.functions.push_back(&fn);
   moduleScope.replace(fn.name, symbol);
 }
 
@@ -311,7 +356,7 @@ void Sema::checkDefaultValues(FnDecl &fn) {
 
 void Sema::checkFunctionBody(FnDecl &fn) {
   currentFn = &fn;
-  Scope fnScope(&moduleScope);
+  Scope fnScope(fn.parent ? &getStructScope(*fn.parent) : &moduleScope);
   scope = functionScope = &fnScope;
   for (Param &param : fn.params) {
     // An argument named `_` is passed but cannot be used.
@@ -321,7 +366,11 @@ void Sema::checkFunctionBody(FnDecl &fn) {
                                    fnScope);
     if (!local)
       continue;
-    local->isMutable = fn.isDef || param.convention != ArgConvention::Read;
+    // As in Mojo, `read` arguments (the default, of `def` too) are
+    // immutable; the other conventions give storage the body may change.
+    local->isMutable = param.convention != ArgConvention::Read;
+    local->ownsValue = param.convention != ArgConvention::Read &&
+                       param.convention != ArgConvention::Mut;
     param.local = local;
   }
   checkBlock(fn.body);
@@ -334,6 +383,10 @@ void Sema::checkFunctionBody(FnDecl &fn) {
   currentFn = nullptr;
 }
 
+Scope &Sema::getStructScope(StructDecl &decl) {
+  return *structScopeOf.lookup(&decl);
+}
+
 void Sema::checkMain(Module &module) {
   const Symbol *symbol = moduleScope.lookupHere("main");
   if (!symbol || symbol->kind != Symbol::Kind::Function) {
@@ -344,7 +397,7 @@ void Sema::checkMain(Module &module) {
     diags.report(loc, DiagID::err_no_main);
     return;
   }
-  FnDecl &main = *symbol->function;
+  FnDecl &main = *symbol->functions.front();
   if (!main.params.empty() || !main.resultType->isNone())
     diags.report(main.nameRange, DiagID::err_main_signature);
 }

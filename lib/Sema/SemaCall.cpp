@@ -15,11 +15,12 @@ const Type *Sema::checkCall(CallExpr &call, const Type *expected) {
       check(arg.value);
     return errorType();
   };
+  if (auto *attr = dyn_cast<AttributeExpr>(call.callee.get()))
+    return checkMethodCall(call, *attr);
   auto *callee = dyn_cast<NameExpr>(call.callee.get());
   if (!callee) {
     diags.report(call.callee->getRange(), DiagID::err_unsupported,
-                 isa<AttributeExpr>(call.callee.get()) ? "calling a method"
-                                                       : "calling this value");
+                 "calling this value");
     return checkArgsQuietly();
   }
   const Symbol *symbol = scope->lookup(callee->name);
@@ -33,8 +34,10 @@ const Type *Sema::checkCall(CallExpr &call, const Type *expected) {
   }
   switch (symbol->kind) {
   case Symbol::Kind::Function:
-    return checkFunctionCall(call, *symbol->function);
+    return checkOverloadedCall(call, symbol->functions, callee->name, nullptr);
   case Symbol::Kind::Type:
+    if (auto *structType = dyn_cast<StructType>(symbol->type))
+      return checkConstruction(call, structType->getDecl());
     return checkConversion(call, symbol->type);
   case Symbol::Kind::Builtin:
     return checkBuiltinCall(call, symbol->builtin, expected);
@@ -46,21 +49,129 @@ const Type *Sema::checkCall(CallExpr &call, const Type *expected) {
   }
 }
 
-const Type *Sema::checkFunctionCall(CallExpr &call, FnDecl &fn) {
+/// `name(a: Int, b: Float64)`, for notes about candidates.
+static std::string describeSignature(const FnDecl &fn) {
+  std::string text = fn.parent ? fn.parent->name + "." + fn.name : fn.name;
+  text += "(";
+  for (size_t i = 0; i < fn.params.size(); ++i) {
+    const Param &param = fn.params[i];
+    if (i)
+      text += ", ";
+    if (param.convention != ArgConvention::Read)
+      text += std::string(getSpelling(param.convention)) + " ";
+    text += param.name;
+    if (param.type && !(fn.parent && i == 0 && param.name == "self"))
+      text += ": " + param.type->getName().str();
+  }
+  return text + ")";
+}
+
+/// The index of the first argument a call gives: a method's `self` is the
+/// object (or, for `__init__`, the result).
+static size_t getFirstCallParam(const FnDecl &fn) {
+  return fn.parent && !fn.isStatic ? 1 : 0;
+}
+
+/// Whether `call` could call `fn`, judging arguments by the types they have
+/// already (literals adapt); `cost` counts literals that must take another
+/// type than their own, so that `f(1)` prefers `f(x: Int)`.
+bool Sema::isViable(const CallExpr &call, const FnDecl &fn, unsigned &cost) {
+  cost = 0;
+  size_t first = getFirstCallParam(fn);
+  std::vector<bool> bound(fn.params.size(), false);
+  size_t positional = first;
+  for (const CallArgument &arg : call.args) {
+    size_t index;
+    if (arg.keyword.empty()) {
+      if (positional >= fn.params.size() || fn.params[positional].keywordOnly)
+        return false;
+      index = positional++;
+    } else {
+      auto it = llvm::find_if(fn.params, [&](const Param &p) {
+        return p.name == arg.keyword;
+      });
+      index = it - fn.params.begin();
+      if (it == fn.params.end() || index < first || bound[index])
+        return false;
+    }
+    bound[index] = true;
+    const Type *want = fn.params[index].type;
+    if (!want || want->isError())
+      continue;
+    if (isLiteral(arg.value.get())) {
+      bool isFloat = containsFloatLiteral(arg.value.get());
+      if (!want->isNumeric() || (isFloat && !want->isFloat()))
+        return false;
+      cost += want != Type::get(isFloat ? Type::Kind::Float64
+                                        : Type::Kind::Int);
+      continue;
+    }
+    const Type *have = arg.value->type;
+    if (!have || (!have->isError() && have != want))
+      return false;
+  }
+  for (size_t i = first; i < fn.params.size(); ++i)
+    if (!bound[i] && !fn.params[i].defaultValue)
+      return false;
+  return true;
+}
+
+const Type *Sema::checkOverloadedCall(CallExpr &call,
+                                      llvm::ArrayRef<FnDecl *> candidates,
+                                      llvm::StringRef name, Expr *self) {
+  if (candidates.size() == 1)
+    return checkFunctionCall(call, *candidates.front(), self);
+  // The types of the arguments that are not literals decide.
+  for (CallArgument &arg : call.args)
+    if (!isLiteral(arg.value.get()))
+      check(arg.value);
+  FnDecl *best = nullptr;
+  unsigned bestCost = ~0u;
+  llvm::SmallVector<FnDecl *> tied;
+  for (FnDecl *fn : candidates) {
+    unsigned cost;
+    if (!isViable(call, *fn, cost))
+      continue;
+    if (cost < bestCost) {
+      best = fn;
+      bestCost = cost;
+      tied.clear();
+    }
+    if (cost == bestCost)
+      tied.push_back(fn);
+  }
+  if (!best || tied.size() > 1) {
+    diags.report(call.getRange(),
+                 best ? DiagID::err_ambiguous_call : DiagID::err_no_matching_call,
+                 name);
+    for (FnDecl *fn : best ? llvm::ArrayRef<FnDecl *>(tied) : candidates)
+      diags.report(fn->nameRange, DiagID::note_candidate,
+                   describeSignature(*fn));
+    for (CallArgument &arg : call.args)
+      check(arg.value);
+    return errorType();
+  }
+  return checkFunctionCall(call, *best, self);
+}
+
+const Type *Sema::checkFunctionCall(CallExpr &call, FnDecl &fn, Expr *self) {
   if (!fn.resultType) {
     // Only reachable from a default value or alias, before the signature
     // of `fn` is known; such a call is not constant anyway.
     diags.report(call.getRange(), DiagID::err_not_constant, fn.name);
     return errorType();
   }
+  size_t first = getFirstCallParam(fn);
   std::vector<Expr *> resolved(fn.params.size(), nullptr);
-  size_t positional = 0;
+  if (self && first == 1)
+    resolved[0] = self;
+  size_t positional = first;
   bool tooMany = false;
   for (CallArgument &arg : call.args) {
     size_t index;
     if (arg.keyword.empty()) {
       index = positional++;
-      if (index >= fn.params.size()) {
+      if (index >= fn.params.size() || fn.params[index].keywordOnly) {
         tooMany = true;
         check(arg.value);
         continue;
@@ -69,13 +180,13 @@ const Type *Sema::checkFunctionCall(CallExpr &call, FnDecl &fn) {
       auto it = llvm::find_if(fn.params, [&](const Param &p) {
         return p.name == arg.keyword;
       });
-      if (it == fn.params.end()) {
+      index = it - fn.params.begin();
+      if (it == fn.params.end() || index < first) {
         diags.report(arg.keywordLoc, DiagID::err_unknown_keyword, fn.name,
                      arg.keyword);
         check(arg.value);
         continue;
       }
-      index = it - fn.params.begin();
       if (resolved[index]) {
         diags.report(arg.keywordLoc, DiagID::err_duplicate_argument, fn.name,
                      arg.keyword);
@@ -83,19 +194,36 @@ const Type *Sema::checkFunctionCall(CallExpr &call, FnDecl &fn) {
         continue;
       }
     }
-    if (fn.params[index].convention == ArgConvention::Mut)
-      checkMutArgument(arg.value, fn.params[index]);
+    const Param &param = fn.params[index];
+    if (param.convention == ArgConvention::Mut)
+      checkMutArgument(arg.value, param);
+    else if (param.convention == ArgConvention::Owned)
+      checkOwnedValue(arg.value, param.type);
     else
-      checkAs(arg.value, fn.params[index].type);
+      checkAs(arg.value, param.type);
     resolved[index] = arg.value.get();
   }
+  if (self && first == 1 && !self->type->isError()) {
+    ArgConvention convention = fn.params[0].convention;
+    if (convention == ArgConvention::Mut && !isLValue(self))
+      diags.report(self->getRange(), DiagID::err_mut_self_not_variable,
+                   fn.name);
+    else if (convention == ArgConvention::Mut)
+      checkAssignableLValue(self);
+    else if (convention == ArgConvention::Owned)
+      checkCopy(*self);
+  }
   checkMutAliasing(fn, resolved);
+  size_t given = positional - first;
   if (tooMany) {
-    diags.report(call.getRange(), DiagID::err_arg_count, fn.name,
-                 fn.params.size(), positional);
+    size_t accepted = 0;
+    for (size_t i = first; i < fn.params.size(); ++i)
+      accepted += !fn.params[i].keywordOnly;
+    diags.report(call.getRange(), DiagID::err_arg_count, fn.name, accepted,
+                 given);
     diags.report(fn.nameRange, DiagID::note_declared_here, fn.name);
   }
-  for (size_t i = 0; i < fn.params.size(); ++i) {
+  for (size_t i = first; i < fn.params.size(); ++i) {
     if (resolved[i])
       continue;
     if (fn.params[i].defaultValue) {
@@ -114,11 +242,77 @@ const Type *Sema::checkFunctionCall(CallExpr &call, FnDecl &fn) {
   return tooMany ? errorType() : fn.resultType;
 }
 
-/// A `mut` argument is passed by reference: it must be a variable of
-/// exactly the parameter's type that the caller may change.
+/// `T(args)` for a struct `T` calls one of its `__init__`s.
+const Type *Sema::checkConstruction(CallExpr &call, StructDecl &decl) {
+  std::vector<FnDecl *> inits = decl.findMethods("__init__");
+  if (inits.empty()) {
+    diags.report(call.getRange(), DiagID::err_no_init, decl.name);
+    for (CallArgument &arg : call.args)
+      check(arg.value);
+    return errorType();
+  }
+  const Type *result = checkOverloadedCall(call, inits, decl.name, nullptr);
+  return result->isError() ? result : decl.type.get();
+}
+
+/// `object.method(args)`, or `Type.method(args)` for a `@staticmethod`.
+const Type *Sema::checkMethodCall(CallExpr &call, AttributeExpr &callee) {
+  auto fail = [&] {
+    for (CallArgument &arg : call.args)
+      check(arg.value);
+    return errorType();
+  };
+  StructDecl *decl = getStructNamedBy(callee.base.get());
+  Expr *self = nullptr;
+  if (decl) {
+    callee.base->type = decl->type.get();
+  } else {
+    const Type *baseType = checkValue(callee.base);
+    if (baseType->isError())
+      return fail();
+    auto *structType = dyn_cast<StructType>(baseType);
+    if (!structType) {
+      diags.report(callee.getRange(), DiagID::err_unsupported,
+                   "calling a method of `" + baseType->getName().str() + "`");
+      return fail();
+    }
+    decl = &structType->getDecl();
+    self = callee.base.get();
+  }
+  std::vector<FnDecl *> methods = decl->findMethods(callee.name);
+  if (self && methods.empty() && callee.name == "copy" && decl->copyable &&
+      call.args.empty()) {
+    // The copy that `Copyable` provides.
+    call.builtin = Builtin::Copy;
+    call.resolvedArgs = {self};
+    return decl->type.get();
+  }
+  // Through the type, only static methods can be called.
+  if (!self)
+    llvm::erase_if(methods, [](FnDecl *fn) { return !fn->isStatic; });
+  if (methods.empty() || callee.name == "__init__") {
+    llvm::SmallVector<llvm::StringRef> names;
+    for (const auto &method : decl->methods)
+      if (method->name != "__init__")
+        names.push_back(method->name);
+    llvm::StringRef closest =
+        DiagnosticEngine::findClosest(callee.name, names);
+    if (closest.empty())
+      diags.report(callee.nameRange, DiagID::err_no_method, decl->name,
+                   callee.name);
+    else
+      diags.report(callee.nameRange, DiagID::err_no_method_suggest,
+                   decl->name, callee.name, closest);
+    return fail();
+  }
+  return checkOverloadedCall(call, methods, callee.name, self);
+}
+
+/// A `mut` argument is passed by reference: it must be a variable (or a
+/// field of one) of exactly the parameter's type that the caller may
+/// change.
 void Sema::checkMutArgument(ExprPtr &arg, const Param &param) {
-  auto *name = dyn_cast<NameExpr>(arg.get());
-  if (!name) {
+  if (!isa<NameExpr, AttributeExpr>(arg.get())) {
     diags.report(arg->getRange(), DiagID::err_mut_arg_not_variable,
                  param.name);
     check(arg);
@@ -127,7 +321,7 @@ void Sema::checkMutArgument(ExprPtr &arg, const Param &param) {
   const Type *type = checkValue(arg);
   if (type->isError() || param.type->isError())
     return;
-  if (!name->local) {
+  if (!isLValue(arg.get())) {
     diags.report(arg->getRange(), DiagID::err_mut_arg_not_variable,
                  param.name);
     return;
@@ -137,7 +331,7 @@ void Sema::checkMutArgument(ExprPtr &arg, const Param &param) {
                  param.type->getName(), type->getName());
     return;
   }
-  lookupAssignable(*name);
+  checkAssignableLValue(arg.get());
 }
 
 /// A variable passed to a `mut` argument may not reach the callee a
@@ -145,17 +339,17 @@ void Sema::checkMutArgument(ExprPtr &arg, const Param &param) {
 void Sema::checkMutAliasing(const FnDecl &fn,
                             llvm::ArrayRef<Expr *> resolved) {
   for (size_t i = 0; i < fn.params.size(); ++i) {
-    auto *mutArg = llvm::dyn_cast_or_null<NameExpr>(resolved[i]);
-    if (fn.params[i].convention != ArgConvention::Mut || !mutArg ||
-        !mutArg->local)
+    if (fn.params[i].convention != ArgConvention::Mut || !resolved[i])
+      continue;
+    LocalVar *root = getRootVariable(resolved[i]);
+    if (!root)
       continue;
     for (size_t j = 0; j < fn.params.size(); ++j) {
-      auto *other = llvm::dyn_cast_or_null<NameExpr>(resolved[j]);
-      if (j != i && other && other->local == mutArg->local) {
-        diags.report(other->getRange(), DiagID::err_mut_arg_aliased,
-                     mutArg->name, fn.params[i].name);
-        return;
-      }
+      if (j == i || !resolved[j] || getRootVariable(resolved[j]) != root)
+        continue;
+      diags.report(resolved[j]->getRange(), DiagID::err_mut_arg_aliased,
+                   root->name, fn.params[i].name);
+      return;
     }
   }
 }

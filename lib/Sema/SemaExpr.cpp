@@ -15,6 +15,11 @@ static llvm::StringRef getSourceText(llvm::SMRange range) {
 }
 
 const Type *Sema::check(ExprPtr &e, const Type *expected) {
+  // An expression is checked once; overload resolution looks at argument
+  // types before the chosen overload checks the arguments. Literals take
+  // their type from each context, so they are checked again.
+  if (e->type && !isLiteral(e.get()))
+    return e->type;
   const Type *type = nullptr;
   switch (e->getKind()) {
   case Expr::Kind::IntLiteral:
@@ -69,7 +74,7 @@ const Type *Sema::check(ExprPtr &e, const Type *expected) {
                  "subscripting a value");
     break;
   case Expr::Kind::Attribute:
-    diags.report(e->getRange(), DiagID::err_unsupported, "attribute access");
+    type = checkAttribute(*cast<AttributeExpr>(e.get()));
     break;
   case Expr::Kind::Cast:
     return e->type;

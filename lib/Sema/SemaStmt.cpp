@@ -133,6 +133,8 @@ void Sema::checkVar(VarStmt &var) {
     diags.report(var.nameRange, DiagID::err_var_needs_type, var.name);
     type = Type::get(Type::Kind::Error);
   }
+  if (var.init)
+    checkCopy(*var.init);
   if (var.init && isa<TupleExpr>(var.init.get()) && !type->isError()) {
     diags.report(var.init->getRange(), DiagID::err_unsupported, "a tuple value");
     type = Type::get(Type::Kind::Error);
@@ -160,21 +162,33 @@ LocalVar *Sema::lookupAssignable(NameExpr &name) {
 }
 
 /// Checks `target = value`; a new name is declared in the function scope.
-void Sema::checkAssignTo(Expr *target, ExprPtr &value) {
+void Sema::checkAssignTo(ExprPtr &targetPtr, ExprPtr &value) {
+  Expr *target = targetPtr.get();
   if (isa<DiscardExpr>(target)) {
     target->type = check(value);
+    return;
+  }
+  if (isa<AttributeExpr>(target)) {
+    // `object.field = value` writes the field in place.
+    const Type *fieldType = check(targetPtr);
+    if (fieldType->isError() || !checkAssignableLValue(target)) {
+      checkValue(value);
+      return;
+    }
+    checkOwnedValue(value, fieldType);
     return;
   }
   auto *name = dyn_cast<NameExpr>(target);
   if (!name) {
     diags.report(target->getRange(), DiagID::err_unsupported,
-                 "assigning to a subscript or an attribute");
+                 "assigning to a subscript");
     checkValue(value);
     return;
   }
   const Symbol *symbol = scope->lookup(name->name);
   if (!symbol) {
     const Type *type = checkValue(value);
+    checkCopy(*value);
     name->local = declareLocal(name->name, name->getRange(), type,
                                *functionScope);
     name->type = type;
@@ -188,7 +202,7 @@ void Sema::checkAssignTo(Expr *target, ExprPtr &value) {
   }
   name->local = local;
   name->type = local->type;
-  checkAs(value, local->type);
+  checkOwnedValue(value, local->type);
 }
 
 void Sema::checkAssign(AssignStmt &assign) {
@@ -203,7 +217,7 @@ void Sema::checkAssign(AssignStmt &assign) {
       return;
     }
     for (size_t i = 0; i < values->elements.size(); ++i)
-      checkAssignTo(targets->elements[i].get(), values->elements[i]);
+      checkAssignTo(targets->elements[i], values->elements[i]);
     assign.value->type = Type::get(Type::Kind::None);
     return;
   }
@@ -212,7 +226,7 @@ void Sema::checkAssign(AssignStmt &assign) {
                  "a tuple value");
     return;
   }
-  checkAssignTo(assign.targets.front().get(), assign.value);
+  checkAssignTo(assign.targets.front(), assign.value);
   for (size_t i = 1; i < assign.targets.size(); ++i) {
     if (isa<DiscardExpr>(assign.targets[i].get()))
       continue;
@@ -237,22 +251,35 @@ void Sema::checkAssign(AssignStmt &assign) {
   }
 }
 
+/// A copy of a variable or a chain of fields of one, to read it again.
+static ExprPtr cloneLValue(const Expr *e) {
+  if (auto *name = dyn_cast<NameExpr>(e))
+    return std::make_unique<NameExpr>(name->getRange(), name->name);
+  auto *attr = cast<AttributeExpr>(e);
+  return std::make_unique<AttributeExpr>(attr->getRange(),
+                                         cloneLValue(attr->base.get()),
+                                         attr->name, attr->nameRange);
+}
+
 void Sema::checkAugAssign(AugAssignStmt &assign) {
-  auto *name = dyn_cast<NameExpr>(assign.target.get());
-  if (!name) {
-    diags.report(assign.target->getRange(), DiagID::err_unsupported,
-                 "assigning to a subscript or an attribute");
+  Expr *target = assign.target.get();
+  if (!isa<NameExpr, AttributeExpr>(target)) {
+    diags.report(target->getRange(), DiagID::err_unsupported,
+                 "assigning to a subscript");
     return;
   }
   const Type *type = checkValue(assign.target);
   if (type->isError())
     return;
-  if (!lookupAssignable(*name))
+  if (auto *name = dyn_cast<NameExpr>(target)) {
+    if (!lookupAssignable(*name))
+      return;
+  } else if (!checkAssignableLValue(target)) {
     return;
-  // `x op= v` is `x = x op v`, with `x` read through a fresh name.
-  auto reread = std::make_unique<NameExpr>(name->getRange(), name->name);
+  }
+  // `x op= v` is `x = x op v`, with `x` read again through a fresh copy.
   assign.combined = std::make_unique<BinaryExpr>(
-      assign.getRange(), assign.op, assign.opLoc, std::move(reread),
+      assign.getRange(), assign.op, assign.opLoc, cloneLValue(target),
       std::move(assign.value));
   cast<BinaryExpr>(assign.combined.get())->isAugmented = true;
   checkAs(assign.combined, type);
@@ -305,6 +332,11 @@ void Sema::checkReturn(ReturnStmt &ret) {
     return;
   }
   checkAs(ret.value, resultType);
+  // Returning a variable the function owns moves it out: nothing can use
+  // it afterwards. Anything else is copied.
+  auto *name = dyn_cast<NameExpr>(ret.value.get());
+  if (!name || !name->local || !name->local->ownsValue)
+    checkCopy(*ret.value);
 }
 
 /// Whether `block` has a `break` that leaves the loop it is the body of.

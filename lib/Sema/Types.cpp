@@ -2,6 +2,8 @@
 
 #include "ember/Sema/Types.h"
 
+#include "ember/AST/AST.h"
+
 #include "llvm/ADT/StringSwitch.h"
 
 using namespace ember;
@@ -21,7 +23,7 @@ static const TypeInfo &getInfo(Type::Kind kind) {
       {"Int16", 16, true},    {"Int32", 32, true},    {"Int64", 64, true},
       {"UInt8", 8, false},    {"UInt16", 16, false},  {"UInt32", 32, false},
       {"UInt64", 64, false},  {"Float32", 32, true},  {"Float64", 64, true},
-      {"StringLiteral", 0, false}};
+      {"StringLiteral", 0, false}, {"<struct>", 0, false}};
   return infos[static_cast<int>(kind)];
 }
 
@@ -61,6 +63,10 @@ const Type *Type::lookup(llvm::StringRef name) {
   return kind ? get(*kind) : nullptr;
 }
 
-llvm::StringRef Type::getName() const { return getInfo(kind).name; }
+llvm::StringRef Type::getName() const {
+  if (auto *s = llvm::dyn_cast<StructType>(this))
+    return s->getDecl().name;
+  return getInfo(kind).name;
+}
 bool Type::isSigned() const { return getInfo(kind).isSigned; }
 unsigned Type::getBitWidth() const { return getInfo(kind).bitWidth; }

@@ -221,7 +221,7 @@ class Generator:
         arity = r.randint(1, 3)
         params = [f"p{i}" for i in range(arity)]
         name = f"func{index}"
-        signature = ", ".join(f"{p}: Int" for p in params)
+        signature = ", ".join(f"var {p}: Int" for p in params)
         self.emit(0, f"def {name}({signature}) -> Int:")
         if r.random() < 0.5:
             # Bounded recursion on the first argument.

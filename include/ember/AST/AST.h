@@ -8,6 +8,8 @@
 #ifndef EMBER_AST_AST_H
 #define EMBER_AST_AST_H
 
+#include "ember/Sema/Types.h"
+
 #include "llvm/ADT/APInt.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
@@ -20,9 +22,9 @@
 
 namespace ember {
 
-class Type;
 class FnDecl;
 class AliasDecl;
+class StructDecl;
 struct LocalVar;
 
 //===----------------------------------------------------------------------===//
@@ -165,6 +167,8 @@ struct CallArgument {
 
 enum class Builtin {
   None, Print, Range, Exit, Abs, Min, Max, Round,
+  // `x.copy()` of a `Copyable` struct.
+  Copy,
   // The `math` module's functions of one float.
   Sqrt, Exp, Log, Sin, Cos, Tan, Floor, Ceil, Trunc
 };
@@ -177,7 +181,8 @@ public:
   std::vector<CallArgument> args;
 
   /// Sema results: what is called, and the arguments in parameter order
-  /// (a default value where the call gave none).
+  /// (a default value where the call gave none). A method call's first
+  /// argument is the object; a construction `T(...)` calls an `__init__`.
   FnDecl *function = nullptr;
   const Type *conversionType = nullptr;
   Builtin builtin = Builtin::None;
@@ -196,10 +201,17 @@ public:
 
 class AttributeExpr : public ExprBase<Expr::Kind::Attribute> {
 public:
-  AttributeExpr(llvm::SMRange range, ExprPtr base, std::string name)
-      : ExprBase(range), base(std::move(base)), name(std::move(name)) {}
+  AttributeExpr(llvm::SMRange range, ExprPtr base, std::string name,
+                llvm::SMRange nameRange)
+      : ExprBase(range), base(std::move(base)), name(std::move(name)),
+        nameRange(nameRange) {}
   ExprPtr base;
   std::string name;
+  llvm::SMRange nameRange;
+  /// Sema results: a field of the struct `base` has, or a `comptime`
+  /// member of the struct `base` names.
+  int fieldIndex = -1;
+  AliasDecl *member = nullptr;
 };
 
 class ConditionalExpr : public ExprBase<Expr::Kind::Conditional> {
@@ -378,12 +390,16 @@ public:
   bool checked = false; ///< Sema result: `value` has been checked.
 };
 
-enum class ArgConvention { Read, Mut, Owned, Out, Ref };
+enum class ArgConvention { Read, Mut, Owned, Out, Ref, Deinit };
+
+const char *getSpelling(ArgConvention convention);
 
 struct Param {
   std::string name;
   llvm::SMRange nameRange;
   ArgConvention convention = ArgConvention::Read;
+  /// After a `*` marker: may only be passed by keyword.
+  bool keywordOnly = false;
   ExprPtr typeExpr; ///< May be null for an untyped `def` argument.
   ExprPtr defaultValue;
   const Type *type = nullptr; ///< Sema result.
@@ -394,6 +410,10 @@ class FnDecl {
 public:
   bool isDef = false;
   bool raises = false;
+  /// `@staticmethod`: a method without `self`.
+  bool isStatic = false;
+  /// The struct this function is a method of, or null.
+  StructDecl *parent = nullptr;
   std::string name;
   llvm::SMRange nameRange;
   llvm::SMRange range;
@@ -404,6 +424,40 @@ public:
   /// Sema results.
   const Type *resultType = nullptr;
   std::vector<std::unique_ptr<LocalVar>> locals;
+};
+
+/// A field `var name: Type` of a struct.
+struct FieldDecl {
+  std::string name;
+  llvm::SMRange nameRange;
+  ExprPtr typeExpr;
+  const Type *type = nullptr; ///< Sema result.
+};
+
+/// `struct Name(Trait, ...):` with fields, methods and `comptime` members.
+class StructDecl {
+public:
+  std::string name;
+  llvm::SMRange nameRange;
+  llvm::SMRange range;
+  std::vector<ExprPtr> traits;
+  std::vector<FieldDecl> fields;
+  std::vector<std::unique_ptr<FnDecl>> methods;
+  std::vector<std::unique_ptr<AliasDecl>> members;
+  /// `@fieldwise_init` (or the older `@value`, which also makes the struct
+  /// copyable): an `__init__` taking every field is synthesized.
+  bool fieldwiseInit = false;
+  bool valueDecorator = false;
+  llvm::SMRange decoratorRange;
+
+  /// Sema results.
+  std::unique_ptr<StructType> type;
+  bool implicitlyCopyable = false, copyable = false;
+  /// Fields have been resolved; `resolving` catches a struct that contains
+  /// itself.
+  bool fieldsResolved = false, resolving = false;
+  int findField(llvm::StringRef fieldName) const;
+  std::vector<FnDecl *> findMethods(llvm::StringRef methodName) const;
 };
 
 /// `import a.b` or `from a.b import x [as y], ...`.
@@ -423,11 +477,14 @@ struct LocalVar {
   llvm::SMRange declRange;
   const Type *type = nullptr;
   bool isMutable = true;
+  /// False for `read` and `mut` arguments, whose value the caller owns.
+  bool ownsValue = true;
 };
 
 /// A source file.
 struct Module {
   std::string name;
+  std::vector<std::unique_ptr<StructDecl>> structs;
   std::vector<std::unique_ptr<FnDecl>> functions;
   std::vector<std::unique_ptr<AliasDecl>> aliases;
   std::vector<ImportDecl> imports;

@@ -15,7 +15,8 @@ struct Symbol {
   Kind kind = Kind::Poisoned;
   LocalVar *local = nullptr;
   AliasDecl *alias = nullptr;
-  FnDecl *function = nullptr;
+  /// The overloads of a function name.
+  llvm::SmallVector<FnDecl *, 1> functions;
   const Type *type = nullptr;
   Builtin builtin = Builtin::None;
   llvm::SMRange declRange;

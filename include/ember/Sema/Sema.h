@@ -14,6 +14,7 @@
 #include "ember/Sema/Scope.h"
 #include "ember/Sema/Types.h"
 
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 namespace ember {
@@ -29,6 +30,7 @@ public:
   //===--- Declarations (Sema.cpp) -----------------------------------------===//
   void declareBuiltins();
   void declareImports(Module &module);
+  void resolveSignature(FnDecl &fn);
   void declareFunction(FnDecl &fn);
   void checkDefaultValues(FnDecl &fn);
   void checkFunctionBody(FnDecl &fn);
@@ -37,12 +39,33 @@ public:
   bool isConstant(const Expr *e) const;
   void checkMain(Module &module);
 
+  //===--- Structs (SemaStruct.cpp) ----------------------------------------===//
+  void declareStruct(StructDecl &decl);
+  void resolveFields(StructDecl &decl);
+  void checkConformances(StructDecl &decl);
+  void declareMethods(StructDecl &decl);
+  void checkMethod(StructDecl &decl, FnDecl &method);
+  void synthesizeFieldwiseInit(StructDecl &decl);
+  void checkStructBodies(StructDecl &decl);
+  Scope &getStructScope(StructDecl &decl);
+  const Type *checkAttribute(AttributeExpr &attr);
+  StructDecl *getStructNamedBy(const Expr *e);
+  /// Whether `e` denotes storage (a variable or a field of one) rather than
+  /// a temporary.
+  static bool isLValue(const Expr *e);
+  LocalVar *getRootVariable(Expr *e);
+  bool checkAssignableLValue(Expr *target);
+  /// Checks that using the value of `e` where it must be owned is allowed:
+  /// a struct read from storage is copied, which needs `ImplicitlyCopyable`.
+  void checkCopy(const Expr &e);
+  void checkOwnedValue(ExprPtr &e, const Type *to);
+
   //===--- Statements (SemaStmt.cpp) ---------------------------------------===//
   void checkBlock(Block &block);
   void checkStmt(Stmt *stmt);
   void checkVar(VarStmt &var);
   void checkAssign(AssignStmt &assign);
-  void checkAssignTo(Expr *target, ExprPtr &value);
+  void checkAssignTo(ExprPtr &target, ExprPtr &value);
   void checkAugAssign(AugAssignStmt &assign);
   void checkFor(ForStmt &loop);
   void checkReturn(ReturnStmt &ret);
@@ -79,10 +102,18 @@ public:
 
   //===--- Calls (SemaCall.cpp) --------------------------------------------===//
   const Type *checkCall(CallExpr &call, const Type *expected);
-  const Type *checkFunctionCall(CallExpr &call, FnDecl &fn);
+  /// Resolves a call among `candidates` (the overloads of one name); a
+  /// method call passes its object as `self`.
+  const Type *checkOverloadedCall(CallExpr &call,
+                                  llvm::ArrayRef<FnDecl *> candidates,
+                                  llvm::StringRef name, Expr *self);
+  bool isViable(const CallExpr &call, const FnDecl &fn, unsigned &cost);
+  const Type *checkFunctionCall(CallExpr &call, FnDecl &fn, Expr *self);
+  void checkMutArgument(ExprPtr &arg, const Param &param);
+  const Type *checkMethodCall(CallExpr &call, AttributeExpr &callee);
+  const Type *checkConstruction(CallExpr &call, StructDecl &decl);
   const Type *checkConversion(CallExpr &call, const Type *to);
   static IntLiteralExpr *getIntLiteral(Expr *e, bool &negated);
-  void checkMutArgument(ExprPtr &arg, const Param &param);
   void checkMutAliasing(const FnDecl &fn, llvm::ArrayRef<Expr *> resolved);
   const Type *checkBuiltinCall(CallExpr &call, Builtin builtin,
                                const Type *expected);
@@ -95,6 +126,8 @@ public:
   /// Where assignments declare new variables, as in Python.
   Scope *functionScope = nullptr;
   FnDecl *currentFn = nullptr;
+  std::vector<std::unique_ptr<Scope>> structScopes;
+  llvm::DenseMap<StructDecl *, Scope *> structScopeOf;
   unsigned loopDepth = 0;
   /// Aliases being checked, to catch `alias A = B; alias B = A`.
   llvm::SmallPtrSet<AliasDecl *, 4> aliasesInProgress;

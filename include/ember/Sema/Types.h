@@ -1,18 +1,28 @@
 //===- Types.h - Ember's semantic types -------------------------*- C++ -*-===//
+//
+// Types are unique objects: two types are equal exactly when their pointers
+// are. The builtin scalars are static singletons (`Type::get`); each struct
+// declaration owns its one `StructType`.
+//
+//===----------------------------------------------------------------------===//
 
 #ifndef EMBER_SEMA_TYPES_H
 #define EMBER_SEMA_TYPES_H
 
 #include "llvm/ADT/StringRef.h"
 
+#include <string>
+
 namespace ember {
 
-/// A type of the scalar core. Types are unique: compare pointers.
+class StructDecl;
+
 class Type {
 public:
   enum class Kind {
     Error, None, Bool, Int, UInt, Int8, Int16, Int32, Int64,
-    UInt8, UInt16, UInt32, UInt64, Float32, Float64, StringLiteral
+    UInt8, UInt16, UInt32, UInt64, Float32, Float64, StringLiteral,
+    Struct
   };
 
   static const Type *get(Kind kind);
@@ -31,12 +41,27 @@ public:
   bool isSigned() const;
   bool isFloat() const { return kind == Kind::Float32 || kind == Kind::Float64; }
   bool isNumeric() const { return isInteger() || isFloat(); }
+  bool isScalar() const { return isNumeric() || isBool(); }
+  bool isStruct() const { return kind == Kind::Struct; }
   /// Bit width of Bool, integers and floats.
   unsigned getBitWidth() const;
 
-private:
+protected:
   explicit constexpr Type(Kind kind) : kind(kind) {}
+
+private:
   Kind kind;
+};
+
+/// The type of the values of a `struct` declaration.
+class StructType : public Type {
+public:
+  explicit StructType(StructDecl &decl) : Type(Kind::Struct), decl(decl) {}
+  StructDecl &getDecl() const { return decl; }
+  static bool classof(const Type *t) { return t->getKind() == Kind::Struct; }
+
+private:
+  StructDecl &decl;
 };
 
 } // namespace ember

@@ -30,6 +30,12 @@ EmberTypeConverter::EmberTypeConverter(MLIRContext *context) {
   addConversion([context](RefType) -> Type {
     return LLVM::LLVMPointerType::get(context);
   });
+  addConversion([this, context](StructValueType type) -> Type {
+    SmallVector<Type> fields;
+    if (failed(convertTypes(type.getFields(), fields)))
+      return {};
+    return LLVM::LLVMStructType::getLiteral(context, fields);
+  });
   addConversion([context](StrType) -> Type {
     return LLVM::LLVMStructType::getLiteral(
         context,
@@ -71,6 +77,7 @@ void ember::populateEmberToStandardPatterns(EmberTypeConverter &converter,
                                             RewritePatternSet &patterns) {
   populateEmberArithmeticPatterns(converter, patterns);
   populateEmberRuntimePatterns(converter, patterns);
+  populateEmberStructPatterns(converter, patterns);
   patterns.add<FuncOpTypeConversion>(converter, patterns.getContext());
   populateCallOpTypeConversionPattern(patterns, converter);
   populateBranchOpInterfaceTypeConversionPattern(patterns, converter);

@@ -8,7 +8,8 @@
 namespace ember {
 
 /// Maps signed/unsigned integers to signless ones, `!ember.ref` to
-/// `!llvm.ptr` and `!ember.str` to `!llvm.struct<(ptr, i64)>`.
+/// `!llvm.ptr`, `!ember.str` to `!llvm.struct<(ptr, i64)>` and
+/// `!ember.struct` to a literal LLVM struct of its converted fields.
 class EmberTypeConverter : public mlir::TypeConverter {
 public:
   explicit EmberTypeConverter(mlir::MLIRContext *context);
@@ -20,6 +21,9 @@ void populateEmberArithmeticPatterns(EmberTypeConverter &converter,
 /// Patterns lowering locals, strings, printing, checks and exit.
 void populateEmberRuntimePatterns(EmberTypeConverter &converter,
                                   mlir::RewritePatternSet &patterns);
+/// Patterns lowering struct values and field access.
+void populateEmberStructPatterns(EmberTypeConverter &converter,
+                                 mlir::RewritePatternSet &patterns);
 /// All patterns of `convert-ember-to-standard`.
 void populateEmberToStandardPatterns(EmberTypeConverter &converter,
                                      mlir::RewritePatternSet &patterns);

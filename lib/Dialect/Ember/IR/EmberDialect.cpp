@@ -15,6 +15,36 @@ using namespace ember;
 #define GET_TYPEDEF_CLASSES
 #include "ember/Dialect/Ember/IR/EmberOpsTypes.cpp.inc"
 
+//===----------------------------------------------------------------------===//
+// StructValueType
+//===----------------------------------------------------------------------===//
+
+/// `<"Name", type, type, ...>`
+Type StructValueType::parse(AsmParser &parser) {
+  std::string name;
+  SmallVector<Type> fields;
+  if (parser.parseLess() || parser.parseString(&name))
+    return {};
+  while (succeeded(parser.parseOptionalComma())) {
+    Type field;
+    if (parser.parseType(field))
+      return {};
+    fields.push_back(field);
+  }
+  if (parser.parseGreater())
+    return {};
+  return StructValueType::get(parser.getContext(), name, fields);
+}
+
+void StructValueType::print(AsmPrinter &printer) const {
+  printer << "<\"";
+  printer.getStream().write_escaped(getName());
+  printer << "\"";
+  for (Type field : getFields())
+    printer << ", " << field;
+  printer << ">";
+}
+
 void EmberDialect::initialize() {
   addOperations<
 #define GET_OP_LIST

@@ -126,3 +126,37 @@ OpFoldResult CastOp::fold(FoldAdaptor) {
     return getInput();
   return {};
 }
+
+//===----------------------------------------------------------------------===//
+// Struct ops
+//===----------------------------------------------------------------------===//
+
+/// The type of field `index` of `type`, which must be a struct.
+static FailureOr<Type> getFieldType(Operation *op, Type type, int64_t index) {
+  auto structType = dyn_cast<StructValueType>(type);
+  if (!structType)
+    return op->emitOpError("needs a struct, not ") << type;
+  if (index < 0 || index >= static_cast<int64_t>(structType.getFields().size()))
+    return op->emitOpError("field index ")
+           << index << " is out of range for " << type;
+  return structType.getFields()[index];
+}
+
+LogicalResult FieldRefOp::verify() {
+  FailureOr<Type> field = getFieldType(
+      *this, getBase().getType().getElementType(), getIndex());
+  if (failed(field))
+    return failure();
+  if (getResult().getType().getElementType() != *field)
+    return emitOpError("result must be a ref to the field type ") << *field;
+  return success();
+}
+
+LogicalResult ExtractOp::verify() {
+  FailureOr<Type> field = getFieldType(*this, getValue().getType(), getIndex());
+  if (failed(field))
+    return failure();
+  if (getResult().getType() != *field)
+    return emitOpError("result must have the field type ") << *field;
+  return success();
+}

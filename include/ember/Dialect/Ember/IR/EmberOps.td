@@ -192,6 +192,54 @@ def Ember_StoreOp : Ember_Op<"store", [
 }
 
 //===----------------------------------------------------------------------===//
+// Structs
+//===----------------------------------------------------------------------===//
+
+def Ember_FieldRefOp : Ember_Op<"field_ref", [Pure]> {
+  let summary = "the storage of one field of a struct in storage";
+  let description = [{
+    From the slot of a struct, the slot of its field `index`, to read or
+    write that field in place.
+
+    ```mlir
+    %x = ember.field_ref %p[0] : !ember.ref<!ember.struct<"Point", si64, si64>> -> !ember.ref<si64>
+    ```
+  }];
+  let arguments = (ins Ember_RefType:$base, I64Attr:$index);
+  let results = (outs Ember_RefType:$result);
+  let assemblyFormat =
+      "$base `[` $index `]` attr-dict `:` type($base) `->` type($result)";
+  let hasVerifier = 1;
+}
+
+def Ember_ExtractOp : Ember_Op<"extract", [Pure]> {
+  let summary = "one field of a struct value";
+  let description = [{
+    ```mlir
+    %x = ember.extract %p[0] : !ember.struct<"Point", si64, si64> -> si64
+    ```
+  }];
+  let arguments = (ins Ember_StructType:$value, I64Attr:$index);
+  let results = (outs AnyType:$result);
+  let assemblyFormat =
+      "$value `[` $index `]` attr-dict `:` type($value) `->` type($result)";
+  let hasVerifier = 1;
+}
+
+def Ember_ZeroOp : Ember_Op<"zero", [Pure]> {
+  let summary = "the value whose bits are all zero";
+  let description = [{
+    What a slot of a struct type holds before its first store.
+
+    ```mlir
+    %z = ember.zero : !ember.struct<"Point", si64, si64>
+    ```
+  }];
+  let results = (outs Ember_StructType:$result);
+  let assemblyFormat = "attr-dict `:` type($result)";
+}
+
+//===----------------------------------------------------------------------===//
 // Runtime services
 //===----------------------------------------------------------------------===//
 

@@ -33,6 +33,23 @@ def Ember_StrType : Ember_Type<"Str", "str"> {
   }];
 }
 
+def Ember_StructType : Ember_Type<"StructValue", "struct"> {
+  let summary = "a value of a struct: its fields, in order";
+  let description = [{
+    The value of a `struct` declaration, named for readability. Its fields
+    are read with `ember.extract` or, in storage, reached with
+    `ember.field_ref`.
+
+    ```mlir
+    !ember.struct<"Point", si64, si64>
+    !ember.struct<"Empty">
+    ```
+  }];
+  let parameters = (ins StringRefParameter<"the struct's name">:$name,
+                        ArrayRefParameter<"::mlir::Type", "field types">:$fields);
+  let hasCustomAssemblyFormat = 1;
+}
+
 /// Ember's scalar values: Bool (i1), signed and unsigned integers, floats.
 def Ember_Integer : AnyTypeOf<[I1, SI8, SI16, SI32, SI64, UI8, UI16, UI32, UI64],
                               "Ember integer or Bool">;

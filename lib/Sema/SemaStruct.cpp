@@ -1,0 +1,360 @@
+//===- SemaStruct.cpp - Ember semantic analysis: structs ------------------===//
+//
+// A struct is declared in steps, so that structs, methods and functions may
+// refer to each other in any order: its name, then its fields (which may be
+// other structs, but not itself), its conformances, its method signatures
+// (with the synthesized `__init__` of `@fieldwise_init`), and last the
+// method bodies.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ember/Sema/Sema.h"
+
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace ember;
+using llvm::cast;
+using llvm::dyn_cast;
+using llvm::isa;
+
+static const Type *errorType() { return Type::get(Type::Kind::Error); }
+
+void Sema::declareStruct(StructDecl &decl) {
+  decl.type = std::make_unique<StructType>(decl);
+  Symbol symbol;
+  symbol.kind = Symbol::Kind::Type;
+  symbol.type = decl.type.get();
+  symbol.declRange = decl.nameRange;
+  if (const Symbol *previous = moduleScope.lookupHere(decl.name);
+      previous && previous->kind != Symbol::Kind::Builtin &&
+      !(previous->kind == Symbol::Kind::Type && !previous->type->isStruct())) {
+    diags.report(decl.nameRange, DiagID::err_redefinition, decl.name);
+    diags.report(previous->declRange, DiagID::note_previous_definition);
+  } else if (previous && previous->kind == Symbol::Kind::Type) {
+    diags.report(decl.nameRange, DiagID::err_redefines_builtin_type,
+                 decl.name);
+  } else {
+    moduleScope.replace(decl.name, symbol);
+  }
+  // Inside the struct, `Self` is its type and its `comptime` members are
+  // visible by name.
+  auto structScope = std::make_unique<Scope>(&moduleScope);
+  Symbol self = symbol;
+  structScope->insert("Self", self);
+  for (auto &member : decl.members) {
+    Symbol alias;
+    alias.kind = Symbol::Kind::Alias;
+    alias.alias = member.get();
+    alias.declRange = member->nameRange;
+    if (!structScope->insert(member->name, alias)) {
+      diags.report(member->nameRange, DiagID::err_redefinition, member->name);
+      diags.report(structScope->lookupHere(member->name)->declRange,
+                   DiagID::note_previous_definition);
+    }
+  }
+  structScopeOf[&decl] = structScope.get();
+  structScopes.push_back(std::move(structScope));
+}
+
+void Sema::resolveFields(StructDecl &decl) {
+  if (decl.fieldsResolved)
+    return;
+  decl.resolving = true;
+  Scope *saved = scope;
+  scope = &getStructScope(decl);
+  for (FieldDecl &field : decl.fields) {
+    if (int first = decl.findField(field.name);
+        &decl.fields[first] != &field) {
+      diags.report(field.nameRange, DiagID::err_redefinition, field.name);
+      diags.report(decl.fields[first].nameRange,
+                   DiagID::note_previous_definition);
+    }
+    field.type = resolveType(field.typeExpr.get());
+    auto *fieldStruct = dyn_cast<StructType>(field.type);
+    if (!fieldStruct)
+      continue;
+    StructDecl &inner = fieldStruct->getDecl();
+    if (inner.resolving) {
+      // A struct that contains itself, directly or not, has no size.
+      diags.report(field.typeExpr->getRange(), DiagID::err_recursive_struct,
+                   decl.name, inner.name);
+      field.type = errorType();
+      continue;
+    }
+    resolveFields(inner);
+  }
+  scope = saved;
+  decl.resolving = false;
+  decl.fieldsResolved = true;
+}
+
+/// The traits of the standard library a struct can declare so far; those
+/// that only name capabilities Ember checks where they are used.
+void Sema::checkConformances(StructDecl &decl) {
+  for (const ExprPtr &trait : decl.traits) {
+    auto *name = dyn_cast<NameExpr>(trait.get());
+    llvm::StringRef spelling = name ? llvm::StringRef(name->name) : "";
+    bool known = llvm::StringSwitch<bool>(spelling)
+                     .Cases({"AnyType", "Movable", "Copyable",
+                             "ImplicitlyCopyable", "Defaultable"},
+                            true)
+                     .Default(false);
+    if (!known) {
+      diags.report(trait->getRange(), DiagID::err_unsupported,
+                   name ? "conformance to `" + name->name + "`"
+                        : std::string("this conformance"));
+      continue;
+    }
+    if (spelling == "Copyable")
+      decl.copyable = true;
+    if (spelling == "ImplicitlyCopyable")
+      decl.copyable = decl.implicitlyCopyable = true;
+  }
+  if (decl.valueDecorator) {
+    // `@value` made a struct copyable, movable and fieldwise-initialized.
+    diags.report(decl.decoratorRange, DiagID::warn_deprecated,
+                 "`@value`",
+                 "`@fieldwise_init` and conformance to `ImplicitlyCopyable`");
+    decl.copyable = decl.implicitlyCopyable = true;
+  }
+}
+
+void Sema::declareMethods(StructDecl &decl) {
+  Scope *saved = scope;
+  scope = &getStructScope(decl);
+  for (auto &method : decl.methods) {
+    resolveSignature(*method);
+    checkMethod(decl, *method);
+  }
+  if (decl.fieldwiseInit)
+    synthesizeFieldwiseInit(decl);
+  // Overloads of one method must differ in their arguments.
+  for (size_t i = 0; i < decl.methods.size(); ++i)
+    for (size_t j = 0; j < i; ++j) {
+      FnDecl &a = *decl.methods[j], &b = *decl.methods[i];
+      if (a.name != b.name || a.params.size() != b.params.size())
+        continue;
+      bool same = true;
+      for (size_t k = 0; k < a.params.size(); ++k)
+        same &= a.params[k].type == b.params[k].type;
+      if (same) {
+        diags.report(b.nameRange, DiagID::err_redefinition, b.name);
+        diags.report(a.nameRange, DiagID::note_previous_definition);
+        break;
+      }
+    }
+  scope = saved;
+}
+
+/// The rules a method's signature follows beyond those of a function.
+void Sema::checkMethod(StructDecl &decl, FnDecl &method) {
+  bool hasSelf = !method.params.empty() && method.params[0].name == "self";
+  if (method.isStatic && hasSelf) {
+    diags.report(method.params[0].nameRange, DiagID::err_static_self,
+                 method.name);
+    return;
+  }
+  if (!method.isStatic && !hasSelf) {
+    diags.report(method.nameRange, DiagID::err_method_needs_self,
+                 method.name);
+    method.isStatic = true; // Check the body as a static method.
+    return;
+  }
+  bool isLifecycle = method.name == "__copyinit__" ||
+                     method.name == "__moveinit__" ||
+                     method.name == "__del__" ||
+                     method.name == "__deinit__";
+  if (method.name == "__init__")
+    for (const Param &param : method.params)
+      isLifecycle |= param.keywordOnly &&
+                     (param.name == "copy" || param.name == "take");
+  if (isLifecycle) {
+    diags.report(method.nameRange, DiagID::err_unsupported,
+                 "a custom copy or move initializer or a destructor");
+    return;
+  }
+  if (method.isStatic)
+    return;
+  Param &self = method.params[0];
+  if (method.name == "__init__") {
+    // `__init__(inout self, ...)` is the older spelling of `out self`.
+    if (self.convention == ArgConvention::Mut) {
+      diags.report(self.nameRange, DiagID::warn_deprecated,
+                   "`inout self` in `__init__`", "`out self`");
+      self.convention = ArgConvention::Out;
+    }
+    if (self.convention != ArgConvention::Out)
+      diags.report(self.nameRange, DiagID::err_init_self, decl.name);
+    if (!method.resultType->isNone() && !method.resultType->isError())
+      diags.report(method.resultTypeExpr->getRange(),
+                   DiagID::err_init_result);
+  } else if (self.convention == ArgConvention::Out) {
+    diags.report(self.nameRange, DiagID::err_convention_unsupported, "out");
+  }
+}
+
+/// `@fieldwise_init` gives `__init__(out self, var f1: T1, ...)`, whose body
+/// stores each argument into its field.
+void Sema::synthesizeFieldwiseInit(StructDecl &decl) {
+  auto init = std::make_unique<FnDecl>();
+  init->name = "__init__";
+  init->nameRange = decl.nameRange;
+  init->range = decl.range;
+  init->parent = &decl;
+  init->resultType = Type::get(Type::Kind::None);
+  Param self;
+  self.name = "self";
+  self.nameRange = decl.nameRange;
+  self.convention = ArgConvention::Out;
+  self.type = decl.type.get();
+  init->params.push_back(std::move(self));
+  for (const FieldDecl &field : decl.fields) {
+    Param param;
+    param.name = field.name;
+    param.nameRange = field.nameRange;
+    param.convention = ArgConvention::Owned;
+    param.type = field.type;
+    init->params.push_back(std::move(param));
+    auto target = std::make_unique<AttributeExpr>(
+        field.nameRange,
+        std::make_unique<NameExpr>(field.nameRange, "self"), field.name,
+        field.nameRange);
+    auto assign = std::make_unique<AssignStmt>(field.nameRange);
+    assign->targets.push_back(std::move(target));
+    assign->value = std::make_unique<NameExpr>(field.nameRange, field.name);
+    init->body.push_back(std::move(assign));
+  }
+  decl.methods.push_back(std::move(init));
+}
+
+void Sema::checkStructBodies(StructDecl &decl) {
+  for (auto &method : decl.methods)
+    checkDefaultValues(*method);
+  Scope *saved = scope;
+  scope = &getStructScope(decl);
+  for (auto &member : decl.members)
+    checkAlias(*member);
+  scope = saved;
+  for (auto &method : decl.methods)
+    checkFunctionBody(*method);
+}
+
+/// The struct that `e` names as a type (`Point`, `Self`), or null.
+StructDecl *Sema::getStructNamedBy(const Expr *e) {
+  auto *name = dyn_cast<NameExpr>(e);
+  const Symbol *symbol = name ? scope->lookup(name->name) : nullptr;
+  if (!symbol || symbol->kind != Symbol::Kind::Type)
+    return nullptr;
+  auto *type = dyn_cast<StructType>(symbol->type);
+  return type ? &type->getDecl() : nullptr;
+}
+
+/// `value.field`, or `Type.member` for a `comptime` member.
+const Type *Sema::checkAttribute(AttributeExpr &attr) {
+  if (StructDecl *decl = getStructNamedBy(attr.base.get())) {
+    attr.base->type = decl->type.get();
+    Scope &members = getStructScope(*decl);
+    const Symbol *member = members.lookupHere(attr.name);
+    if (member && member->kind == Symbol::Kind::Alias) {
+      Scope *saved = scope;
+      scope = &members;
+      checkAlias(*member->alias);
+      scope = saved;
+      attr.member = member->alias;
+      return member->alias->value->type;
+    }
+    diags.report(attr.nameRange, DiagID::err_no_member, decl->name, attr.name);
+    return errorType();
+  }
+  const Type *baseType = checkValue(attr.base);
+  if (baseType->isError())
+    return errorType();
+  auto *structType = dyn_cast<StructType>(baseType);
+  if (!structType) {
+    diags.report(attr.nameRange, DiagID::err_no_attribute,
+                 baseType->getName(), attr.name);
+    return errorType();
+  }
+  StructDecl &decl = structType->getDecl();
+  attr.fieldIndex = decl.findField(attr.name);
+  if (attr.fieldIndex >= 0)
+    return decl.fields[attr.fieldIndex].type;
+  if (const Symbol *member = getStructScope(decl).lookupHere(attr.name);
+      member && member->kind == Symbol::Kind::Alias) {
+    Scope *saved = scope;
+    scope = &getStructScope(decl);
+    checkAlias(*member->alias);
+    scope = saved;
+    attr.member = member->alias;
+    return member->alias->value->type;
+  }
+  if (!decl.findMethods(attr.name).empty()) {
+    diags.report(attr.getRange(), DiagID::err_unsupported,
+                 "a method as a value; call it");
+    return errorType();
+  }
+  llvm::SmallVector<llvm::StringRef> names;
+  for (const FieldDecl &field : decl.fields)
+    names.push_back(field.name);
+  llvm::StringRef closest = DiagnosticEngine::findClosest(attr.name, names);
+  if (closest.empty())
+    diags.report(attr.nameRange, DiagID::err_no_attribute, decl.name,
+                 attr.name);
+  else
+    diags.report(attr.nameRange, DiagID::err_no_attribute_suggest, decl.name,
+                 attr.name, closest);
+  return errorType();
+}
+
+bool Sema::isLValue(const Expr *e) {
+  if (auto *name = dyn_cast<NameExpr>(e))
+    return name->local != nullptr;
+  if (auto *attr = dyn_cast<AttributeExpr>(e))
+    return attr->fieldIndex >= 0 && isLValue(attr->base.get());
+  return false;
+}
+
+/// The variable whose storage `e` (a variable or a chain of fields) is.
+LocalVar *Sema::getRootVariable(Expr *e) {
+  while (auto *attr = dyn_cast<AttributeExpr>(e))
+    e = attr->base.get();
+  auto *name = dyn_cast<NameExpr>(e);
+  return name ? name->local : nullptr;
+}
+
+/// Checks that `target` (a field of a variable, checked already) may be
+/// written; reports why not.
+bool Sema::checkAssignableLValue(Expr *target) {
+  if (target->type->isError())
+    return false;
+  if (!isLValue(target)) {
+    diags.report(target->getRange(), DiagID::err_assign_to_temporary);
+    return false;
+  }
+  LocalVar *root = getRootVariable(target);
+  if (!root->isMutable) {
+    diags.report(target->getRange(), DiagID::err_assign_to_read_arg,
+                 root->name);
+    diags.report(root->declRange, DiagID::note_make_it_owned);
+    root->isMutable = true; // Report once.
+    return false;
+  }
+  return true;
+}
+
+void Sema::checkCopy(const Expr &e) {
+  auto *type = llvm::dyn_cast_or_null<StructType>(e.type);
+  if (!type || !isLValue(&e) || type->getDecl().implicitlyCopyable)
+    return;
+  diags.report(e.getRange(), DiagID::err_implicit_copy, type->getName());
+  if (type->getDecl().copyable)
+    diags.report(e.getRange(), DiagID::note_explicit_copy);
+  else
+    diags.report(type->getDecl().nameRange, DiagID::note_make_copyable,
+                 type->getName());
+}
+
+void Sema::checkOwnedValue(ExprPtr &e, const Type *to) {
+  checkAs(e, to);
+  checkCopy(*e);
+}
