@@ -200,6 +200,9 @@ void ASTDumper::dumpExpr(const Expr *e) {
   case Expr::Kind::Cast:
     line("Cast", e->getLoc()) << "\n";
     return child(cast<CastExpr>(e)->operand.get());
+  case Expr::Kind::Transfer:
+    line("Transfer", e->getLoc()) << "\n";
+    return child(cast<TransferExpr>(e)->operand.get());
   case Expr::Kind::Discard:
     line("Discard", e->getLoc()) << "\n";
     return;

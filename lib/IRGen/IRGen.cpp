@@ -251,6 +251,10 @@ void IRGen::emitStmt(const Stmt *stmt) {
     return emitAssign(*cast<AssignStmt>(stmt));
   case Stmt::Kind::AugAssign: {
     auto *s = cast<AugAssignStmt>(stmt);
+    if (s->inPlace) {
+      emitExpr(s->combined.get());
+      return;
+    }
     return store(s->target.get(), emitExpr(s->combined.get()));
   }
   case Stmt::Kind::If:

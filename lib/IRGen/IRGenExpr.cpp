@@ -100,6 +100,9 @@ mlir::Value IRGen::emitExpr(const Expr *e) {
                     convertType(e->type), l);
   case Expr::Kind::Attribute:
     return emitAttribute(*cast<AttributeExpr>(e));
+  case Expr::Kind::Transfer:
+    // The value moves out; the ownership checker sees that `x` ends here.
+    return emitExpr(cast<TransferExpr>(e)->operand.get());
   case Expr::Kind::NoneLiteral:
   case Expr::Kind::Subscript:
   case Expr::Kind::Tuple:
@@ -344,6 +347,8 @@ mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
   case Builtin::Trunc:
     return mlir::math::TruncOp::create(builder, l, args[0]);
   case Builtin::Range:
+  case Builtin::Len:
+  case Builtin::Copy:
   case Builtin::None:
     break;
   }

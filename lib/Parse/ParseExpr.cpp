@@ -219,11 +219,38 @@ ExprPtr Parser::parsePower() {
                                       std::move(exponent));
 }
 
+/// Whether `t` can start an expression, which makes a `^` before it `xor`.
+static bool canStartExpr(const Token &t) {
+  switch (t.kind) {
+  case TokenKind::identifier:
+  case TokenKind::int_literal:
+  case TokenKind::float_literal:
+  case TokenKind::string_literal:
+  case TokenKind::kw_True:
+  case TokenKind::kw_False:
+  case TokenKind::kw_None:
+  case TokenKind::kw_not:
+  case TokenKind::kw_lambda:
+  case TokenKind::l_paren:
+  case TokenKind::l_square:
+  case TokenKind::l_brace:
+  case TokenKind::minus:
+  case TokenKind::plus:
+  case TokenKind::tilde:
+    return true;
+  default:
+    return false;
+  }
+}
+
 ExprPtr Parser::parsePostfix() {
   SMLoc start = tok().getLoc();
   ExprPtr expr = parseAtom();
   while (expr) {
-    if (consumeIf(TokenKind::l_paren)) {
+    if (is(TokenKind::caret) && !canStartExpr(peek())) {
+      consume();
+      expr = std::make_unique<TransferExpr>(rangeFrom(start), std::move(expr));
+    } else if (consumeIf(TokenKind::l_paren)) {
       expr = parseCallArgs(std::move(expr));
     } else if (consumeIf(TokenKind::l_square)) {
       expr = parseSubscript(std::move(expr));

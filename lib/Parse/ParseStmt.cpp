@@ -105,6 +105,11 @@ bool Parser::reportComptimeStatement() {
 void Parser::suggestKeyword(const Token &first) {
   if (first.isNot(TokenKind::identifier))
     return;
+  // A name used as one (`self.x = ...`, `f(...)`) is no misspelled keyword.
+  const Token &next = (&first)[1];
+  if (next.is(TokenKind::period) || next.is(TokenKind::l_paren) ||
+      next.is(TokenKind::l_square) || next.is(TokenKind::equal))
+    return;
   static const llvm::StringRef keywords[] = {
       "return", "while",  "for",    "if",     "elif",  "else",
       "break",  "continue", "pass", "var",    "alias", "def",

@@ -71,7 +71,7 @@ void Sema::declareBuiltins() {
       {"print", Builtin::Print}, {"range", Builtin::Range},
       {"abs", Builtin::Abs},     {"min", Builtin::Min},
       {"max", Builtin::Max},     {"exit", Builtin::Exit},
-      {"round", Builtin::Round}};
+      {"round", Builtin::Round}, {"len", Builtin::Len}};
   for (auto [name, builtin] : builtins) {
     Symbol symbol;
     symbol.kind = Symbol::Kind::Builtin;

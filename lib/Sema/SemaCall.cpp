@@ -9,7 +9,8 @@ using llvm::isa;
 
 static const Type *errorType() { return Type::get(Type::Kind::Error); }
 
-const Type *Sema::checkCall(CallExpr &call, const Type *expected) {
+const Type *Sema::checkCall(ExprPtr &e, const Type *expected) {
+  auto &call = *cast<CallExpr>(e.get());
   auto checkArgsQuietly = [&] {
     for (CallArgument &arg : call.args)
       check(arg.value);
@@ -38,7 +39,7 @@ const Type *Sema::checkCall(CallExpr &call, const Type *expected) {
   case Symbol::Kind::Type:
     if (auto *structType = dyn_cast<StructType>(symbol->type))
       return checkConstruction(call, structType->getDecl());
-    return checkConversion(call, symbol->type);
+    return checkConversion(e, symbol->type);
   case Symbol::Kind::Builtin:
     return checkBuiltinCall(call, symbol->builtin, expected);
   case Symbol::Kind::Poisoned:
@@ -295,8 +296,11 @@ const Type *Sema::checkMethodCall(CallExpr &call, AttributeExpr &callee) {
     for (const auto &method : decl->methods)
       if (method->name != "__init__")
         names.push_back(method->name);
+    // Dunder names are spelled by operators, not typed: no hint.
     llvm::StringRef closest =
-        DiagnosticEngine::findClosest(callee.name, names);
+        llvm::StringRef(callee.name).starts_with("__")
+            ? llvm::StringRef()
+            : DiagnosticEngine::findClosest(callee.name, names);
     if (closest.empty())
       diags.report(callee.nameRange, DiagID::err_no_method, decl->name,
                    callee.name);
@@ -361,7 +365,17 @@ IntLiteralExpr *Sema::getIntLiteral(Expr *e, bool &negated) {
   return dyn_cast<IntLiteralExpr>(negated ? u->operand.get() : e);
 }
 
-const Type *Sema::checkConversion(CallExpr &call, const Type *to) {
+/// The method that converts a struct to the scalar type `to`.
+static const char *getConversionMethod(const Type *to) {
+  if (to->isBool())
+    return "__bool__";
+  if (to->isFloat())
+    return "__float__";
+  return "__int__";
+}
+
+const Type *Sema::checkConversion(ExprPtr &e, const Type *to) {
+  auto &call = *cast<CallExpr>(e.get());
   if (call.args.size() != 1 || !call.args[0].keyword.empty()) {
     diags.report(call.getRange(), DiagID::err_self_conversion_args,
                  to->getName());
@@ -387,6 +401,25 @@ const Type *Sema::checkConversion(CallExpr &call, const Type *to) {
   const Type *from = checkValue(arg, hint);
   if (from->isError())
     return errorType();
+  if (from->isStruct()) {
+    // `Int(x)` is `x.__int__()`, `Float64(x)` is `x.__float__()`, and so on;
+    // the result is then converted to `to`.
+    llvm::SMRange range = e->getRange();
+    ExprPtr converted = makeMethodCall(std::move(arg), getConversionMethod(to),
+                                       {}, range, range.Start);
+    const Type *type = checkValue(converted);
+    if (type->isError())
+      return errorType();
+    if (type != to && !(type->isScalar() && to->isScalar())) {
+      diags.report(range, DiagID::err_type_mismatch, type->getName(),
+                   to->getName());
+      return errorType();
+    }
+    call.args[0].value = std::move(converted);
+    call.conversionType = to;
+    call.resolvedArgs = {call.args[0].value.get()};
+    return to;
+  }
   bool scalarFrom = from->isNumeric() || from->isBool();
   bool scalarTo = to->isNumeric() || to->isBool();
   if (from != to && !(scalarFrom && scalarTo)) {
@@ -440,6 +473,34 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
       call.resolvedArgs = {call.args[0].value.get()};
     }
     return Type::get(Type::Kind::None);
+  case Builtin::Len: {
+    // `len(x)` is `x.__len__()`, an `Int`.
+    if (!positionalOnly(1, 1))
+      return errorType();
+    ExprPtr &arg = call.args[0].value;
+    const Type *type = checkValue(arg);
+    if (type->isError())
+      return errorType();
+    if (!type->isStruct()) {
+      diags.report(arg->getRange(), DiagID::err_unsupported,
+                   "`len` of a value of type `" + type->getName().str() + "`");
+      return errorType();
+    }
+    llvm::SMRange range = call.getRange();
+    arg = makeMethodCall(std::move(arg), "__len__", {}, range, range.Start);
+    const Type *length = checkValue(arg);
+    if (length->isError())
+      return errorType();
+    const Type *intType = Type::get(Type::Kind::Int);
+    if (length != intType) {
+      diags.report(range, DiagID::err_type_mismatch, length->getName(), "Int");
+      return errorType();
+    }
+    call.builtin = Builtin::None;
+    call.conversionType = intType;
+    call.resolvedArgs = {arg.get()};
+    return intType;
+  }
   case Builtin::Abs: {
     if (!positionalOnly(1, 1))
       return errorType();

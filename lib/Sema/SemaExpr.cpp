@@ -58,20 +58,19 @@ const Type *Sema::check(ExprPtr &e, const Type *expected) {
     type = checkBoolOp(*cast<BoolOpExpr>(e.get()), expected);
     break;
   case Expr::Kind::Compare:
-    type = checkCompare(*cast<CompareExpr>(e.get()));
+    type = checkCompare(e);
     break;
   case Expr::Kind::Conditional:
     type = checkConditional(*cast<ConditionalExpr>(e.get()), expected);
     break;
   case Expr::Kind::Call:
-    type = checkCall(*cast<CallExpr>(e.get()), expected);
+    type = checkCall(e, expected);
     break;
   case Expr::Kind::Tuple:
     diags.report(e->getRange(), DiagID::err_unsupported, "a tuple value");
     break;
   case Expr::Kind::Subscript:
-    diags.report(e->getRange(), DiagID::err_unsupported,
-                 "subscripting a value");
+    type = checkSubscript(e);
     break;
   case Expr::Kind::Attribute:
     type = checkAttribute(*cast<AttributeExpr>(e.get()));
@@ -81,11 +80,34 @@ const Type *Sema::check(ExprPtr &e, const Type *expected) {
   case Expr::Kind::Discard:
     diags.report(e->getRange(), DiagID::err_discard_read);
     break;
+  case Expr::Kind::Transfer:
+    type = checkTransfer(*cast<TransferExpr>(e.get()));
+    break;
   case Expr::Kind::Error:
     break;
   }
   e->type = type ? type : errorType();
   return e->type;
+}
+
+/// `x^` moves out of storage the function owns: a variable, a `var`
+/// argument, or a field of one.
+const Type *Sema::checkTransfer(TransferExpr &e) {
+  const Type *type = checkValue(e.operand);
+  if (type->isError())
+    return type;
+  LocalVar *root = isLValue(e.operand.get()) ? getRootVariable(e.operand.get())
+                                              : nullptr;
+  if (!root) {
+    diags.report(e.getRange(), DiagID::err_transfer_not_variable);
+    return errorType();
+  }
+  if (!root->ownsValue) {
+    diags.report(e.getRange(), DiagID::err_transfer_borrowed, root->name);
+    diags.report(root->declRange, DiagID::note_make_it_owned);
+    return errorType();
+  }
+  return type;
 }
 
 const Type *Sema::checkValue(ExprPtr &e, const Type *expected) {
@@ -126,6 +148,14 @@ void Sema::checkCondition(ExprPtr &e) {
   const Type *type = checkValue(e);
   if (type->isBool() || type->isError())
     return;
+  if (type->isStruct()) {
+    // A struct is true or false through `__bool__`.
+    llvm::SMRange range = e->getRange();
+    e = makeMethodCall(std::move(e), "__bool__", {}, range, range.Start);
+    type = checkValue(e);
+    if (type->isBool() || type->isError())
+      return;
+  }
   if (!type->isNumeric()) {
     diags.report(e->getRange(), DiagID::err_condition_type, type->getName());
     return;
@@ -224,6 +254,8 @@ void Sema::reportUndefined(NameExpr &name) {
 }
 
 const Type *Sema::checkUnary(ExprPtr &e, const Type *expected) {
+  if (rewriteOperator(e))
+    return e->type;
   auto &u = *cast<UnaryExpr>(e.get());
   if (u.op == UnaryOperator::Not) {
     checkCondition(u.operand);
@@ -290,6 +322,8 @@ const Type *Sema::checkSameType(llvm::ArrayRef<ExprPtr *> operands,
 }
 
 const Type *Sema::checkBinary(ExprPtr &e, const Type *expected) {
+  if (rewriteOperator(e))
+    return e->type;
   auto &b = *cast<BinaryExpr>(e.get());
   std::string op = getSpelling(b.op);
   if (b.isAugmented)
@@ -336,7 +370,10 @@ const Type *Sema::checkBoolOp(BoolOpExpr &e, const Type *expected) {
   return type;
 }
 
-const Type *Sema::checkCompare(CompareExpr &e) {
+const Type *Sema::checkCompare(ExprPtr &expr) {
+  if (rewriteOperator(expr))
+    return expr->type;
+  auto &e = *cast<CompareExpr>(expr.get());
   llvm::SmallVector<ExprPtr *> operands;
   for (ExprPtr &operand : e.operands)
     operands.push_back(&operand);

@@ -178,13 +178,9 @@ void Sema::checkAssignTo(ExprPtr &targetPtr, ExprPtr &value) {
     checkOwnedValue(value, fieldType);
     return;
   }
-  auto *name = dyn_cast<NameExpr>(target);
-  if (!name) {
-    diags.report(target->getRange(), DiagID::err_unsupported,
-                 "assigning to a subscript");
-    checkValue(value);
-    return;
-  }
+  if (isa<SubscriptExpr>(target))
+    return checkSetItem(targetPtr, value);
+  auto *name = cast<NameExpr>(target);
   const Symbol *symbol = scope->lookup(name->name);
   if (!symbol) {
     const Type *type = checkValue(value);
@@ -270,6 +266,8 @@ void Sema::checkAugAssign(AugAssignStmt &assign) {
   }
   const Type *type = checkValue(assign.target);
   if (type->isError())
+    return;
+  if (rewriteInPlaceOperator(assign))
     return;
   if (auto *name = dyn_cast<NameExpr>(target)) {
     if (!lookupAssignable(*name))

@@ -48,7 +48,7 @@ public:
   enum class Kind {
     IntLiteral, FloatLiteral, StringLiteral, BoolLiteral, NoneLiteral, Name,
     Unary, Binary, BoolOp, Compare, Call, Subscript, Attribute, Conditional,
-    Tuple, Cast, Discard, Error
+    Tuple, Cast, Discard, Transfer, Error
   };
   Expr(Kind kind, llvm::SMRange range) : kind(kind), range(range) {}
   virtual ~Expr() = default;
@@ -166,7 +166,7 @@ struct CallArgument {
 };
 
 enum class Builtin {
-  None, Print, Range, Exit, Abs, Min, Max, Round,
+  None, Print, Range, Exit, Abs, Min, Max, Round, Len,
   // `x.copy()` of a `Copyable` struct.
   Copy,
   // The `math` module's functions of one float.
@@ -237,6 +237,14 @@ public:
       : ExprBase(operand->getRange()), operand(std::move(operand)) {
     type = to;
   }
+  ExprPtr operand;
+};
+
+/// `x^`: ends the lifetime of the variable `x` and gives its value away.
+class TransferExpr : public ExprBase<Expr::Kind::Transfer> {
+public:
+  TransferExpr(llvm::SMRange range, ExprPtr operand)
+      : ExprBase(range), operand(std::move(operand)) {}
   ExprPtr operand;
 };
 
@@ -319,8 +327,11 @@ public:
   BinaryOperator op;
   llvm::SMLoc opLoc;
   ExprPtr target, value;
-  /// Sema result: `target op value`, sharing nothing with `target`.
+  /// Sema result: `target op value`, sharing nothing with `target`, to
+  /// store into `target`; or, when `inPlace`, a call of `__iop__` that
+  /// changes `target` itself (and owns it).
   ExprPtr combined;
+  bool inPlace = false;
 };
 
 class IfStmt : public StmtBase<Stmt::Kind::If> {

@@ -22,6 +22,12 @@ namespace ember {
 /// Checks `module`; returns true if it has no errors.
 bool checkModule(Module &module, DiagnosticEngine &diags);
 
+/// The methods behind a binary operator: `a.method(b)`, `b.reflected(a)`
+/// and, for `a op= b`, `a.inPlace(b)`.
+struct DunderNames {
+  const char *method, *reflected, *inPlace;
+};
+
 class Sema {
 public:
   explicit Sema(DiagnosticEngine &diags) : diags(diags) {}
@@ -92,16 +98,32 @@ public:
   const Type *checkIntLiteral(IntLiteralExpr &lit, const Type *expected,
                               bool negated);
   const Type *checkName(NameExpr &name);
+  const Type *checkTransfer(TransferExpr &e);
   void reportUndefined(NameExpr &name);
   const Type *checkUnary(ExprPtr &e, const Type *expected);
   const Type *checkBinary(ExprPtr &e, const Type *expected);
   const Type *checkBoolOp(BoolOpExpr &e, const Type *expected);
-  const Type *checkCompare(CompareExpr &e);
+  const Type *checkCompare(ExprPtr &e);
+
+  //===--- Operators of structs (SemaOperators.cpp) ------------------------===//
+  bool rewriteOperator(ExprPtr &e);
+  bool rewriteBinaryOperator(ExprPtr &e, ExprPtr &lhs, ExprPtr &rhs,
+                             DunderNames names, llvm::StringRef spelling,
+                             llvm::SMLoc opLoc);
+  bool acceptsArgument(StructDecl &decl, llvm::StringRef method,
+                       const Expr &arg);
+  const Type *checkSubscript(ExprPtr &e);
+  void checkSetItem(ExprPtr &target, ExprPtr &value);
+  bool rewriteInPlaceOperator(AugAssignStmt &assign);
+  /// `base.name(args...)`, spanning `range`, with the name at `nameLoc`.
+  static ExprPtr makeMethodCall(ExprPtr base, llvm::StringRef name,
+                                std::vector<ExprPtr> args, llvm::SMRange range,
+                                llvm::SMLoc nameLoc);
   const Type *checkConditional(ConditionalExpr &e, const Type *expected);
   void mismatch(const Expr &e, const Type *to);
 
   //===--- Calls (SemaCall.cpp) --------------------------------------------===//
-  const Type *checkCall(CallExpr &call, const Type *expected);
+  const Type *checkCall(ExprPtr &e, const Type *expected);
   /// Resolves a call among `candidates` (the overloads of one name); a
   /// method call passes its object as `self`.
   const Type *checkOverloadedCall(CallExpr &call,
@@ -112,7 +134,7 @@ public:
   void checkMutArgument(ExprPtr &arg, const Param &param);
   const Type *checkMethodCall(CallExpr &call, AttributeExpr &callee);
   const Type *checkConstruction(CallExpr &call, StructDecl &decl);
-  const Type *checkConversion(CallExpr &call, const Type *to);
+  const Type *checkConversion(ExprPtr &e, const Type *to);
   static IntLiteralExpr *getIntLiteral(Expr *e, bool &negated);
   void checkMutAliasing(const FnDecl &fn, llvm::ArrayRef<Expr *> resolved);
   const Type *checkBuiltinCall(CallExpr &call, Builtin builtin,
