@@ -281,7 +281,7 @@ bool Sema::isConstant(const Expr *e) const {
 void Sema::resolveSignature(FnDecl &fn) {
   for (size_t i = 0; i < fn.params.size(); ++i) {
     Param &param = fn.params[i];
-    bool isSelf = fn.parent && !fn.isStatic && i == 0 && param.name == "self";
+    bool isSelf = fn.parent && i == 0 && param.name == "self";
     if (isSelf && !param.typeExpr) {
       param.type = fn.parent->type.get();
     } else if (!param.typeExpr) {

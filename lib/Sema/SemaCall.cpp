@@ -155,6 +155,13 @@ const Type *Sema::checkOverloadedCall(CallExpr &call,
   return checkFunctionCall(call, *best, self);
 }
 
+/// How messages name what a call calls: a struct for its `__init__`.
+static llvm::StringRef getCallName(const FnDecl &fn) {
+  if (fn.parent && fn.name == "__init__")
+    return fn.parent->name;
+  return fn.name;
+}
+
 const Type *Sema::checkFunctionCall(CallExpr &call, FnDecl &fn, Expr *self) {
   if (!fn.resultType) {
     // Only reachable from a default value or alias, before the signature
@@ -163,6 +170,7 @@ const Type *Sema::checkFunctionCall(CallExpr &call, FnDecl &fn, Expr *self) {
     return errorType();
   }
   size_t first = getFirstCallParam(fn);
+  llvm::StringRef name = getCallName(fn);
   std::vector<Expr *> resolved(fn.params.size(), nullptr);
   if (self && first == 1)
     resolved[0] = self;
@@ -183,13 +191,13 @@ const Type *Sema::checkFunctionCall(CallExpr &call, FnDecl &fn, Expr *self) {
       });
       index = it - fn.params.begin();
       if (it == fn.params.end() || index < first) {
-        diags.report(arg.keywordLoc, DiagID::err_unknown_keyword, fn.name,
+        diags.report(arg.keywordLoc, DiagID::err_unknown_keyword, name,
                      arg.keyword);
         check(arg.value);
         continue;
       }
       if (resolved[index]) {
-        diags.report(arg.keywordLoc, DiagID::err_duplicate_argument, fn.name,
+        diags.report(arg.keywordLoc, DiagID::err_duplicate_argument, name,
                      arg.keyword);
         check(arg.value);
         continue;
@@ -220,9 +228,9 @@ const Type *Sema::checkFunctionCall(CallExpr &call, FnDecl &fn, Expr *self) {
     size_t accepted = 0;
     for (size_t i = first; i < fn.params.size(); ++i)
       accepted += !fn.params[i].keywordOnly;
-    diags.report(call.getRange(), DiagID::err_arg_count, fn.name, accepted,
+    diags.report(call.getRange(), DiagID::err_arg_count, name, accepted,
                  given);
-    diags.report(fn.nameRange, DiagID::note_declared_here, fn.name);
+    diags.report(fn.nameRange, DiagID::note_declared_here, name);
   }
   for (size_t i = first; i < fn.params.size(); ++i) {
     if (resolved[i])
@@ -232,9 +240,9 @@ const Type *Sema::checkFunctionCall(CallExpr &call, FnDecl &fn, Expr *self) {
       continue;
     }
     if (!tooMany) {
-      diags.report(call.getRange(), DiagID::err_missing_argument, fn.name,
+      diags.report(call.getRange(), DiagID::err_missing_argument, name,
                    fn.params[i].name);
-      diags.report(fn.nameRange, DiagID::note_declared_here, fn.name);
+      diags.report(fn.nameRange, DiagID::note_declared_here, name);
     }
     return errorType();
   }

@@ -120,11 +120,15 @@ bool Sema::rewriteBinaryOperator(ExprPtr &e, ExprPtr &lhs, ExprPtr &rhs,
   } else {
     bool quiet = (lhs->type && lhs->type->isError()) ||
                  (rhs->type && rhs->type->isError());
+    // A literal operand is named by its literal type, as in Mojo.
+    auto describe = [](const Expr &operand) -> llvm::StringRef {
+      if (operand.type)
+        return operand.type->getName();
+      return containsFloatLiteral(&operand) ? "FloatLiteral" : "IntLiteral";
+    };
     if (!quiet)
-      diags.report(opLoc, DiagID::err_no_operator, spelling,
-                   lhs->type ? lhs->type->getName() : "a literal",
-                   rhs->type ? rhs->type->getName() : "a literal",
-                   left ? names.method : names.reflected);
+      diags.report(opLoc, DiagID::err_no_operator, spelling, describe(*lhs),
+                   describe(*rhs), left ? names.method : names.reflected);
     e->type = errorType();
     return true;
   }

@@ -37,3 +37,27 @@ func.func @store_type(%a: si64, %r: !ember.ref<f64>) {
   "ember.store"(%a, %r) : (si64, !ember.ref<f64>) -> ()
   return
 }
+
+// -----
+
+func.func @field_out_of_range(%v: !ember.struct<"Pair", si64, f64>) -> si64 {
+  // expected-error @+1 {{field index 2 is out of range for '!ember.struct<"Pair", si64, f64>'}}
+  %x = ember.extract %v[2] : <"Pair", si64, f64> -> si64
+  return %x : si64
+}
+
+// -----
+
+func.func @field_wrong_type(%r: !ember.ref<!ember.struct<"Pair", si64, f64>>) {
+  // expected-error @+1 {{result must be a ref to the field type 'f64'}}
+  %x = ember.field_ref %r[1] : <!ember.struct<"Pair", si64, f64>> -> <si64>
+  return
+}
+
+// -----
+
+func.func @field_of_scalar(%r: !ember.ref<si64>) {
+  // expected-error @+1 {{needs a struct, not 'si64'}}
+  %x = ember.field_ref %r[0] : <si64> -> <si64>
+  return
+}

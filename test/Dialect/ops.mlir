@@ -31,3 +31,15 @@ func.func @ops(%a: si64, %b: si64, %f: f64, %u: ui8) -> si64 {
   ember.exit %c : si64
   return %l : si64
 }
+
+// CHECK-LABEL: func.func @structs(
+// CHECK:         ember.field_ref %{{.*}}[1] : <!ember.struct<"Pair", si64, f64>> -> <f64>
+// CHECK:         ember.extract %{{.*}}[0] : <"Pair", si64, f64> -> si64
+// CHECK:         ember.zero : <"Empty">
+func.func @structs(%slot: !ember.ref<!ember.struct<"Pair", si64, f64>>,
+                   %value: !ember.struct<"Pair", si64, f64>) -> si64 {
+  %f = ember.field_ref %slot[1] : <!ember.struct<"Pair", si64, f64>> -> <f64>
+  %x = ember.extract %value[0] : <"Pair", si64, f64> -> si64
+  %e = ember.zero : <"Empty">
+  return %x : si64
+}
