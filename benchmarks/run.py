@@ -16,7 +16,15 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-PROGRAMS = ["fib", "primes", "leibniz"]
+# Each benchmark: its name, and the Ember, C and Python programs it runs.
+PROGRAMS = [
+    ("fib", "fib.ember", "fib.c", "fib.py"),
+    ("primes", "primes.ember", "primes.c", "primes.py"),
+    ("leibniz", "leibniz.ember", "leibniz.c", "leibniz.py"),
+    ("mandelbrot", "mandelbrot.ember", "mandelbrot.c", "mandelbrot.py"),
+    # The same kernel with a Complex struct: structs must cost nothing.
+    ("mandel-struct", "mandelbrot_complex.ember", "mandelbrot.c", "mandelbrot.py"),
+]
 
 
 def run_timed(cmd):
@@ -40,18 +48,18 @@ def main():
 
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        for name in PROGRAMS:
+        for name, ember_src, c_src, py_src in PROGRAMS:
             ember_exe = os.path.join(tmp, name + "-ember")
             c_exe = os.path.join(tmp, name + "-c")
-            subprocess.run([args.emberc, "build", "-O3", os.path.join(HERE, name + ".ember"),
+            subprocess.run([args.emberc, "build", "-O3", os.path.join(HERE, ember_src),
                             "-o", ember_exe], check=True)
-            subprocess.run([args.cc, "-O3", "-march=native", os.path.join(HERE, name + ".c"),
+            subprocess.run([args.cc, "-O3", "-march=native", os.path.join(HERE, c_src),
                             "-o", c_exe], check=True)
             ember_time, ember_out = best_of([ember_exe], args.repeat)
             c_time, c_out = best_of([c_exe], args.repeat)
             py_time, py_out = (None, ember_out)
             if not args.skip_python:
-                py_time, py_out = run_timed([sys.executable, os.path.join(HERE, name + ".py")])
+                py_time, py_out = run_timed([sys.executable, os.path.join(HERE, py_src)])
             if not (ember_out == c_out == py_out):
                 sys.exit(f"{name}: outputs differ:\n ember {ember_out!r}\n c {c_out!r}\n python {py_out!r}")
             rows.append((name, ember_time, c_time, py_time))

@@ -130,7 +130,14 @@ void Parser::parseTopLevel(Module &module) {
       skipToNextStatement();
     return;
   case TokenKind::kw_trait:
-    return unsupportedDecl("`trait`");
+    if (!decorators.empty()) {
+      checkDecorators(decorators, {});
+      skipToNextStatement();
+      return;
+    }
+    if (auto decl = parseTrait())
+      module.traits.push_back(std::move(decl));
+    return;
   case TokenKind::kw_class:
     return unsupportedDecl("`class`");
   case TokenKind::kw_var:
@@ -138,6 +145,108 @@ void Parser::parseTopLevel(Module &module) {
   default:
     diags.report(tok().getRange(), DiagID::err_expected_decl, describe(tok()));
     suggestKeyword(tok());
+    skipToNextStatement();
+  }
+}
+
+/// `(Name, ...)` after a struct or trait name: its traits or parents.
+bool Parser::parseTypeList(std::vector<ExprPtr> &types) {
+  if (!consumeIf(TokenKind::l_paren))
+    return true;
+  while (!consumeIf(TokenKind::r_paren)) {
+    ExprPtr type = parseExpr();
+    if (!type)
+      return false;
+    types.push_back(std::move(type));
+    if (!is(TokenKind::r_paren) && !expect(TokenKind::comma, "`,` or `)`"))
+      return false;
+  }
+  return true;
+}
+
+/// The `:` and the indented body of a struct or trait; `member` parses
+/// each member.
+bool Parser::parseTypeBody(llvm::function_ref<void()> member,
+                           StringRef what) {
+  if (!expect(TokenKind::colon)) {
+    skipToNextStatement();
+    return false;
+  }
+  if (!consumeIf(TokenKind::newline) || !is(TokenKind::indent)) {
+    diags.report(tok().getLoc(), DiagID::err_expected_indented_block, what);
+    skipToNextStatement();
+    return false;
+  }
+  consume();
+  while (!is(TokenKind::dedent) && !is(TokenKind::eof))
+    member();
+  consumeIf(TokenKind::dedent);
+  return true;
+}
+
+/// `trait Name(Parent, ...):` with methods, docstrings and `pass`.
+std::unique_ptr<TraitDecl> Parser::parseTrait() {
+  auto decl = std::make_unique<TraitDecl>();
+  SMLoc start = consume().getLoc();
+  if (!is(TokenKind::identifier)) {
+    expect(TokenKind::identifier, "a trait name");
+    skipToNextStatement();
+    return nullptr;
+  }
+  decl->name = tok().text.str();
+  decl->nameRange = consume().getRange();
+  if (is(TokenKind::l_square)) {
+    unsupportedDecl("a compile-time parameter list");
+    return nullptr;
+  }
+  if (!parseTypeList(decl->parents)) {
+    skipToNextStatement();
+    return nullptr;
+  }
+  decl->range = rangeFrom(start);
+  parseTypeBody([&] { parseTraitMember(*decl); }, "the trait declaration");
+  return decl;
+}
+
+void Parser::parseTraitMember(TraitDecl &decl) {
+  if (consumeIf(TokenKind::newline))
+    return;
+  std::vector<Decorator> decorators;
+  if (is(TokenKind::at) && !parseDecorators(decorators)) {
+    skipToNextStatement();
+    skipToNextStatement();
+    return;
+  }
+  switch (tok().kind) {
+  case TokenKind::kw_fn:
+  case TokenKind::kw_def:
+    if (auto fn = parseDecoratedFunction(decorators, /*inStruct=*/true)) {
+      auto *pass = fn->body.size() == 1
+                       ? llvm::dyn_cast<PassStmt>(fn->body.front().get())
+                       : nullptr;
+      fn->isRequired = pass && pass->isEllipsis;
+      decl.methods.push_back(std::move(fn));
+    }
+    return;
+  case TokenKind::kw_pass:
+  case TokenKind::string_literal:
+    skipToNextStatement();
+    return;
+  case TokenKind::kw_var:
+    diags.report(tok().getRange(), DiagID::err_trait_field);
+    skipToNextStatement();
+    return;
+  case TokenKind::kw_comptime:
+  case TokenKind::kw_alias:
+    unsupportedDecl("a `comptime` member of a trait");
+    return;
+  case TokenKind::indent:
+    diags.report(tok().getLoc(), DiagID::err_unexpected_indent);
+    skipBlock();
+    return;
+  default:
+    diags.report(tok().getRange(), DiagID::err_expected_trait_member,
+                 describe(tok()));
     skipToNextStatement();
   }
 }
@@ -169,35 +278,12 @@ Parser::parseStruct(llvm::ArrayRef<Decorator> decorators) {
     unsupportedDecl("a compile-time parameter list");
     return nullptr;
   }
-  if (consumeIf(TokenKind::l_paren)) {
-    while (!consumeIf(TokenKind::r_paren)) {
-      ExprPtr trait = parseExpr();
-      if (!trait) {
-        skipToNextStatement();
-        return nullptr;
-      }
-      decl->traits.push_back(std::move(trait));
-      if (!is(TokenKind::r_paren) && !expect(TokenKind::comma, "`,` or `)`")) {
-        skipToNextStatement();
-        return nullptr;
-      }
-    }
-  }
-  decl->range = rangeFrom(start);
-  if (!expect(TokenKind::colon)) {
+  if (!parseTypeList(decl->traits)) {
     skipToNextStatement();
     return nullptr;
   }
-  if (!consumeIf(TokenKind::newline) || !is(TokenKind::indent)) {
-    diags.report(tok().getLoc(), DiagID::err_expected_indented_block,
-                 "the struct declaration");
-    skipToNextStatement();
-    return decl;
-  }
-  consume();
-  while (!is(TokenKind::dedent) && !is(TokenKind::eof))
-    parseStructMember(*decl);
-  consumeIf(TokenKind::dedent);
+  decl->range = rangeFrom(start);
+  parseTypeBody([&] { parseStructMember(*decl); }, "the struct declaration");
   return decl;
 }
 

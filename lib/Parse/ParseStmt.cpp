@@ -178,6 +178,14 @@ StmtPtr Parser::parseSimpleStatement() {
   }
   case TokenKind::kw_var:
     return parseVar();
+  case TokenKind::period:
+    if (peek(1).is(TokenKind::period) && peek(2).is(TokenKind::period)) {
+      consume(), consume(), consume();
+      auto pass = std::make_unique<PassStmt>(rangeFrom(start));
+      pass->isEllipsis = true;
+      return pass;
+    }
+    return parseExprStatement();
   case TokenKind::kw_alias:
   case TokenKind::kw_comptime: {
     auto alias = parseAlias();

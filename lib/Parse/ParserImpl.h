@@ -84,6 +84,10 @@ private:
   parseDecoratedFunction(llvm::ArrayRef<Decorator> decorators, bool inStruct);
   std::unique_ptr<StructDecl> parseStruct(llvm::ArrayRef<Decorator> decorators);
   void parseStructMember(StructDecl &decl);
+  bool parseTypeList(std::vector<ExprPtr> &types);
+  bool parseTypeBody(llvm::function_ref<void()> member, StringRef what);
+  std::unique_ptr<TraitDecl> parseTrait();
+  void parseTraitMember(TraitDecl &decl);
   void parseField(StructDecl &decl);
   void suggestKeyword(const Token &first);
   bool reportComptimeStatement();

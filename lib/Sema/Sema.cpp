@@ -32,6 +32,10 @@ bool Sema::check(Module &module) {
   }
   // Types, then signatures, so that aliases and bodies can refer to any
   // struct, method or function.
+  for (auto &decl : module.traits)
+    declareTrait(*decl);
+  for (auto &decl : module.traits)
+    resolveTrait(*decl);
   for (auto &decl : module.structs)
     declareStruct(*decl);
   for (auto &decl : module.structs)

@@ -581,6 +581,7 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
     call.resolvedArgs = {arg.get()};
     return type;
   }
+  case Builtin::Copy: // Only made by method calls.
   case Builtin::None:
     break;
   }

@@ -99,10 +99,13 @@ void Sema::checkConformances(StructDecl &decl) {
                              "ImplicitlyCopyable", "Defaultable"},
                             true)
                      .Default(false);
+    if (!known && name && scope->lookup(name->name) &&
+        scope->lookup(name->name)->kind == Symbol::Kind::Trait) {
+      addConformance(decl, *lookupTrait(*trait, /*report=*/true));
+      continue;
+    }
     if (!known) {
-      diags.report(trait->getRange(), DiagID::err_unsupported,
-                   name ? "conformance to `" + name->name + "`"
-                        : std::string("this conformance"));
+      reportUnknownTrait(*trait);
       continue;
     }
     if (spelling == "Copyable")
@@ -119,6 +122,42 @@ void Sema::checkConformances(StructDecl &decl) {
   }
 }
 
+/// Why `e`, in a list of traits, names none that Ember knows.
+void Sema::reportUnknownTrait(const Expr &e) {
+  // The standard library's other traits come with the library.
+  static const llvm::StringRef libraryTraits[] = {
+      "Writable",  "Stringable", "Representable", "Comparable",
+      "EqualityComparable", "Hashable", "Sized", "Boolable", "Intable",
+      "Floatable", "KeyElement", "Absable", "Roundable", "Writer",
+      "ImplicitlyDeletable", "Iterable", "Iterator"};
+  auto *name = dyn_cast<NameExpr>(&e);
+  if (!name) {
+    diags.report(e.getRange(), DiagID::err_unsupported, "this conformance");
+    return;
+  }
+  if (llvm::is_contained(libraryTraits, name->name)) {
+    diags.report(e.getRange(), DiagID::err_unsupported,
+                 "conformance to `" + name->name + "`");
+    return;
+  }
+  const Symbol *symbol = scope->lookup(name->name);
+  if (symbol) {
+    diags.report(e.getRange(), DiagID::err_not_a_trait, name->name);
+    return;
+  }
+  llvm::SmallVector<llvm::StringRef> traits = scope->collectNames(
+      [](const Symbol &s) { return s.kind == Symbol::Kind::Trait; });
+  for (llvm::StringRef builtin : {"AnyType", "Movable", "Copyable",
+                                  "ImplicitlyCopyable", "Defaultable"})
+    traits.push_back(builtin);
+  llvm::StringRef closest = DiagnosticEngine::findClosest(name->name, traits);
+  if (closest.empty())
+    diags.report(e.getRange(), DiagID::err_unknown_trait, name->name);
+  else
+    diags.report(e.getRange(), DiagID::err_unknown_trait_suggest, name->name,
+                 closest);
+}
+
 void Sema::declareMethods(StructDecl &decl) {
   Scope *saved = scope;
   scope = &getStructScope(decl);
@@ -128,6 +167,7 @@ void Sema::declareMethods(StructDecl &decl) {
   }
   if (decl.fieldwiseInit)
     synthesizeFieldwiseInit(decl);
+  addTraitMethods(decl);
   // Overloads of one method must differ in their arguments.
   for (size_t i = 0; i < decl.methods.size(); ++i)
     for (size_t j = 0; j < i; ++j) {

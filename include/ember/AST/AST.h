@@ -25,6 +25,7 @@ namespace ember {
 class FnDecl;
 class AliasDecl;
 class StructDecl;
+class TraitDecl;
 struct LocalVar;
 
 //===----------------------------------------------------------------------===//
@@ -371,6 +372,8 @@ public:
 class PassStmt : public StmtBase<Stmt::Kind::Pass> {
 public:
   using StmtBase::StmtBase;
+  /// Spelled `...`: the body of a trait method without a default.
+  bool isEllipsis = false;
 };
 
 class ReturnStmt : public StmtBase<Stmt::Kind::Return> {
@@ -425,6 +428,8 @@ public:
   bool isStatic = false;
   /// The struct this function is a method of, or null.
   StructDecl *parent = nullptr;
+  /// A trait method whose body is `...`: conforming structs must define it.
+  bool isRequired = false;
   std::string name;
   llvm::SMRange nameRange;
   llvm::SMRange range;
@@ -464,11 +469,28 @@ public:
   /// Sema results.
   std::unique_ptr<StructType> type;
   bool implicitlyCopyable = false, copyable = false;
+  /// The user traits it conforms to, with their ancestors.
+  std::vector<TraitDecl *> conformances;
   /// Fields have been resolved; `resolving` catches a struct that contains
   /// itself.
   bool fieldsResolved = false, resolving = false;
   int findField(llvm::StringRef fieldName) const;
   std::vector<FnDecl *> findMethods(llvm::StringRef methodName) const;
+};
+
+/// `trait Name(Parent, ...):` with the methods conforming structs provide;
+/// a method with a body is the default for structs that do not define it.
+class TraitDecl {
+public:
+  std::string name;
+  llvm::SMRange nameRange;
+  llvm::SMRange range;
+  std::vector<ExprPtr> parents;
+  std::vector<std::unique_ptr<FnDecl>> methods;
+
+  /// Sema results: the traits this one refines, directly or not.
+  std::vector<TraitDecl *> ancestors;
+  bool resolved = false, resolving = false;
 };
 
 /// `import a.b` or `from a.b import x [as y], ...`.
@@ -495,6 +517,7 @@ struct LocalVar {
 /// A source file.
 struct Module {
   std::string name;
+  std::vector<std::unique_ptr<TraitDecl>> traits;
   std::vector<std::unique_ptr<StructDecl>> structs;
   std::vector<std::unique_ptr<FnDecl>> functions;
   std::vector<std::unique_ptr<AliasDecl>> aliases;

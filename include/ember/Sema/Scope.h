@@ -11,10 +11,11 @@ namespace ember {
 
 /// What a name stands for.
 struct Symbol {
-  enum class Kind { Local, Alias, Function, Type, Builtin, Poisoned };
+  enum class Kind { Local, Alias, Function, Type, Trait, Builtin, Poisoned };
   Kind kind = Kind::Poisoned;
   LocalVar *local = nullptr;
   AliasDecl *alias = nullptr;
+  TraitDecl *trait = nullptr;
   /// The overloads of a function name.
   llvm::SmallVector<FnDecl *, 1> functions;
   const Type *type = nullptr;

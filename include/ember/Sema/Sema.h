@@ -45,10 +45,18 @@ public:
   bool isConstant(const Expr *e) const;
   void checkMain(Module &module);
 
+  //===--- Traits (SemaTrait.cpp) ------------------------------------------===//
+  void declareTrait(TraitDecl &decl);
+  void resolveTrait(TraitDecl &decl);
+  TraitDecl *lookupTrait(const Expr &e, bool report);
+  void addConformance(StructDecl &decl, TraitDecl &trait);
+  void addTraitMethods(StructDecl &decl);
+
   //===--- Structs (SemaStruct.cpp) ----------------------------------------===//
   void declareStruct(StructDecl &decl);
   void resolveFields(StructDecl &decl);
   void checkConformances(StructDecl &decl);
+  void reportUnknownTrait(const Expr &e);
   void declareMethods(StructDecl &decl);
   void checkMethod(StructDecl &decl, FnDecl &method);
   void synthesizeFieldwiseInit(StructDecl &decl);

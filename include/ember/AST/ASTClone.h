@@ -1,0 +1,23 @@
+//===- ASTClone.h - Deep copies of unchecked syntax -------------*- C++ -*-===//
+//
+// Copies of syntax as the parser builds it, without Sema's results: the
+// templates from which trait default methods and generic instances are
+// made, each then checked on its own.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef EMBER_AST_ASTCLONE_H
+#define EMBER_AST_ASTCLONE_H
+
+#include "ember/AST/AST.h"
+
+namespace ember {
+
+ExprPtr cloneExpr(const Expr &e);
+StmtPtr cloneStmt(const Stmt &s);
+Block cloneBlock(const Block &block);
+std::unique_ptr<FnDecl> cloneFunction(const FnDecl &fn);
+
+} // namespace ember
+
+#endif

@@ -1,0 +1,208 @@
+//===- ASTClone.cpp - Deep copies of unchecked syntax ---------------------===//
+
+#include "ember/AST/ASTClone.h"
+
+#include "llvm/Support/ErrorHandling.h"
+
+using namespace ember;
+using llvm::cast;
+
+static ExprPtr cloneOrNull(const ExprPtr &e) {
+  return e ? cloneExpr(*e) : nullptr;
+}
+
+static std::vector<ExprPtr> cloneAll(const std::vector<ExprPtr> &exprs) {
+  std::vector<ExprPtr> copies;
+  for (const ExprPtr &e : exprs)
+    copies.push_back(cloneExpr(*e));
+  return copies;
+}
+
+ExprPtr ember::cloneExpr(const Expr &e) {
+  llvm::SMRange r = e.getRange();
+  switch (e.getKind()) {
+  case Expr::Kind::IntLiteral:
+    return std::make_unique<IntLiteralExpr>(r, cast<IntLiteralExpr>(e).value);
+  case Expr::Kind::FloatLiteral:
+    return std::make_unique<FloatLiteralExpr>(r,
+                                              cast<FloatLiteralExpr>(e).value);
+  case Expr::Kind::StringLiteral:
+    return std::make_unique<StringLiteralExpr>(
+        r, cast<StringLiteralExpr>(e).value);
+  case Expr::Kind::BoolLiteral:
+    return std::make_unique<BoolLiteralExpr>(r, cast<BoolLiteralExpr>(e).value);
+  case Expr::Kind::NoneLiteral:
+    return std::make_unique<NoneLiteralExpr>(r);
+  case Expr::Kind::Name:
+    return std::make_unique<NameExpr>(r, cast<NameExpr>(e).name);
+  case Expr::Kind::Unary: {
+    auto &u = cast<UnaryExpr>(e);
+    return std::make_unique<UnaryExpr>(r, u.op, cloneExpr(*u.operand));
+  }
+  case Expr::Kind::Binary: {
+    auto &b = cast<BinaryExpr>(e);
+    return std::make_unique<BinaryExpr>(r, b.op, b.opLoc, cloneExpr(*b.lhs),
+                                        cloneExpr(*b.rhs));
+  }
+  case Expr::Kind::BoolOp: {
+    auto &b = cast<BoolOpExpr>(e);
+    return std::make_unique<BoolOpExpr>(r, b.op, cloneExpr(*b.lhs),
+                                        cloneExpr(*b.rhs));
+  }
+  case Expr::Kind::Compare: {
+    auto &c = cast<CompareExpr>(e);
+    auto copy = std::make_unique<CompareExpr>(r);
+    copy->operands = cloneAll(c.operands);
+    copy->ops = c.ops;
+    copy->opLocs = c.opLocs;
+    return copy;
+  }
+  case Expr::Kind::Call: {
+    auto &c = cast<CallExpr>(e);
+    auto copy = std::make_unique<CallExpr>(r, cloneExpr(*c.callee));
+    for (const CallArgument &arg : c.args)
+      copy->args.push_back({arg.keyword, arg.keywordLoc, cloneExpr(*arg.value)});
+    return copy;
+  }
+  case Expr::Kind::Subscript: {
+    auto &s = cast<SubscriptExpr>(e);
+    auto copy = std::make_unique<SubscriptExpr>(r, cloneExpr(*s.base));
+    copy->indices = cloneAll(s.indices);
+    return copy;
+  }
+  case Expr::Kind::Attribute: {
+    auto &a = cast<AttributeExpr>(e);
+    return std::make_unique<AttributeExpr>(r, cloneExpr(*a.base), a.name,
+                                           a.nameRange);
+  }
+  case Expr::Kind::Conditional: {
+    auto &c = cast<ConditionalExpr>(e);
+    return std::make_unique<ConditionalExpr>(r, cloneExpr(*c.cond),
+                                             cloneExpr(*c.thenExpr),
+                                             cloneExpr(*c.elseExpr));
+  }
+  case Expr::Kind::Tuple: {
+    auto copy = std::make_unique<TupleExpr>(r);
+    copy->elements = cloneAll(cast<TupleExpr>(e).elements);
+    return copy;
+  }
+  case Expr::Kind::Cast:
+    // Sema's own node: the template has none.
+    return cloneExpr(*cast<CastExpr>(e).operand);
+  case Expr::Kind::Transfer:
+    return std::make_unique<TransferExpr>(
+        r, cloneExpr(*cast<TransferExpr>(e).operand));
+  case Expr::Kind::Discard:
+    return std::make_unique<DiscardExpr>(r);
+  case Expr::Kind::Error:
+    return std::make_unique<ErrorExpr>(r);
+  }
+  llvm_unreachable("unknown expression kind");
+}
+
+Block ember::cloneBlock(const Block &block) {
+  Block copy;
+  for (const StmtPtr &stmt : block)
+    copy.push_back(cloneStmt(*stmt));
+  return copy;
+}
+
+StmtPtr ember::cloneStmt(const Stmt &s) {
+  llvm::SMRange r = s.getRange();
+  switch (s.getKind()) {
+  case Stmt::Kind::Expr:
+    return std::make_unique<ExprStmt>(r, cloneExpr(*cast<ExprStmt>(s).expr));
+  case Stmt::Kind::Var: {
+    auto &v = cast<VarStmt>(s);
+    auto copy = std::make_unique<VarStmt>(r);
+    copy->name = v.name;
+    copy->nameRange = v.nameRange;
+    copy->typeExpr = cloneOrNull(v.typeExpr);
+    copy->init = cloneOrNull(v.init);
+    return copy;
+  }
+  case Stmt::Kind::Assign: {
+    auto &a = cast<AssignStmt>(s);
+    auto copy = std::make_unique<AssignStmt>(r);
+    copy->targets = cloneAll(a.targets);
+    copy->value = cloneExpr(*a.value);
+    return copy;
+  }
+  case Stmt::Kind::AugAssign: {
+    auto &a = cast<AugAssignStmt>(s);
+    return std::make_unique<AugAssignStmt>(r, a.op, a.opLoc,
+                                           cloneExpr(*a.target),
+                                           cloneExpr(*a.value));
+  }
+  case Stmt::Kind::If: {
+    auto &i = cast<IfStmt>(s);
+    auto copy = std::make_unique<IfStmt>(r);
+    copy->cond = cloneExpr(*i.cond);
+    copy->thenBody = cloneBlock(i.thenBody);
+    copy->elseBody = cloneBlock(i.elseBody);
+    return copy;
+  }
+  case Stmt::Kind::While: {
+    auto &w = cast<WhileStmt>(s);
+    auto copy = std::make_unique<WhileStmt>(r);
+    copy->cond = cloneExpr(*w.cond);
+    copy->body = cloneBlock(w.body);
+    copy->elseBody = cloneBlock(w.elseBody);
+    return copy;
+  }
+  case Stmt::Kind::For: {
+    auto &f = cast<ForStmt>(s);
+    auto copy = std::make_unique<ForStmt>(r);
+    copy->target = cloneExpr(*f.target);
+    copy->iterable = cloneExpr(*f.iterable);
+    copy->body = cloneBlock(f.body);
+    copy->elseBody = cloneBlock(f.elseBody);
+    return copy;
+  }
+  case Stmt::Kind::Break:
+    return std::make_unique<BreakStmt>(r);
+  case Stmt::Kind::Continue:
+    return std::make_unique<ContinueStmt>(r);
+  case Stmt::Kind::Pass:
+    return std::make_unique<PassStmt>(r);
+  case Stmt::Kind::Return:
+    return std::make_unique<ReturnStmt>(
+        r, cloneOrNull(cast<ReturnStmt>(s).value));
+  case Stmt::Kind::Alias: {
+    auto &a = cast<AliasDecl>(s);
+    auto copy = std::make_unique<AliasDecl>(r);
+    copy->name = a.name;
+    copy->nameRange = a.nameRange;
+    copy->typeExpr = cloneOrNull(a.typeExpr);
+    copy->value = cloneExpr(*a.value);
+    return copy;
+  }
+  case Stmt::Kind::Error:
+    return std::make_unique<ErrorStmt>(r);
+  }
+  llvm_unreachable("unknown statement kind");
+}
+
+std::unique_ptr<FnDecl> ember::cloneFunction(const FnDecl &fn) {
+  auto copy = std::make_unique<FnDecl>();
+  copy->isDef = fn.isDef;
+  copy->raises = fn.raises;
+  copy->isStatic = fn.isStatic;
+  copy->parent = fn.parent;
+  copy->name = fn.name;
+  copy->nameRange = fn.nameRange;
+  copy->range = fn.range;
+  for (const Param &param : fn.params) {
+    Param p;
+    p.name = param.name;
+    p.nameRange = param.nameRange;
+    p.convention = param.convention;
+    p.keywordOnly = param.keywordOnly;
+    p.typeExpr = cloneOrNull(param.typeExpr);
+    p.defaultValue = cloneOrNull(param.defaultValue);
+    copy->params.push_back(std::move(p));
+  }
+  copy->resultTypeExpr = cloneOrNull(fn.resultTypeExpr);
+  copy->body = cloneBlock(fn.body);
+  return copy;
+}
