@@ -74,25 +74,41 @@ mlir::OwningOpRef<mlir::ModuleOp> IRGen::emit() {
               ->getBufferStart())));
   moduleOp = *owned;
   builder.setInsertionPointToEnd(moduleOp.getBody());
-  for (const auto &decl : module.structs)
-    for (const auto &method : decl->methods)
-      declareFunction(*method);
-  for (const auto &fn : module.functions)
+  for (const FnDecl *fn : getEmittedFunctions())
     declareFunction(*fn);
-  for (const auto &decl : module.structs)
-    for (const auto &method : decl->methods)
-      emitFunction(*method);
-  for (const auto &fn : module.functions)
+  for (const FnDecl *fn : getEmittedFunctions())
     emitFunction(*fn);
   emitEntryPoint();
   return owned;
 }
 
-/// `ember.<module>.<name>` or `ember.<module>.<Struct>.<name>`, with a
-/// number after overloads of one name.
+/// The functions and methods of the module, with each template replaced by
+/// its instances.
+std::vector<const FnDecl *> IRGen::getEmittedFunctions() {
+  std::vector<const FnDecl *> emitted;
+  auto add = [&](const FnDecl &fn) {
+    if (!fn.isGeneric) {
+      emitted.push_back(&fn);
+      return;
+    }
+    for (const auto &instance : fn.instances)
+      emitted.push_back(instance.second.get());
+  };
+  for (const auto &decl : module.structs)
+    for (const auto &method : decl->methods)
+      add(*method);
+  for (const auto &fn : module.functions)
+    add(*fn);
+  return emitted;
+}
+
+/// `ember.<module>.<name>` or `ember.<module>.<Struct>.<name>`, with an
+/// instance's parameters (`[Int, 3]`), and a number after overloads of one
+/// name.
 std::string IRGen::getUniqueSymbol(const FnDecl &fn) {
   std::string base = getFunctionSymbol(
-      module, fn.parent ? fn.parent->name + "." + fn.name : fn.name);
+      module, (fn.parent ? fn.parent->name + "." + fn.name : fn.name) +
+                  fn.instanceSuffix);
   std::string symbol = base;
   for (unsigned n = 1; !usedSymbols.insert(symbol).second; ++n)
     symbol = base + "." + std::to_string(n);

@@ -28,6 +28,7 @@ private:
   mlir::Type convertType(const Type *type);
   void declareFunction(const FnDecl &fn);
   std::string getUniqueSymbol(const FnDecl &fn);
+  std::vector<const FnDecl *> getEmittedFunctions();
   void emitFunction(const FnDecl &fn);
   void emitReturn(mlir::Value value, mlir::Location l);
   void emitEntryPoint();

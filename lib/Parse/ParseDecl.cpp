@@ -375,8 +375,9 @@ std::unique_ptr<FnDecl> Parser::parseFunction() {
   }
   fn->name = tok().text.str();
   fn->nameRange = consume().getRange();
-  if (is(TokenKind::l_square)) {
-    unsupportedDecl("a compile-time parameter list");
+  if (consumeIf(TokenKind::l_square) &&
+      !parseCompileTimeParams(fn->compileTimeParams)) {
+    skipToNextStatement();
     return nullptr;
   }
   if (!expect(TokenKind::l_paren) || !parseParams(*fn)) {
@@ -398,6 +399,39 @@ std::unique_ptr<FnDecl> Parser::parseFunction() {
   }
   parseBlock(fn->body, "the function signature");
   return fn;
+}
+
+/// Parses `[T: Trait, n: Int = 4]` after the `[`; a `//` ends the
+/// infer-only parameters.
+bool Parser::parseCompileTimeParams(std::vector<CompileTimeParam> &params) {
+  while (!consumeIf(TokenKind::r_square)) {
+    if (consumeIf(TokenKind::slashslash)) {
+      for (CompileTimeParam &param : params)
+        param.inferOnly = true;
+      if (!is(TokenKind::r_square) && !expect(TokenKind::comma, "`,` or `]`"))
+        return false;
+      continue;
+    }
+    if (is(TokenKind::star) || is(TokenKind::starstar)) {
+      diags.report(tok().getRange(), DiagID::err_unsupported,
+                   "a variadic compile-time parameter");
+      return false;
+    }
+    if (!is(TokenKind::identifier))
+      return expect(TokenKind::identifier, "a parameter name");
+    CompileTimeParam param;
+    param.name = tok().text.str();
+    param.nameRange = consume().getRange();
+    if (!expect(TokenKind::colon, "`:` and the parameter's trait or type") ||
+        !(param.typeExpr = parseExpr()))
+      return false;
+    if (consumeIf(TokenKind::equal) && !(param.defaultValue = parseExpr()))
+      return false;
+    params.push_back(std::move(param));
+    if (!is(TokenKind::r_square) && !expect(TokenKind::comma, "`,` or `]`"))
+      return false;
+  }
+  return true;
 }
 
 /// Parses `params ')'` after the `(`.

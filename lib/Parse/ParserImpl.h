@@ -69,6 +69,7 @@ private:
   void parseTopLevel(Module &module);
   std::unique_ptr<FnDecl> parseFunction();
   bool parseParams(FnDecl &fn);
+  bool parseCompileTimeParams(std::vector<CompileTimeParam> &params);
   std::unique_ptr<AliasDecl> parseAlias();
   std::optional<ImportDecl> parseImport();
   std::string parseDottedName(SMRange &range);

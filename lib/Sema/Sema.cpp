@@ -47,13 +47,16 @@ bool Sema::check(Module &module) {
   for (auto &fn : module.functions)
     declareFunction(*fn);
   for (auto &fn : module.functions)
-    checkDefaultValues(*fn);
+    if (!fn->isGeneric)
+      checkDefaultValues(*fn);
   for (auto &alias : module.aliases)
     checkAlias(*alias);
   for (auto &decl : module.structs)
     checkStructBodies(*decl);
   for (auto &fn : module.functions)
-    checkFunctionBody(*fn);
+    if (!fn->isGeneric)
+      checkFunctionBody(*fn);
+  checkPendingInstances();
   checkMain(module);
   return diags.getNumErrors() == errorsBefore;
 }
@@ -288,10 +291,9 @@ void Sema::resolveSignature(FnDecl &fn) {
     bool isSelf = fn.parent && i == 0 && param.name == "self";
     if (isSelf && !param.typeExpr) {
       param.type = fn.parent->type.get();
-    } else if (!param.typeExpr) {
-      diags.report(param.nameRange, DiagID::err_untyped_argument, param.name);
-      param.type = Type::get(Type::Kind::Error);
     } else {
+      // An untyped argument makes a template, whose instances type it.
+      assert(param.typeExpr && "untyped argument outside a template");
       param.type = resolveType(param.typeExpr.get());
     }
     bool selfOnly = param.convention == ArgConvention::Out ||
@@ -316,7 +318,10 @@ static bool haveSameParams(const FnDecl &a, const FnDecl &b) {
 }
 
 void Sema::declareFunction(FnDecl &fn) {
-  resolveSignature(fn);
+  // A template's signature means something only in its instances.
+  fn.isGeneric = isTemplate(fn);
+  if (!fn.isGeneric)
+    resolveSignature(fn);
   const Symbol *previous = moduleScope.lookupHere(fn.name);
   Symbol symbol;
   symbol.kind = Symbol::Kind::Function;
@@ -324,7 +329,7 @@ void Sema::declareFunction(FnDecl &fn) {
   if (previous && previous->kind == Symbol::Kind::Function) {
     // Another overload: its arguments must differ.
     for (FnDecl *other : previous->functions)
-      if (haveSameParams(*other, fn)) {
+      if (!other->isGeneric && !fn.isGeneric && haveSameParams(*other, fn)) {
         diags.report(fn.nameRange, DiagID::err_redefinition, fn.name);
         diags.report(other->nameRange, DiagID::note_previous_definition);
         return;
@@ -360,7 +365,9 @@ void Sema::checkDefaultValues(FnDecl &fn) {
 
 void Sema::checkFunctionBody(FnDecl &fn) {
   currentFn = &fn;
-  Scope fnScope(fn.parent ? &getStructScope(*fn.parent) : &moduleScope);
+  Scope fnScope(fn.outerScope   ? fn.outerScope
+                : fn.parent ? &getStructScope(*fn.parent)
+                            : &moduleScope);
   scope = functionScope = &fnScope;
   for (Param &param : fn.params) {
     // An argument named `_` is passed but cannot be used.

@@ -18,6 +18,14 @@ const Type *Sema::checkCall(ExprPtr &e, const Type *expected) {
   };
   if (auto *attr = dyn_cast<AttributeExpr>(call.callee.get()))
     return checkMethodCall(call, *attr);
+  // `f[T, n](args)` gives the compile-time parameters of `f`.
+  if (auto *sub = dyn_cast<SubscriptExpr>(call.callee.get()))
+    if (auto *base = dyn_cast<NameExpr>(sub->base.get())) {
+      const Symbol *symbol = scope->lookup(base->name);
+      if (symbol && symbol->kind == Symbol::Kind::Function)
+        return checkOverloadedCall(call, symbol->functions, base->name,
+                                   nullptr, sub->indices);
+    }
   auto *callee = dyn_cast<NameExpr>(call.callee.get());
   if (!callee) {
     diags.report(call.callee->getRange(), DiagID::err_unsupported,
@@ -118,9 +126,32 @@ bool Sema::isViable(const CallExpr &call, const FnDecl &fn, unsigned &cost) {
 }
 
 const Type *Sema::checkOverloadedCall(CallExpr &call,
-                                      llvm::ArrayRef<FnDecl *> candidates,
-                                      llvm::StringRef name, Expr *self) {
-  if (candidates.size() == 1)
+                                      llvm::ArrayRef<FnDecl *> templates,
+                                      llvm::StringRef name, Expr *self,
+                                      llvm::ArrayRef<ExprPtr> explicitArgs) {
+  auto fail = [&] {
+    for (CallArgument &arg : call.args)
+      check(arg.value);
+    return errorType();
+  };
+  // Templates stand for their instance for this call.
+  bool single = templates.size() == 1;
+  std::vector<FnDecl *> candidates;
+  for (FnDecl *fn : templates) {
+    if (!fn->isGeneric) {
+      if (explicitArgs.empty())
+        candidates.push_back(fn);
+      else if (single)
+        diags.report(explicitArgs.front()->getRange(), DiagID::err_not_generic,
+                     name);
+      continue;
+    }
+    if (FnDecl *instance = instantiate(*fn, call, explicitArgs, single))
+      candidates.push_back(instance);
+  }
+  if (candidates.empty() && (single || !explicitArgs.empty()))
+    return fail();
+  if (single)
     return checkFunctionCall(call, *candidates.front(), self);
   // The types of the arguments that are not literals decide.
   for (CallArgument &arg : call.args)
@@ -145,7 +176,7 @@ const Type *Sema::checkOverloadedCall(CallExpr &call,
     diags.report(call.getRange(),
                  best ? DiagID::err_ambiguous_call : DiagID::err_no_matching_call,
                  name);
-    for (FnDecl *fn : best ? llvm::ArrayRef<FnDecl *>(tied) : candidates)
+    for (FnDecl *fn : best ? llvm::ArrayRef<FnDecl *>(tied) : templates)
       diags.report(fn->nameRange, DiagID::note_candidate,
                    describeSignature(*fn));
     for (CallArgument &arg : call.args)

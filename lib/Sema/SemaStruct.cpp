@@ -53,7 +53,7 @@ void Sema::declareStruct(StructDecl &decl) {
     }
   }
   structScopeOf[&decl] = structScope.get();
-  structScopes.push_back(std::move(structScope));
+  ownedScopes.push_back(std::move(structScope));
 }
 
 void Sema::resolveFields(StructDecl &decl) {
@@ -162,6 +162,9 @@ void Sema::declareMethods(StructDecl &decl) {
   Scope *saved = scope;
   scope = &getStructScope(decl);
   for (auto &method : decl.methods) {
+    method->isGeneric = isTemplate(*method);
+    if (method->isGeneric)
+      continue;
     resolveSignature(*method);
     checkMethod(decl, *method);
   }
@@ -172,7 +175,8 @@ void Sema::declareMethods(StructDecl &decl) {
   for (size_t i = 0; i < decl.methods.size(); ++i)
     for (size_t j = 0; j < i; ++j) {
       FnDecl &a = *decl.methods[j], &b = *decl.methods[i];
-      if (a.name != b.name || a.params.size() != b.params.size())
+      if (a.name != b.name || a.params.size() != b.params.size() ||
+          a.isGeneric || b.isGeneric)
         continue;
       bool same = true;
       for (size_t k = 0; k < a.params.size(); ++k)
@@ -269,14 +273,16 @@ void Sema::synthesizeFieldwiseInit(StructDecl &decl) {
 
 void Sema::checkStructBodies(StructDecl &decl) {
   for (auto &method : decl.methods)
-    checkDefaultValues(*method);
+    if (!method->isGeneric)
+      checkDefaultValues(*method);
   Scope *saved = scope;
   scope = &getStructScope(decl);
   for (auto &member : decl.members)
     checkAlias(*member);
   scope = saved;
   for (auto &method : decl.methods)
-    checkFunctionBody(*method);
+    if (!method->isGeneric)
+      checkFunctionBody(*method);
 }
 
 /// The struct that `e` names as a type (`Point`, `Self`), or null.

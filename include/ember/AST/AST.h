@@ -26,6 +26,7 @@ class FnDecl;
 class AliasDecl;
 class StructDecl;
 class TraitDecl;
+class Scope;
 struct LocalVar;
 
 //===----------------------------------------------------------------------===//
@@ -420,6 +421,17 @@ struct Param {
   LocalVar *local = nullptr;  ///< Sema result.
 };
 
+/// A compile-time parameter: `T: Trait` (a type, bounded by traits joined
+/// with `&`) or `n: Int` (a value), with an optional default.
+struct CompileTimeParam {
+  std::string name;
+  llvm::SMRange nameRange;
+  ExprPtr typeExpr;
+  ExprPtr defaultValue;
+  /// Before `//`: inferred from the arguments, never written at calls.
+  bool inferOnly = false;
+};
+
 class FnDecl {
 public:
   bool isDef = false;
@@ -430,6 +442,9 @@ public:
   StructDecl *parent = nullptr;
   /// A trait method whose body is `...`: conforming structs must define it.
   bool isRequired = false;
+  /// `def f[T: Trait, n: Int](...)`: a template, never checked or emitted
+  /// itself; each distinct set of parameter values makes an instance.
+  std::vector<CompileTimeParam> compileTimeParams;
   std::string name;
   llvm::SMRange nameRange;
   llvm::SMRange range;
@@ -440,6 +455,17 @@ public:
   /// Sema results.
   const Type *resultType = nullptr;
   std::vector<std::unique_ptr<LocalVar>> locals;
+  /// Of a template: its instances, by their parameter values (`[Int, 3]`).
+  std::vector<std::pair<std::string, std::unique_ptr<FnDecl>>> instances;
+  /// Of an instance: the parameter values, the scope that binds them, and
+  /// how many instances deep it was requested.
+  std::string instanceSuffix;
+  Scope *outerScope = nullptr;
+  std::vector<std::unique_ptr<AliasDecl>> boundValues;
+  unsigned instanceDepth = 0;
+  /// A template: compile-time parameters, `Some[Trait]` or untyped
+  /// arguments.
+  bool isGeneric = false;
 };
 
 /// A field `var name: Type` of a struct.

@@ -28,6 +28,15 @@ struct DunderNames {
   const char *method, *reflected, *inPlace;
 };
 
+/// A compile-time parameter bound to a type, or to a value of `valueType`.
+struct CompileTimeBinding {
+  std::string name;
+  llvm::SMRange range;
+  const Type *type = nullptr;
+  int64_t value = 0;
+  const Type *valueType = nullptr;
+};
+
 class Sema {
 public:
   explicit Sema(DiagnosticEngine &diags) : diags(diags) {}
@@ -44,6 +53,23 @@ public:
   void checkAlias(AliasDecl &alias);
   bool isConstant(const Expr *e) const;
   void checkMain(Module &module);
+
+  //===--- Generics (SemaGeneric.cpp) --------------------------------------===//
+  static bool isTemplate(const FnDecl &fn);
+  bool isTraitBound(const Expr &typeExpr);
+  bool checkTraitBound(const Type *type, const Expr &bound, llvm::SMLoc loc,
+                       llvm::StringRef paramName);
+  std::optional<int64_t> evaluateConstant(const Expr &e);
+  /// The instance of `templ` that `call` (with `explicitArgs` in brackets)
+  /// calls, made if new; null if the parameters cannot be bound.
+  FnDecl *instantiate(FnDecl &templ, CallExpr &call,
+                      llvm::ArrayRef<ExprPtr> explicitArgs, bool report);
+  FnDecl *makeInstance(
+      FnDecl &templ, const std::string &key,
+      llvm::ArrayRef<CompileTimeBinding> bindings,
+      llvm::ArrayRef<std::pair<size_t, const Type *>> implicitTypes,
+      unsigned depth, llvm::SMLoc requestedAt);
+  void checkPendingInstances();
 
   //===--- Traits (SemaTrait.cpp) ------------------------------------------===//
   void declareTrait(TraitDecl &decl);
@@ -136,7 +162,8 @@ public:
   /// method call passes its object as `self`.
   const Type *checkOverloadedCall(CallExpr &call,
                                   llvm::ArrayRef<FnDecl *> candidates,
-                                  llvm::StringRef name, Expr *self);
+                                  llvm::StringRef name, Expr *self,
+                                  llvm::ArrayRef<ExprPtr> explicitArgs = {});
   bool isViable(const CallExpr &call, const FnDecl &fn, unsigned &cost);
   const Type *checkFunctionCall(CallExpr &call, FnDecl &fn, Expr *self);
   void checkMutArgument(ExprPtr &arg, const Param &param);
@@ -156,7 +183,11 @@ public:
   /// Where assignments declare new variables, as in Python.
   Scope *functionScope = nullptr;
   FnDecl *currentFn = nullptr;
-  std::vector<std::unique_ptr<Scope>> structScopes;
+  /// Scopes of structs and instances, alive as long as Sema.
+  std::vector<std::unique_ptr<Scope>> ownedScopes;
+  /// Instances whose bodies are still to be checked, with where each was
+  /// first requested.
+  std::vector<std::pair<FnDecl *, llvm::SMLoc>> pendingInstances;
   llvm::DenseMap<StructDecl *, Scope *> structScopeOf;
   unsigned loopDepth = 0;
   /// Aliases being checked, to catch `alias A = B; alias B = A`.

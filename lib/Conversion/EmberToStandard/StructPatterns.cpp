@@ -41,7 +41,8 @@ struct ExtractOpLowering : OpConversionPattern<ExtractOp> {
   matchAndRewrite(ExtractOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     rewriter.replaceOpWithNewOp<LLVM::ExtractValueOp>(
-        op, adaptor.getValue(), ArrayRef<int64_t>{op.getIndex()});
+        op, adaptor.getValue(),
+        ArrayRef<int64_t>{static_cast<int64_t>(op.getIndex())});
     return success();
   }
 };

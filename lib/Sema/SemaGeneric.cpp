@@ -1,0 +1,359 @@
+//===- SemaGeneric.cpp - Ember semantic analysis: generic functions -------===//
+//
+// A function with compile-time parameters (`def f[T: Trait, n: Int]`),
+// `Some[Trait]` arguments or untyped arguments is a template. A call binds
+// the parameters (explicitly, `f[Int](x)`, or from the argument types) and
+// gets the instance for those values: a copy of the template's syntax,
+// checked with each parameter bound to its value, made once per distinct
+// set of values. Instances are their own functions, so calls stay static.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ember/AST/ASTClone.h"
+#include "ember/Sema/Sema.h"
+
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace ember;
+using llvm::cast;
+using llvm::dyn_cast;
+using llvm::isa;
+
+/// Instances made from instances deeper than this are refused: a template
+/// that instantiates itself with ever new values never ends.
+static constexpr unsigned kMaxInstanceDepth = 64;
+
+static bool isBuiltinTrait(llvm::StringRef name) {
+  return llvm::StringSwitch<bool>(name)
+      .Cases({"AnyType", "Movable", "Copyable", "ImplicitlyCopyable",
+              "Defaultable"},
+             true)
+      .Default(false);
+}
+
+/// `Some[Trait]`: an argument type that makes an implicit type parameter.
+static const Expr *getSomeBound(const Expr *typeExpr) {
+  auto *sub = llvm::dyn_cast_or_null<SubscriptExpr>(typeExpr);
+  auto *name = sub ? dyn_cast<NameExpr>(sub->base.get()) : nullptr;
+  if (!name || name->name != "Some" || sub->indices.size() != 1)
+    return nullptr;
+  return sub->indices[0].get();
+}
+
+bool Sema::isTemplate(const FnDecl &fn) {
+  if (!fn.compileTimeParams.empty())
+    return true;
+  for (size_t i = 0; i < fn.params.size(); ++i) {
+    const Param &param = fn.params[i];
+    bool isSelf = fn.parent && i == 0 && param.name == "self";
+    if (!isSelf && (!param.typeExpr || getSomeBound(param.typeExpr.get())))
+      return true;
+  }
+  return false;
+}
+
+/// Whether the compile-time parameter declared with `typeExpr` stands for a
+/// type: its declared "type" is a trait or traits joined with `&`.
+bool Sema::isTraitBound(const Expr &typeExpr) {
+  if (auto *b = dyn_cast<BinaryExpr>(&typeExpr))
+    return b->op == BinaryOperator::BitAnd && isTraitBound(*b->lhs) &&
+           isTraitBound(*b->rhs);
+  auto *name = dyn_cast<NameExpr>(&typeExpr);
+  if (!name)
+    return false;
+  if (isBuiltinTrait(name->name))
+    return true;
+  const Symbol *symbol = scope->lookup(name->name);
+  return symbol && symbol->kind == Symbol::Kind::Trait;
+}
+
+/// Whether `type` meets the trait bound `bound`; reports why not at `loc`.
+bool Sema::checkTraitBound(const Type *type, const Expr &bound,
+                           llvm::SMLoc loc, llvm::StringRef paramName) {
+  if (type->isError())
+    return true;
+  if (auto *b = dyn_cast<BinaryExpr>(&bound))
+    return checkTraitBound(type, *b->lhs, loc, paramName) &&
+           checkTraitBound(type, *b->rhs, loc, paramName);
+  llvm::StringRef trait = cast<NameExpr>(bound).name;
+  auto *structType = dyn_cast<StructType>(type);
+  bool conforms;
+  if (!structType) {
+    // The builtin scalars are copyable values.
+    conforms = isBuiltinTrait(trait);
+  } else if (isBuiltinTrait(trait)) {
+    const StructDecl &decl = structType->getDecl();
+    conforms = trait == "Copyable"             ? decl.copyable
+               : trait == "ImplicitlyCopyable" ? decl.implicitlyCopyable
+               : trait == "Defaultable"
+                   ? llvm::any_of(decl.findMethods("__init__"),
+                                  [](FnDecl *fn) { return fn->params.size() == 1; })
+                   : true;
+  } else {
+    TraitDecl *user = lookupTrait(bound, /*report=*/false);
+    conforms = llvm::is_contained(structType->getDecl().conformances, user);
+  }
+  if (!conforms)
+    diags.report(loc, DiagID::err_bound_not_met, type->getName(), trait,
+                 paramName);
+  return conforms;
+}
+
+/// The value of a compile-time `Int` or `Bool` expression, checked already.
+std::optional<int64_t> Sema::evaluateConstant(const Expr &e) {
+  switch (e.getKind()) {
+  case Expr::Kind::IntLiteral:
+    return cast<IntLiteralExpr>(e).value.trunc(64).getSExtValue();
+  case Expr::Kind::BoolLiteral:
+    return cast<BoolLiteralExpr>(e).value;
+  case Expr::Kind::Name:
+    if (AliasDecl *alias = cast<NameExpr>(e).alias)
+      return evaluateConstant(*alias->value);
+    return std::nullopt;
+  case Expr::Kind::Unary: {
+    auto &u = cast<UnaryExpr>(e);
+    std::optional<int64_t> v = evaluateConstant(*u.operand);
+    if (!v)
+      return std::nullopt;
+    switch (u.op) {
+    case UnaryOperator::Neg: return static_cast<int64_t>(0ULL - *v);
+    case UnaryOperator::Plus: return *v;
+    case UnaryOperator::Invert: return ~*v;
+    case UnaryOperator::Not: return !*v;
+    }
+    return std::nullopt;
+  }
+  case Expr::Kind::Binary: {
+    auto &b = cast<BinaryExpr>(e);
+    std::optional<int64_t> l = evaluateConstant(*b.lhs),
+                           r = evaluateConstant(*b.rhs);
+    if (!l || !r)
+      return std::nullopt;
+    uint64_t ul = *l, ur = *r;
+    switch (b.op) {
+    case BinaryOperator::Add: return static_cast<int64_t>(ul + ur);
+    case BinaryOperator::Sub: return static_cast<int64_t>(ul - ur);
+    case BinaryOperator::Mul: return static_cast<int64_t>(ul * ur);
+    case BinaryOperator::BitAnd: return *l & *r;
+    case BinaryOperator::BitOr: return *l | *r;
+    case BinaryOperator::BitXor: return *l ^ *r;
+    default: return std::nullopt;
+    }
+  }
+  default:
+    return std::nullopt;
+  }
+}
+
+/// Maps each argument of `call` to the index of the parameter of `fn` it
+/// binds (positionally or by keyword); -1 where none.
+static std::vector<int> mapArguments(const CallExpr &call, const FnDecl &fn,
+                                     size_t first) {
+  std::vector<int> map;
+  size_t positional = first;
+  for (const CallArgument &arg : call.args) {
+    int index = -1;
+    if (arg.keyword.empty()) {
+      if (positional < fn.params.size() && !fn.params[positional].keywordOnly)
+        index = static_cast<int>(positional++);
+    } else {
+      for (size_t i = first; i < fn.params.size(); ++i)
+        if (fn.params[i].name == arg.keyword)
+          index = static_cast<int>(i);
+    }
+    map.push_back(index);
+  }
+  return map;
+}
+
+/// The type an argument gives a parameter of its own: a literal's default
+/// type, else the type it was checked to.
+static const Type *getArgumentType(const Expr &arg) {
+  if (Sema::isLiteral(&arg))
+    return Type::get(Sema::containsFloatLiteral(&arg) ? Type::Kind::Float64
+                                                      : Type::Kind::Int);
+  return arg.type;
+}
+
+FnDecl *Sema::instantiate(FnDecl &templ, CallExpr &call,
+                          llvm::ArrayRef<ExprPtr> explicitArgs, bool report) {
+  size_t first = templ.parent && !templ.isStatic ? 1 : 0;
+  for (CallArgument &arg : call.args)
+    if (!isLiteral(arg.value.get()))
+      check(arg.value);
+  std::vector<int> argOf(templ.params.size(), -1);
+  std::vector<int> map = mapArguments(call, templ, first);
+  for (size_t a = 0; a < map.size(); ++a)
+    if (map[a] >= 0)
+      argOf[map[a]] = static_cast<int>(a);
+  auto inferFrom = [&](llvm::function_ref<bool(const Param &)> matches)
+      -> const Type * {
+    for (size_t i = first; i < templ.params.size(); ++i)
+      if (matches(templ.params[i]) && argOf[i] >= 0)
+        return getArgumentType(*call.args[argOf[i]].value);
+    return nullptr;
+  };
+
+  // Bind every compile-time parameter: given, inferred or defaulted.
+  std::vector<CompileTimeBinding> bindings;
+  std::string key = "[";
+  auto fail = [&](DiagID id, llvm::StringRef name) -> FnDecl * {
+    if (report) {
+      diags.report(call.getRange(), id, name, templ.name);
+      diags.report(templ.nameRange, DiagID::note_declared_here, templ.name);
+    }
+    return nullptr;
+  };
+  size_t explicitIndex = 0;
+  for (const CompileTimeParam &param : templ.compileTimeParams) {
+    CompileTimeBinding binding{param.name, param.nameRange};
+    const Expr *given = nullptr;
+    if (!param.inferOnly && explicitIndex < explicitArgs.size())
+      given = explicitArgs[explicitIndex++].get();
+    if (isTraitBound(*param.typeExpr)) {
+      if (given)
+        binding.type = resolveType(const_cast<Expr *>(given));
+      else
+        binding.type = inferFrom([&](const Param &p) {
+          auto *name = llvm::dyn_cast_or_null<NameExpr>(p.typeExpr.get());
+          return name && name->name == param.name;
+        });
+      if (!binding.type && param.defaultValue)
+        binding.type = resolveType(param.defaultValue.get());
+      if (!binding.type)
+        return fail(DiagID::err_cannot_infer, param.name);
+      if (!checkTraitBound(binding.type, *param.typeExpr, call.getLoc(),
+                           param.name))
+        return nullptr;
+      key += binding.type->getName().str();
+    } else {
+      binding.valueType = resolveType(param.typeExpr.get());
+      ExprPtr value = given ? cloneExpr(*given)
+                            : param.defaultValue ? cloneExpr(*param.defaultValue)
+                                                 : nullptr;
+      if (!value)
+        return fail(DiagID::err_cannot_infer, param.name);
+      checkAs(value, binding.valueType);
+      std::optional<int64_t> constant = evaluateConstant(*value);
+      if (!constant && !value->type->isError()) {
+        diags.report(value->getRange(), DiagID::err_not_constant, param.name);
+        return nullptr;
+      }
+      binding.value = constant.value_or(0);
+      key += binding.valueType->isBool() ? (binding.value ? "True" : "False")
+                                         : std::to_string(binding.value);
+    }
+    key += ", ";
+    bindings.push_back(binding);
+  }
+  if (explicitIndex < explicitArgs.size()) {
+    if (report)
+      diags.report(explicitArgs[explicitIndex]->getRange(),
+                   DiagID::err_too_many_parameters, templ.name);
+    return nullptr;
+  }
+  // `Some[Trait]` and untyped arguments are parameters of their own.
+  std::vector<std::pair<size_t, const Type *>> implicitTypes;
+  for (size_t i = first; i < templ.params.size(); ++i) {
+    const Param &param = templ.params[i];
+    const Expr *bound = getSomeBound(param.typeExpr.get());
+    if (param.typeExpr && !bound)
+      continue;
+    const Type *type =
+        argOf[i] >= 0 ? getArgumentType(*call.args[argOf[i]].value) : nullptr;
+    if (!type)
+      return param.defaultValue ? fail(DiagID::err_untyped_default, param.name)
+                                : nullptr; // Reported as a missing argument.
+    if (bound && !checkTraitBound(type, *bound, call.getLoc(), param.name))
+      return nullptr;
+    implicitTypes.push_back({i, type});
+    key += type->getName().str() + ", ";
+  }
+  if (key.size() > 1)
+    key.resize(key.size() - 2);
+  key += "]";
+
+  for (auto &[instanceKey, instance] : templ.instances)
+    if (instanceKey == key)
+      return instance.get();
+  unsigned depth = currentFn ? currentFn->instanceDepth + 1 : 0;
+  if (depth > kMaxInstanceDepth) {
+    diags.report(call.getRange(), DiagID::err_instance_depth, templ.name, key);
+    return nullptr;
+  }
+  return makeInstance(templ, key, bindings, implicitTypes, depth,
+                      call.getLoc());
+}
+
+FnDecl *Sema::makeInstance(
+    FnDecl &templ, const std::string &key,
+    llvm::ArrayRef<CompileTimeBinding> bindings,
+    llvm::ArrayRef<std::pair<size_t, const Type *>> implicitTypes,
+    unsigned depth, llvm::SMLoc requestedAt) {
+  std::unique_ptr<FnDecl> instance = cloneFunction(templ);
+  instance->instanceSuffix = key;
+  instance->instanceDepth = depth;
+  auto instanceScope = std::make_unique<Scope>(
+      templ.parent ? &getStructScope(*templ.parent) : &moduleScope);
+  for (const CompileTimeBinding &binding : bindings) {
+    Symbol symbol;
+    symbol.declRange = binding.range;
+    if (binding.type) {
+      symbol.kind = Symbol::Kind::Type;
+      symbol.type = binding.type;
+    } else {
+      // A value parameter is a `comptime` value in the instance.
+      auto alias = std::make_unique<AliasDecl>(binding.range);
+      alias->name = binding.name;
+      alias->nameRange = binding.range;
+      if (binding.valueType->isBool())
+        alias->value = std::make_unique<BoolLiteralExpr>(binding.range,
+                                                         binding.value != 0);
+      else
+        alias->value = std::make_unique<IntLiteralExpr>(
+            binding.range, llvm::APInt(129, binding.value, /*isSigned=*/true));
+      checkAs(alias->value, binding.valueType);
+      alias->checked = true;
+      symbol.kind = Symbol::Kind::Alias;
+      symbol.alias = alias.get();
+      instance->boundValues.push_back(std::move(alias));
+    }
+    instanceScope->insert(binding.name, symbol);
+  }
+  for (auto [index, type] : implicitTypes) {
+    // The argument's type, under a name no source can spell.
+    std::string name = "$" + std::to_string(index);
+    Symbol symbol;
+    symbol.kind = Symbol::Kind::Type;
+    symbol.type = type;
+    instanceScope->insert(name, symbol);
+    Param &param = instance->params[index];
+    llvm::SMRange range = param.typeExpr ? param.typeExpr->getRange()
+                                         : param.nameRange;
+    param.typeExpr = std::make_unique<NameExpr>(range, name);
+  }
+  instance->outerScope = instanceScope.get();
+  ownedScopes.push_back(std::move(instanceScope));
+
+  Scope *saved = scope;
+  scope = instance->outerScope;
+  resolveSignature(*instance);
+  scope = saved;
+  checkDefaultValues(*instance);
+  FnDecl *made = instance.get();
+  pendingInstances.push_back({made, requestedAt});
+  templ.instances.push_back({key, std::move(instance)});
+  return made;
+}
+
+void Sema::checkPendingInstances() {
+  while (!pendingInstances.empty()) {
+    auto [instance, requestedAt] = pendingInstances.front();
+    pendingInstances.erase(pendingInstances.begin());
+    unsigned errorsBefore = diags.getNumErrors();
+    checkFunctionBody(*instance);
+    if (diags.getNumErrors() != errorsBefore)
+      diags.report(requestedAt, DiagID::note_instance_here,
+                   instance->name + instance->instanceSuffix);
+  }
+}
