@@ -338,6 +338,8 @@ FnDecl *Sema::makeInstance(
   Scope *saved = scope;
   scope = instance->outerScope;
   resolveSignature(*instance);
+  if (instance->parent)
+    checkMethod(*instance->parent, *instance);
   scope = saved;
   checkDefaultValues(*instance);
   FnDecl *made = instance.get();

@@ -95,6 +95,11 @@ void Sema::addTraitMethods(StructDecl &decl) {
       // The trait's method, with `Self` meaning this struct.
       std::unique_ptr<FnDecl> method = cloneFunction(*templ);
       method->parent = &decl;
+      if (isTemplate(*method)) {
+        diags.report(templ->nameRange, DiagID::err_unsupported,
+                     "a generic method in a trait");
+        continue;
+      }
       method->isRequired = false;
       resolveSignature(*method);
       std::vector<FnDecl *> defined = decl.findMethods(method->name);
