@@ -206,3 +206,36 @@ std::unique_ptr<FnDecl> ember::cloneFunction(const FnDecl &fn) {
   copy->body = cloneBlock(fn.body);
   return copy;
 }
+
+std::unique_ptr<StructDecl> ember::cloneStruct(const StructDecl &decl) {
+  auto copy = std::make_unique<StructDecl>();
+  copy->name = decl.name;
+  copy->nameRange = decl.nameRange;
+  copy->range = decl.range;
+  for (const ExprPtr &trait : decl.traits)
+    copy->traits.push_back(cloneExpr(*trait));
+  for (const FieldDecl &field : decl.fields) {
+    FieldDecl f;
+    f.name = field.name;
+    f.nameRange = field.nameRange;
+    f.typeExpr = cloneExpr(*field.typeExpr);
+    copy->fields.push_back(std::move(f));
+  }
+  for (const auto &method : decl.methods) {
+    std::unique_ptr<FnDecl> m = cloneFunction(*method);
+    m->parent = copy.get();
+    for (const CompileTimeParam &param : method->compileTimeParams)
+      m->compileTimeParams.push_back(
+          {param.name, param.nameRange, cloneExpr(*param.typeExpr),
+           param.defaultValue ? cloneExpr(*param.defaultValue) : nullptr,
+           param.inferOnly});
+    copy->methods.push_back(std::move(m));
+  }
+  for (const auto &member : decl.members)
+    copy->members.push_back(std::unique_ptr<AliasDecl>(
+        llvm::cast<AliasDecl>(cloneStmt(*member).release())));
+  copy->fieldwiseInit = decl.fieldwiseInit;
+  copy->valueDecorator = decl.valueDecorator;
+  copy->decoratorRange = decl.decoratorRange;
+  return copy;
+}

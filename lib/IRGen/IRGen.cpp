@@ -94,9 +94,16 @@ std::vector<const FnDecl *> IRGen::getEmittedFunctions() {
     for (const auto &instance : fn.instances)
       emitted.push_back(instance.second.get());
   };
-  for (const auto &decl : module.structs)
-    for (const auto &method : decl->methods)
+  auto addStruct = [&](const StructDecl &decl) {
+    for (const auto &method : decl.methods)
       add(*method);
+  };
+  for (const auto &decl : module.structs) {
+    if (!decl->isTemplate())
+      addStruct(*decl);
+    for (const auto &instance : decl->instances)
+      addStruct(*instance.second);
+  }
   for (const auto &fn : module.functions)
     add(*fn);
   return emitted;

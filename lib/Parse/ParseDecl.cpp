@@ -274,8 +274,9 @@ Parser::parseStruct(llvm::ArrayRef<Decorator> decorators) {
   }
   decl->name = tok().text.str();
   decl->nameRange = consume().getRange();
-  if (is(TokenKind::l_square)) {
-    unsupportedDecl("a compile-time parameter list");
+  if (consumeIf(TokenKind::l_square) &&
+      !parseCompileTimeParams(decl->compileTimeParams)) {
+    skipToNextStatement();
     return nullptr;
   }
   if (!parseTypeList(decl->traits)) {

@@ -38,12 +38,16 @@ bool Sema::check(Module &module) {
     resolveTrait(*decl);
   for (auto &decl : module.structs)
     declareStruct(*decl);
+  // Templates are checked in their instances.
   for (auto &decl : module.structs)
-    resolveFields(*decl);
+    if (!decl->isTemplate())
+      resolveFields(*decl);
   for (auto &decl : module.structs)
-    checkConformances(*decl);
+    if (!decl->isTemplate())
+      checkConformances(*decl);
   for (auto &decl : module.structs)
-    declareMethods(*decl);
+    if (!decl->isTemplate())
+      declareMethods(*decl);
   for (auto &fn : module.functions)
     declareFunction(*fn);
   for (auto &fn : module.functions)
@@ -52,7 +56,8 @@ bool Sema::check(Module &module) {
   for (auto &alias : module.aliases)
     checkAlias(*alias);
   for (auto &decl : module.structs)
-    checkStructBodies(*decl);
+    if (!decl->isTemplate())
+      checkStructBodies(*decl);
   for (auto &fn : module.functions)
     if (!fn->isGeneric)
       checkFunctionBody(*fn);
@@ -190,10 +195,18 @@ const Type *Sema::resolveType(Expr *typeExpr) {
   llvm::SMRange range = typeExpr->getRange();
   llvm::StringRef spelling(range.Start.getPointer(),
                            range.End.getPointer() - range.Start.getPointer());
+  if (isa<SubscriptExpr>(typeExpr))
+    if (StructDecl *decl = getStructNamedBy(typeExpr))
+      return decl->type.get();
   if (auto *name = dyn_cast<NameExpr>(typeExpr)) {
     const Symbol *symbol = scope->lookup(name->name);
     if (symbol && symbol->kind == Symbol::Kind::Alias)
       checkAlias(*symbol->alias), symbol = scope->lookup(name->name);
+    if (symbol && symbol->kind == Symbol::Kind::Type &&
+        isStructTemplate(symbol->type)) {
+      diags.report(range, DiagID::err_needs_parameters, name->name);
+      return Type::get(Type::Kind::Error);
+    }
     if (symbol && symbol->kind == Symbol::Kind::Type)
       return symbol->type;
     if (symbol && symbol->kind == Symbol::Kind::Poisoned)

@@ -18,9 +18,17 @@ const Type *Sema::checkCall(ExprPtr &e, const Type *expected) {
   };
   if (auto *attr = dyn_cast<AttributeExpr>(call.callee.get()))
     return checkMethodCall(call, *attr);
-  // `f[T, n](args)` gives the compile-time parameters of `f`.
+  // `f[T, n](args)` gives the compile-time parameters of `f`, `Box[T](...)`
+  // those of the struct it makes.
   if (auto *sub = dyn_cast<SubscriptExpr>(call.callee.get()))
     if (auto *base = dyn_cast<NameExpr>(sub->base.get())) {
+      if (StructDecl *templ = getStructNamedBy(base);
+          templ && templ->isTemplate()) {
+        StructDecl *instance =
+            instantiateStruct(*templ, sub->indices, sub->getLoc());
+        return instance ? checkConstruction(call, *instance)
+                        : checkArgsQuietly();
+      }
       const Symbol *symbol = scope->lookup(base->name);
       if (symbol && symbol->kind == Symbol::Kind::Function)
         return checkOverloadedCall(call, symbol->functions, base->name,
@@ -45,6 +53,11 @@ const Type *Sema::checkCall(ExprPtr &e, const Type *expected) {
   case Symbol::Kind::Function:
     return checkOverloadedCall(call, symbol->functions, callee->name, nullptr);
   case Symbol::Kind::Type:
+    if (isStructTemplate(symbol->type)) {
+      diags.report(callee->getRange(), DiagID::err_needs_parameters,
+                   callee->name);
+      return checkArgsQuietly();
+    }
     if (auto *structType = dyn_cast<StructType>(symbol->type))
       return checkConstruction(call, structType->getDecl());
     return checkConversion(e, symbol->type);

@@ -285,16 +285,12 @@ FnDecl *Sema::instantiate(FnDecl &templ, CallExpr &call,
                       call.getLoc());
 }
 
-FnDecl *Sema::makeInstance(
-    FnDecl &templ, const std::string &key,
-    llvm::ArrayRef<CompileTimeBinding> bindings,
-    llvm::ArrayRef<std::pair<size_t, const Type *>> implicitTypes,
-    unsigned depth, llvm::SMLoc requestedAt) {
-  std::unique_ptr<FnDecl> instance = cloneFunction(templ);
-  instance->instanceSuffix = key;
-  instance->instanceDepth = depth;
-  auto instanceScope = std::make_unique<Scope>(
-      templ.parent ? &getStructScope(*templ.parent) : &moduleScope);
+/// A scope inside `parent` in which each parameter names its value: a type,
+/// or a `comptime` value owned by `values`.
+Scope *Sema::bindParameters(llvm::ArrayRef<CompileTimeBinding> bindings,
+                            std::vector<std::unique_ptr<AliasDecl>> &values,
+                            Scope *parent) {
+  auto instanceScope = std::make_unique<Scope>(parent ? parent : &moduleScope);
   for (const CompileTimeBinding &binding : bindings) {
     Symbol symbol;
     symbol.declRange = binding.range;
@@ -302,7 +298,6 @@ FnDecl *Sema::makeInstance(
       symbol.kind = Symbol::Kind::Type;
       symbol.type = binding.type;
     } else {
-      // A value parameter is a `comptime` value in the instance.
       auto alias = std::make_unique<AliasDecl>(binding.range);
       alias->name = binding.name;
       alias->nameRange = binding.range;
@@ -316,10 +311,27 @@ FnDecl *Sema::makeInstance(
       alias->checked = true;
       symbol.kind = Symbol::Kind::Alias;
       symbol.alias = alias.get();
-      instance->boundValues.push_back(std::move(alias));
+      values.push_back(std::move(alias));
     }
     instanceScope->insert(binding.name, symbol);
   }
+  Scope *made = instanceScope.get();
+  ownedScopes.push_back(std::move(instanceScope));
+  return made;
+}
+
+FnDecl *Sema::makeInstance(
+    FnDecl &templ, const std::string &key,
+    llvm::ArrayRef<CompileTimeBinding> bindings,
+    llvm::ArrayRef<std::pair<size_t, const Type *>> implicitTypes,
+    unsigned depth, llvm::SMLoc requestedAt) {
+  std::unique_ptr<FnDecl> instance = cloneFunction(templ);
+  instance->instanceSuffix = key;
+  instance->instanceDepth = depth;
+  instance->outerScope = bindParameters(
+      bindings, instance->boundValues,
+      templ.parent ? &getStructScope(*templ.parent) : &moduleScope);
+  Scope *instanceScope = instance->outerScope;
   for (auto [index, type] : implicitTypes) {
     // The argument's type, under a name no source can spell.
     std::string name = "$" + std::to_string(index);
@@ -332,8 +344,6 @@ FnDecl *Sema::makeInstance(
                                          : param.nameRange;
     param.typeExpr = std::make_unique<NameExpr>(range, name);
   }
-  instance->outerScope = instanceScope.get();
-  ownedScopes.push_back(std::move(instanceScope));
 
   Scope *saved = scope;
   scope = instance->outerScope;
@@ -349,13 +359,93 @@ FnDecl *Sema::makeInstance(
 }
 
 void Sema::checkPendingInstances() {
-  while (!pendingInstances.empty()) {
-    auto [instance, requestedAt] = pendingInstances.front();
-    pendingInstances.erase(pendingInstances.begin());
+  while (!pendingInstances.empty() || !pendingStructs.empty()) {
     unsigned errorsBefore = diags.getNumErrors();
-    checkFunctionBody(*instance);
+    std::string name;
+    llvm::SMLoc requestedAt;
+    if (!pendingStructs.empty()) {
+      StructDecl *instance = pendingStructs.front().first;
+      requestedAt = pendingStructs.front().second;
+      pendingStructs.erase(pendingStructs.begin());
+      checkStructBodies(*instance);
+      name = instance->name;
+    } else {
+      FnDecl *instance = pendingInstances.front().first;
+      requestedAt = pendingInstances.front().second;
+      pendingInstances.erase(pendingInstances.begin());
+      checkFunctionBody(*instance);
+      name = (instance->parent ? instance->parent->name + "." : "") +
+             instance->name + instance->instanceSuffix;
+    }
     if (diags.getNumErrors() != errorsBefore)
-      diags.report(requestedAt, DiagID::note_instance_here,
-                   instance->name + instance->instanceSuffix);
+      diags.report(requestedAt, DiagID::note_instance_here, name);
   }
+}
+
+/// `Box[Int]`: the instance of the struct template `Box` for these values,
+/// made if new. Its parameters are given or defaulted, never inferred.
+StructDecl *Sema::instantiateStruct(StructDecl &templ,
+                                    llvm::ArrayRef<ExprPtr> args,
+                                    llvm::SMLoc loc) {
+  std::vector<CompileTimeBinding> bindings;
+  std::string key = "[";
+  for (size_t i = 0; i < templ.compileTimeParams.size(); ++i) {
+    const CompileTimeParam &param = templ.compileTimeParams[i];
+    const Expr *given = i < args.size() ? args[i].get() : nullptr;
+    CompileTimeBinding binding{param.name, param.nameRange};
+    const Expr *valueExpr = given ? given : param.defaultValue.get();
+    if (!valueExpr) {
+      diags.report(loc, DiagID::err_missing_parameter, param.name,
+                   templ.name);
+      return nullptr;
+    }
+    if (isTraitBound(*param.typeExpr)) {
+      binding.type = resolveType(const_cast<Expr *>(valueExpr));
+      if (binding.type->isError() ||
+          !checkTraitBound(binding.type, *param.typeExpr, loc, param.name))
+        return nullptr;
+      key += binding.type->getName().str();
+    } else {
+      binding.valueType = resolveType(param.typeExpr.get());
+      ExprPtr value = cloneExpr(*valueExpr);
+      checkAs(value, binding.valueType);
+      std::optional<int64_t> constant = evaluateConstant(*value);
+      if (!constant) {
+        if (!value->type->isError())
+          diags.report(value->getRange(), DiagID::err_not_constant,
+                       param.name);
+        return nullptr;
+      }
+      binding.value = *constant;
+      key += binding.valueType->isBool() ? (*constant ? "True" : "False")
+                                         : std::to_string(*constant);
+    }
+    key += ", ";
+    bindings.push_back(binding);
+  }
+  if (args.size() > templ.compileTimeParams.size()) {
+    diags.report(args[templ.compileTimeParams.size()]->getRange(),
+                 DiagID::err_too_many_parameters, templ.name);
+    return nullptr;
+  }
+  key.resize(key.size() - 2);
+  key += "]";
+  for (auto &[instanceKey, instance] : templ.instances)
+    if (instanceKey == key)
+      return instance.get();
+
+  std::unique_ptr<StructDecl> instance = cloneStruct(templ);
+  instance->name = templ.name + key;
+  instance->outerScope = bindParameters(bindings, instance->boundValues);
+  StructDecl *made = instance.get();
+  templ.instances.push_back({key, std::move(instance)});
+  Scope *saved = scope;
+  scope = &moduleScope;
+  declareStruct(*made);
+  resolveFields(*made);
+  checkConformances(*made);
+  declareMethods(*made);
+  scope = saved;
+  pendingStructs.push_back({made, loc});
+  return made;
 }

@@ -25,7 +25,9 @@ void Sema::declareStruct(StructDecl &decl) {
   symbol.kind = Symbol::Kind::Type;
   symbol.type = decl.type.get();
   symbol.declRange = decl.nameRange;
-  if (const Symbol *previous = moduleScope.lookupHere(decl.name);
+  if (decl.outerScope) {
+    // An instance has no name of its own to declare.
+  } else if (const Symbol *previous = moduleScope.lookupHere(decl.name);
       previous && previous->kind != Symbol::Kind::Builtin &&
       !(previous->kind == Symbol::Kind::Type && !previous->type->isStruct())) {
     diags.report(decl.nameRange, DiagID::err_redefinition, decl.name);
@@ -38,7 +40,8 @@ void Sema::declareStruct(StructDecl &decl) {
   }
   // Inside the struct, `Self` is its type and its `comptime` members are
   // visible by name.
-  auto structScope = std::make_unique<Scope>(&moduleScope);
+  auto structScope = std::make_unique<Scope>(
+      decl.outerScope ? decl.outerScope : &moduleScope);
   Symbol self = symbol;
   structScope->insert("Self", self);
   for (auto &member : decl.members) {
@@ -285,8 +288,20 @@ void Sema::checkStructBodies(StructDecl &decl) {
       checkFunctionBody(*method);
 }
 
-/// The struct that `e` names as a type (`Point`, `Self`), or null.
+bool Sema::isStructTemplate(const Type *type) {
+  auto *structType = dyn_cast<StructType>(type);
+  return structType && structType->getDecl().isTemplate();
+}
+
+/// The struct that `e` names as a type (`Point`, `Self`, `Box[Int]`), or
+/// null.
 StructDecl *Sema::getStructNamedBy(const Expr *e) {
+  if (auto *sub = dyn_cast<SubscriptExpr>(e)) {
+    StructDecl *templ = getStructNamedBy(sub->base.get());
+    if (!templ || !templ->isTemplate())
+      return nullptr;
+    return instantiateStruct(*templ, sub->indices, sub->getLoc());
+  }
   auto *name = dyn_cast<NameExpr>(e);
   const Symbol *symbol = name ? scope->lookup(name->name) : nullptr;
   if (!symbol || symbol->kind != Symbol::Kind::Type)

@@ -491,12 +491,20 @@ public:
   bool fieldwiseInit = false;
   bool valueDecorator = false;
   llvm::SMRange decoratorRange;
+  /// `struct Box[T: Movable]`: a template; `Box[Int]` is an instance.
+  std::vector<CompileTimeParam> compileTimeParams;
 
   /// Sema results.
   std::unique_ptr<StructType> type;
   bool implicitlyCopyable = false, copyable = false;
   /// The user traits it conforms to, with their ancestors.
   std::vector<TraitDecl *> conformances;
+  /// Of a template: its instances by parameter values; of an instance, the
+  /// scope that binds them.
+  std::vector<std::pair<std::string, std::unique_ptr<StructDecl>>> instances;
+  Scope *outerScope = nullptr;
+  std::vector<std::unique_ptr<AliasDecl>> boundValues;
+  bool isTemplate() const { return !compileTimeParams.empty(); }
   /// Fields have been resolved; `resolving` catches a struct that contains
   /// itself.
   bool fieldsResolved = false, resolving = false;

@@ -17,6 +17,8 @@ ExprPtr cloneExpr(const Expr &e);
 StmtPtr cloneStmt(const Stmt &s);
 Block cloneBlock(const Block &block);
 std::unique_ptr<FnDecl> cloneFunction(const FnDecl &fn);
+/// A struct without its compile-time parameters, for an instance.
+std::unique_ptr<StructDecl> cloneStruct(const StructDecl &decl);
 
 } // namespace ember
 

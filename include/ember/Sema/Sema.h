@@ -70,6 +70,9 @@ public:
       llvm::ArrayRef<std::pair<size_t, const Type *>> implicitTypes,
       unsigned depth, llvm::SMLoc requestedAt);
   void checkPendingInstances();
+  Scope *bindParameters(llvm::ArrayRef<CompileTimeBinding> bindings,
+                        std::vector<std::unique_ptr<AliasDecl>> &values,
+                        Scope *parent = nullptr);
 
   //===--- Traits (SemaTrait.cpp) ------------------------------------------===//
   void declareTrait(TraitDecl &decl);
@@ -90,6 +93,9 @@ public:
   Scope &getStructScope(StructDecl &decl);
   const Type *checkAttribute(AttributeExpr &attr);
   StructDecl *getStructNamedBy(const Expr *e);
+  static bool isStructTemplate(const Type *type);
+  StructDecl *instantiateStruct(StructDecl &templ,
+                                llvm::ArrayRef<ExprPtr> args, llvm::SMLoc loc);
   /// Whether `e` denotes storage (a variable or a field of one) rather than
   /// a temporary.
   static bool isLValue(const Expr *e);
@@ -188,6 +194,7 @@ public:
   /// Instances whose bodies are still to be checked, with where each was
   /// first requested.
   std::vector<std::pair<FnDecl *, llvm::SMLoc>> pendingInstances;
+  std::vector<std::pair<StructDecl *, llvm::SMLoc>> pendingStructs;
   llvm::DenseMap<StructDecl *, Scope *> structScopeOf;
   unsigned loopDepth = 0;
   /// Aliases being checked, to catch `alias A = B; alias B = A`.
