@@ -19,6 +19,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 # Each benchmark: its name, and the Ember, C and Python programs it runs.
 PROGRAMS = [
     ("fib", "fib.ember", "fib.c", "fib.py"),
+    # fib through a generic function's `Int` instance.
+    ("fib-generic", "fib_generic.ember", "fib.c", "fib.py"),
     ("primes", "primes.ember", "primes.c", "primes.py"),
     ("leibniz", "leibniz.ember", "leibniz.c", "leibniz.py"),
     ("mandelbrot", "mandelbrot.ember", "mandelbrot.c", "mandelbrot.py"),
