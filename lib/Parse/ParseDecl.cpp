@@ -406,6 +406,13 @@ std::unique_ptr<FnDecl> Parser::parseFunction() {
 /// infer-only parameters.
 bool Parser::parseCompileTimeParams(std::vector<CompileTimeParam> &params) {
   while (!consumeIf(TokenKind::r_square)) {
+    // `/` ends positional-only parameters, which bind as usual.
+    if (is(TokenKind::slash) &&
+        (peek().is(TokenKind::comma) || peek().is(TokenKind::r_square))) {
+      consume();
+      consumeIf(TokenKind::comma);
+      continue;
+    }
     if (consumeIf(TokenKind::slashslash)) {
       for (CompileTimeParam &param : params)
         param.inferOnly = true;
@@ -442,7 +449,7 @@ bool Parser::parseParams(FnDecl &fn) {
     Param param;
     // An argument convention is a word followed by the argument name.
     if ((is(TokenKind::identifier) || is(TokenKind::kw_var)) &&
-        peek().is(TokenKind::identifier)) {
+        (peek().is(TokenKind::identifier) || peek().is(TokenKind::star))) {
       std::optional<ArgConvention> convention =
           llvm::StringSwitch<std::optional<ArgConvention>>(tok().text)
               .Cases({"read", "borrowed", "imm"}, ArgConvention::Read)

@@ -143,6 +143,9 @@ getModuleMembers(llvm::StringRef module) {
 
 void Sema::declareImports(Module &module) {
   for (ImportDecl &imp : module.imports) {
+    // Mojo 1.x spells the standard library's modules `std.math`, `std.sys`.
+    if (llvm::StringRef(imp.module).starts_with("std."))
+      imp.module = imp.module.substr(4);
     bool moduleKnown = false;
     lookupModuleMember(imp.module, "", moduleKnown);
     if (!moduleKnown) {
@@ -198,6 +201,12 @@ const Type *Sema::resolveType(Expr *typeExpr) {
   if (isa<SubscriptExpr>(typeExpr))
     if (StructDecl *decl = getStructNamedBy(typeExpr))
       return decl->type.get();
+  // `Self.T`: a type parameter of the struct, or a type member.
+  if (auto *attr = dyn_cast<AttributeExpr>(typeExpr))
+    if (StructDecl *decl = getStructNamedBy(attr->base.get()))
+      if (const Symbol *member = lookupStructMember(*decl, attr->name);
+          member && member->kind == Symbol::Kind::Type)
+        return member->type;
   if (auto *name = dyn_cast<NameExpr>(typeExpr)) {
     const Symbol *symbol = scope->lookup(name->name);
     if (symbol && symbol->kind == Symbol::Kind::Alias)

@@ -54,9 +54,9 @@ const Type *Sema::checkCall(ExprPtr &e, const Type *expected) {
     return checkOverloadedCall(call, symbol->functions, callee->name, nullptr);
   case Symbol::Kind::Type:
     if (isStructTemplate(symbol->type)) {
-      diags.report(callee->getRange(), DiagID::err_needs_parameters,
-                   callee->name);
-      return checkArgsQuietly();
+      StructDecl &templ = cast<StructType>(symbol->type)->getDecl();
+      StructDecl *instance = inferStructInstance(templ, call);
+      return instance ? checkConstruction(call, *instance) : checkArgsQuietly();
     }
     if (auto *structType = dyn_cast<StructType>(symbol->type))
       return checkConstruction(call, structType->getDecl());

@@ -26,9 +26,28 @@ static constexpr unsigned kMaxInstanceDepth = 64;
 static bool isBuiltinTrait(llvm::StringRef name) {
   return llvm::StringSwitch<bool>(name)
       .Cases({"AnyType", "Movable", "Copyable", "ImplicitlyCopyable",
-              "Defaultable"},
+              "Defaultable", "Deinitable", "ImplicitlyDeletable"},
              true)
       .Default(false);
+}
+
+bool Sema::isLibraryTrait(llvm::StringRef name) {
+  static const llvm::StringRef libraryTraits[] = {
+      "Writable",  "Stringable", "Representable", "Comparable",
+      "EqualityComparable", "Hashable", "Sized", "Boolable", "Intable",
+      "Floatable", "KeyElement", "Absable", "Roundable", "Writer",
+      "Iterable", "Iterator"};
+  return llvm::is_contained(libraryTraits, name);
+}
+
+/// Whether the type `typeExpr` names is the compile-time parameter `name`:
+/// `T`, or `Self.T` inside a struct.
+static bool namesParameter(const Expr *typeExpr, llvm::StringRef name) {
+  if (auto *n = llvm::dyn_cast_or_null<NameExpr>(typeExpr))
+    return n->name == name;
+  auto *attr = llvm::dyn_cast_or_null<AttributeExpr>(typeExpr);
+  auto *self = attr ? dyn_cast<NameExpr>(attr->base.get()) : nullptr;
+  return self && self->name == "Self" && attr->name == name;
 }
 
 /// `Some[Trait]`: an argument type that makes an implicit type parameter.
@@ -61,7 +80,7 @@ bool Sema::isTraitBound(const Expr &typeExpr) {
   auto *name = dyn_cast<NameExpr>(&typeExpr);
   if (!name)
     return false;
-  if (isBuiltinTrait(name->name))
+  if (isBuiltinTrait(name->name) || isLibraryTrait(name->name))
     return true;
   const Symbol *symbol = scope->lookup(name->name);
   return symbol && symbol->kind == Symbol::Kind::Trait;
@@ -79,8 +98,12 @@ bool Sema::checkTraitBound(const Type *type, const Expr &bound,
   auto *structType = dyn_cast<StructType>(type);
   bool conforms;
   if (!structType) {
-    // The builtin scalars are copyable values.
-    conforms = isBuiltinTrait(trait);
+    // The builtin scalars are copyable, printable, comparable values.
+    conforms = isBuiltinTrait(trait) || isLibraryTrait(trait);
+  } else if (isLibraryTrait(trait)) {
+    diags.report(loc, DiagID::err_unsupported,
+                 "conformance of a struct to `" + trait.str() + "`");
+    return false;
   } else if (isBuiltinTrait(trait)) {
     const StructDecl &decl = structType->getDecl();
     conforms = trait == "Copyable"             ? decl.copyable
@@ -215,8 +238,7 @@ FnDecl *Sema::instantiate(FnDecl &templ, CallExpr &call,
         binding.type = resolveType(const_cast<Expr *>(given));
       else
         binding.type = inferFrom([&](const Param &p) {
-          auto *name = llvm::dyn_cast_or_null<NameExpr>(p.typeExpr.get());
-          return name && name->name == param.name;
+          return namesParameter(p.typeExpr.get(), param.name);
         });
       if (!binding.type && param.defaultValue)
         binding.type = resolveType(param.defaultValue.get());
@@ -430,6 +452,68 @@ StructDecl *Sema::instantiateStruct(StructDecl &templ,
   }
   key.resize(key.size() - 2);
   key += "]";
+  return getStructInstance(templ, key, bindings, loc);
+}
+
+/// `T(args)` for a struct template `T`: its type parameters are inferred
+/// from the arguments of an `__init__` whose arguments have them as types,
+/// as `Box(1)` is `Box[Int](1)`; value parameters take their defaults.
+StructDecl *Sema::inferStructInstance(StructDecl &templ, CallExpr &call) {
+  for (CallArgument &arg : call.args)
+    if (!isLiteral(arg.value.get()))
+      check(arg.value);
+  for (const auto &init : templ.methods) {
+    if (init->name != "__init__" || init->isStatic)
+      continue;
+    std::vector<int> map = mapArguments(call, *init, 1);
+    std::vector<CompileTimeBinding> bindings;
+    std::string key = "[";
+    for (const CompileTimeParam &param : templ.compileTimeParams) {
+      CompileTimeBinding binding{param.name, param.nameRange};
+      if (isTraitBound(*param.typeExpr)) {
+        for (size_t a = 0; a < map.size() && !binding.type; ++a) {
+          if (map[a] < 0)
+            continue;
+          if (namesParameter(init->params[map[a]].typeExpr.get(), param.name))
+            binding.type = getArgumentType(*call.args[a].value);
+        }
+        if (!binding.type && param.defaultValue)
+          binding.type = resolveType(param.defaultValue.get());
+        if (!binding.type)
+          break;
+        if (!checkTraitBound(binding.type, *param.typeExpr, call.getLoc(),
+                             param.name))
+          return nullptr;
+        key += binding.type->getName().str() + ", ";
+      } else {
+        if (!param.defaultValue)
+          break;
+        binding.valueType = resolveType(param.typeExpr.get());
+        ExprPtr value = cloneExpr(*param.defaultValue);
+        checkAs(value, binding.valueType);
+        std::optional<int64_t> constant = evaluateConstant(*value);
+        if (!constant)
+          break;
+        binding.value = *constant;
+        key += (binding.valueType->isBool() ? std::string(*constant ? "True" : "False")
+                                            : std::to_string(*constant)) + ", ";
+      }
+      bindings.push_back(binding);
+    }
+    if (bindings.size() != templ.compileTimeParams.size())
+      continue;
+    key.resize(key.size() - 2);
+    key += "]";
+    return getStructInstance(templ, key, bindings, call.getLoc());
+  }
+  diags.report(call.callee->getRange(), DiagID::err_needs_parameters,
+               templ.name);
+  return nullptr;
+}
+
+StructDecl *Sema::getStructInstance(StructDecl &templ, const std::string &key,
+                                    llvm::ArrayRef<CompileTimeBinding> bindings,
+                                    llvm::SMLoc loc) {
   for (auto &[instanceKey, instance] : templ.instances)
     if (instanceKey == key)
       return instance.get();

@@ -99,7 +99,8 @@ void Sema::checkConformances(StructDecl &decl) {
     llvm::StringRef spelling = name ? llvm::StringRef(name->name) : "";
     bool known = llvm::StringSwitch<bool>(spelling)
                      .Cases({"AnyType", "Movable", "Copyable",
-                             "ImplicitlyCopyable", "Defaultable"},
+                             "ImplicitlyCopyable", "Defaultable",
+                             "Deinitable", "ImplicitlyDeletable"},
                             true)
                      .Default(false);
     if (!known && name && scope->lookup(name->name) &&
@@ -128,17 +129,12 @@ void Sema::checkConformances(StructDecl &decl) {
 /// Why `e`, in a list of traits, names none that Ember knows.
 void Sema::reportUnknownTrait(const Expr &e) {
   // The standard library's other traits come with the library.
-  static const llvm::StringRef libraryTraits[] = {
-      "Writable",  "Stringable", "Representable", "Comparable",
-      "EqualityComparable", "Hashable", "Sized", "Boolable", "Intable",
-      "Floatable", "KeyElement", "Absable", "Roundable", "Writer",
-      "ImplicitlyDeletable", "Iterable", "Iterator"};
   auto *name = dyn_cast<NameExpr>(&e);
   if (!name) {
     diags.report(e.getRange(), DiagID::err_unsupported, "this conformance");
     return;
   }
-  if (llvm::is_contained(libraryTraits, name->name)) {
+  if (isLibraryTrait(name->name)) {
     diags.report(e.getRange(), DiagID::err_unsupported,
                  "conformance to `" + name->name + "`");
     return;
@@ -310,12 +306,20 @@ StructDecl *Sema::getStructNamedBy(const Expr *e) {
   return type ? &type->getDecl() : nullptr;
 }
 
+/// A `comptime` member of `decl`, or a compile-time parameter of the
+/// instance `decl` is, named `name`.
+const Symbol *Sema::lookupStructMember(StructDecl &decl, llvm::StringRef name) {
+  if (const Symbol *member = getStructScope(decl).lookupHere(name))
+    return member;
+  return decl.outerScope ? decl.outerScope->lookupHere(name) : nullptr;
+}
+
 /// `value.field`, or `Type.member` for a `comptime` member.
 const Type *Sema::checkAttribute(AttributeExpr &attr) {
   if (StructDecl *decl = getStructNamedBy(attr.base.get())) {
     attr.base->type = decl->type.get();
     Scope &members = getStructScope(*decl);
-    const Symbol *member = members.lookupHere(attr.name);
+    const Symbol *member = lookupStructMember(*decl, attr.name);
     if (member && member->kind == Symbol::Kind::Alias) {
       Scope *saved = scope;
       scope = &members;

@@ -56,6 +56,7 @@ public:
 
   //===--- Generics (SemaGeneric.cpp) --------------------------------------===//
   static bool isTemplate(const FnDecl &fn);
+  static bool isLibraryTrait(llvm::StringRef name);
   bool isTraitBound(const Expr &typeExpr);
   bool checkTraitBound(const Type *type, const Expr &bound, llvm::SMLoc loc,
                        llvm::StringRef paramName);
@@ -93,9 +94,14 @@ public:
   Scope &getStructScope(StructDecl &decl);
   const Type *checkAttribute(AttributeExpr &attr);
   StructDecl *getStructNamedBy(const Expr *e);
+  const Symbol *lookupStructMember(StructDecl &decl, llvm::StringRef name);
   static bool isStructTemplate(const Type *type);
   StructDecl *instantiateStruct(StructDecl &templ,
                                 llvm::ArrayRef<ExprPtr> args, llvm::SMLoc loc);
+  StructDecl *inferStructInstance(StructDecl &templ, CallExpr &call);
+  StructDecl *getStructInstance(StructDecl &templ, const std::string &key,
+                                llvm::ArrayRef<CompileTimeBinding> bindings,
+                                llvm::SMLoc loc);
   /// Whether `e` denotes storage (a variable or a field of one) rather than
   /// a temporary.
   static bool isLValue(const Expr *e);
