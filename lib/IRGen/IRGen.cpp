@@ -336,6 +336,8 @@ void IRGen::emitAssign(const AssignStmt &s) {
 }
 
 void IRGen::emitIf(const IfStmt &s) {
+  if (s.isComptime)
+    return emitBlock(s.taken ? s.thenBody : s.elseBody);
   mlir::Location l = loc(s.getLoc());
   mlir::Value cond = emitExpr(s.cond.get());
   mlir::Block *thenBlock = newBlock();
@@ -394,7 +396,30 @@ static int getConstantSign(const Expr *step) {
   return 0;
 }
 
+/// Each unrolled iteration is a block of its own, so that `continue` goes
+/// to the next one and `break` past the last.
+void IRGen::emitUnrolledFor(const ForStmt &s) {
+  mlir::Location l = loc(s.getLoc());
+  mlir::Block *elseBlock = s.elseBody.empty() ? nullptr : newBlock();
+  mlir::Block *exit = newBlock();
+  for (const Block &iteration : s.unrolled) {
+    mlir::Block *body = newBlock();
+    mlir::Block *next = newBlock();
+    branchTo(body, l);
+    enterBlock(body);
+    loops.push_back({exit, next});
+    emitBlock(iteration);
+    loops.pop_back();
+    branchTo(next, l);
+    enterBlock(next);
+  }
+  branchTo(elseBlock ? elseBlock : exit, l);
+  emitLoopExit(s.elseBody, elseBlock, exit, l);
+}
+
 void IRGen::emitFor(const ForStmt &s) {
+  if (s.isComptime)
+    return emitUnrolledFor(s);
   mlir::Location l = loc(s.getLoc());
   auto *range = cast<CallExpr>(s.iterable.get());
   const Expr *startExpr = range->resolvedArgs[0];

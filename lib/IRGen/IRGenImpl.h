@@ -44,6 +44,7 @@ private:
   void emitIf(const IfStmt &s);
   void emitWhile(const WhileStmt &s);
   void emitFor(const ForStmt &s);
+  void emitUnrolledFor(const ForStmt &s);
   void emitLoopExit(const Block &elseBody, mlir::Block *elseBlock,
                     mlir::Block *exit, mlir::Location l);
   void emitAssign(const AssignStmt &s);

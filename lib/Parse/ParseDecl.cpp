@@ -111,6 +111,13 @@ void Parser::parseTopLevel(Module &module) {
       module.structs.push_back(std::move(decl));
     return;
   case TokenKind::kw_comptime:
+    if (peek().is(TokenKind::kw_if) || peek().is(TokenKind::kw_for)) {
+      diags.report(SMRange(tok().getLoc(), peek().getRange().End),
+                   DiagID::err_unsupported,
+                   ("`comptime " + peek().text + "` at module level").str());
+      skipToNextStatement();
+      return;
+    }
     if (reportComptimeStatement()) {
       skipToNextStatement();
       return;

@@ -63,6 +63,16 @@ void Parser::parseStatement(Block &block) {
                  "a nested type declaration");
     break;
   case TokenKind::at: {
+    // `@parameter if` and `@parameter for` are older `comptime if/for`.
+    if (peek().is(TokenKind::identifier) && peek().text == "parameter" &&
+        peek(2).is(TokenKind::newline) &&
+        (peek(3).is(TokenKind::kw_if) || peek(3).is(TokenKind::kw_for))) {
+      diags.report(peek().getRange(), DiagID::warn_deprecated,
+                   ("`@parameter " + peek(3).text + "`").str(),
+                   ("`comptime " + peek(3).text + "`").str());
+      consume(), consume(), consume();
+      return compound(parseComptime(tok().getLoc()));
+    }
     std::string what = "a decorator";
     if (peek().is(TokenKind::identifier))
       what = ("the decorator `@" + peek().text + "`").str();
@@ -74,6 +84,10 @@ void Parser::parseStatement(Block &block) {
     return;
   }
   case TokenKind::kw_comptime:
+    if (peek().is(TokenKind::kw_if) || peek().is(TokenKind::kw_for)) {
+      consume();
+      return compound(parseComptime(start));
+    }
     if (reportComptimeStatement())
       break;
     return parseSimpleStatements(block);
@@ -88,12 +102,11 @@ void Parser::parseStatement(Block &block) {
   skipToNextStatement();
 }
 
-/// Reports `comptime if`, `comptime for` and `comptime assert`, which are
-/// not supported yet; returns whether the statement is one of them.
+/// Reports `comptime assert`, which is not supported yet; returns whether
+/// the statement is one.
 bool Parser::reportComptimeStatement() {
   const Token &next = peek();
-  if (!next.is(TokenKind::kw_if) && !next.is(TokenKind::kw_for) &&
-      !next.is(TokenKind::kw_assert))
+  if (!next.is(TokenKind::kw_assert))
     return false;
   diags.report(SMRange(tok().getLoc(), next.getRange().End),
                DiagID::err_unsupported, ("`comptime " + next.text + "`").str());
@@ -208,6 +221,24 @@ StmtPtr Parser::parseSimpleStatement() {
   default:
     return parseExprStatement();
   }
+}
+
+/// `if` or `for` after `comptime`.
+StmtPtr Parser::parseComptime(SMLoc start) {
+  if (is(TokenKind::kw_for)) {
+    StmtPtr loop = parseFor();
+    if (loop)
+      llvm::cast<ForStmt>(loop.get())->isComptime = true;
+    return loop;
+  }
+  consume();
+  StmtPtr stmt = parseIf(start);
+  // An `elif` of a `comptime if` is decided at compile time too.
+  for (Stmt *s = stmt.get(); auto *i = llvm::dyn_cast_or_null<IfStmt>(s);) {
+    i->isComptime = true;
+    s = i->elseBody.size() == 1 ? i->elseBody.front().get() : nullptr;
+  }
+  return stmt;
 }
 
 StmtPtr Parser::parseIf(SMLoc start) {

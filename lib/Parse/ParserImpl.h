@@ -99,6 +99,7 @@ private:
   void parseSimpleStatements(Block &block);
   StmtPtr parseSimpleStatement();
   StmtPtr parseIf(SMLoc start);
+  StmtPtr parseComptime(SMLoc start);
   StmtPtr parseWhile();
   StmtPtr parseFor();
   StmtPtr parseVar();

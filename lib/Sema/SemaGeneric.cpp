@@ -160,12 +160,75 @@ std::optional<int64_t> Sema::evaluateConstant(const Expr &e) {
     case BinaryOperator::BitAnd: return *l & *r;
     case BinaryOperator::BitOr: return *l | *r;
     case BinaryOperator::BitXor: return *l ^ *r;
+    case BinaryOperator::FloorDiv:
+    case BinaryOperator::Mod: {
+      // As at run time: a zero divisor gives 0, rounding is toward
+      // negative infinity.
+      if (*r == 0 || (*r == -1 && *l == INT64_MIN))
+        return b.op == BinaryOperator::Mod ? 0 : *r == 0 ? 0 : *l;
+      int64_t q = *l / *r, m = *l % *r;
+      if (m != 0 && ((m < 0) != (*r < 0)))
+        --q, m += *r;
+      return b.op == BinaryOperator::Mod ? m : q;
+    }
     default: return std::nullopt;
     }
   }
+  case Expr::Kind::Compare: {
+    auto &c = cast<CompareExpr>(e);
+    for (size_t i = 0; i < c.ops.size(); ++i) {
+      std::optional<int64_t> l = evaluateConstant(*c.operands[i]),
+                             r = evaluateConstant(*c.operands[i + 1]);
+      if (!l || !r)
+        return std::nullopt;
+      bool holds;
+      switch (c.ops[i]) {
+      case CompareOperator::Eq: holds = *l == *r; break;
+      case CompareOperator::Ne: holds = *l != *r; break;
+      case CompareOperator::Lt: holds = *l < *r; break;
+      case CompareOperator::Le: holds = *l <= *r; break;
+      case CompareOperator::Gt: holds = *l > *r; break;
+      case CompareOperator::Ge: holds = *l >= *r; break;
+      }
+      if (!holds)
+        return 0;
+    }
+    return 1;
+  }
+  case Expr::Kind::BoolOp: {
+    auto &b = cast<BoolOpExpr>(e);
+    std::optional<int64_t> l = evaluateConstant(*b.lhs);
+    if (!l)
+      return std::nullopt;
+    if ((b.op == BoolOperator::And) != (*l != 0))
+      return l;
+    return evaluateConstant(*b.rhs);
+  }
+  case Expr::Kind::Conditional: {
+    auto &c = cast<ConditionalExpr>(e);
+    std::optional<int64_t> cond = evaluateConstant(*c.cond);
+    if (!cond)
+      return std::nullopt;
+    return evaluateConstant(*cond ? *c.thenExpr : *c.elseExpr);
+  }
+  case Expr::Kind::Cast:
+    // Only Int <-> Bool conversions reach here in constants.
+    if (std::optional<int64_t> v = evaluateConstant(*cast<CastExpr>(e).operand))
+      return e.type->isBool() ? int64_t(*v != 0) : *v;
+    return std::nullopt;
   default:
     return std::nullopt;
   }
+}
+
+ExprPtr Sema::makeIntConstant(llvm::SMRange range, int64_t value) {
+  uint64_t magnitude = value < 0 ? 0 - static_cast<uint64_t>(value) : value;
+  ExprPtr literal =
+      std::make_unique<IntLiteralExpr>(range, llvm::APInt(129, magnitude));
+  if (value >= 0)
+    return literal;
+  return std::make_unique<UnaryExpr>(range, UnaryOperator::Neg,
+                                     std::move(literal));
 }
 
 /// Maps each argument of `call` to the index of the parameter of `fn` it
@@ -327,8 +390,7 @@ Scope *Sema::bindParameters(llvm::ArrayRef<CompileTimeBinding> bindings,
         alias->value = std::make_unique<BoolLiteralExpr>(binding.range,
                                                          binding.value != 0);
       else
-        alias->value = std::make_unique<IntLiteralExpr>(
-            binding.range, llvm::APInt(129, binding.value, /*isSigned=*/true));
+        alias->value = makeIntConstant(binding.range, binding.value);
       checkAs(alias->value, binding.valueType);
       alias->checked = true;
       symbol.kind = Symbol::Kind::Alias;

@@ -1,6 +1,10 @@
 //===- SemaStmt.cpp - Ember semantic analysis: statements -----------------===//
 
+#include "ember/AST/ASTClone.h"
 #include "ember/Sema/Sema.h"
+
+/// A `comptime for` of more iterations than this is refused, not unrolled.
+static constexpr int64_t kMaxUnrolledIterations = 4096;
 
 using namespace ember;
 using llvm::cast;
@@ -69,6 +73,8 @@ void Sema::checkStmt(Stmt *stmt) {
     return checkAugAssign(*cast<AugAssignStmt>(stmt));
   case Stmt::Kind::If: {
     auto *s = cast<IfStmt>(stmt);
+    if (s->isComptime)
+      return checkComptimeIf(*s);
     checkCondition(s->cond);
     {
       ScopeRAII thenScope(*this);
@@ -283,7 +289,89 @@ void Sema::checkAugAssign(AugAssignStmt &assign) {
   checkAs(assign.combined, type);
 }
 
+/// `comptime if`: the condition is a compile-time `Bool`; the branch it
+/// does not pick is neither checked nor emitted.
+void Sema::checkComptimeIf(IfStmt &s) {
+  checkCondition(s.cond);
+  if (s.cond->type->isError())
+    return;
+  std::optional<int64_t> value = evaluateConstant(*s.cond);
+  if (!value) {
+    diags.report(s.cond->getRange(), DiagID::err_not_constant_condition,
+                 "comptime if");
+    return;
+  }
+  s.taken = *value != 0;
+  ScopeRAII branchScope(*this);
+  checkBlock(s.taken ? s.thenBody : s.elseBody);
+}
+
+/// `comptime for v in range(...)`: the range is known at compile time, and
+/// the body is copied once per value, with `v` a `comptime` value in it.
+void Sema::checkComptimeFor(ForStmt &loop) {
+  auto *call = dyn_cast<CallExpr>(loop.iterable.get());
+  auto *callee = call ? dyn_cast<NameExpr>(call->callee.get()) : nullptr;
+  const Symbol *symbol = callee ? scope->lookup(callee->name) : nullptr;
+  auto *target = dyn_cast<NameExpr>(loop.target.get());
+  if (!symbol || symbol->kind != Symbol::Kind::Builtin ||
+      symbol->builtin != Builtin::Range ||
+      !(target || isa<DiscardExpr>(loop.target.get()))) {
+    diags.report(loop.iterable->getRange(), DiagID::err_unsupported,
+                 "`comptime for` over anything but `range(...)` into a name");
+    return;
+  }
+  call->builtin = Builtin::Range;
+  checkRangeArgs(*call);
+  if (call->resolvedArgs.empty())
+    return;
+  std::optional<int64_t> bounds[3] = {0, std::nullopt, 1};
+  for (int i = 0; i < 3; ++i)
+    if (Expr *arg = call->resolvedArgs[i]) {
+      bounds[i] = evaluateConstant(*arg);
+      if (!bounds[i]) {
+        diags.report(arg->getRange(), DiagID::err_not_constant_condition,
+                     "comptime for");
+        return;
+      }
+    }
+  int64_t start = *bounds[0], stop = *bounds[1], step = *bounds[2];
+  if (step == 0)
+    return; // Reported by checkRangeArgs.
+  int64_t count = step > 0 ? (stop > start ? (stop - start + step - 1) / step : 0)
+                           : (start > stop ? (start - stop - step - 1) / -step : 0);
+  if (count > kMaxUnrolledIterations) {
+    diags.report(loop.iterable->getRange(), DiagID::err_unroll_too_long,
+                 count, kMaxUnrolledIterations);
+    return;
+  }
+  ++loopDepth;
+  for (int64_t i = 0, v = start; i < count; ++i, v += step) {
+    ScopeRAII iterationScope(*this);
+    if (target) {
+      auto value = std::make_unique<AliasDecl>(target->getRange());
+      value->name = target->name;
+      value->nameRange = target->getRange();
+      value->value = makeIntConstant(target->getRange(), v);
+      checkAs(value->value, Type::get(Type::Kind::Int));
+      value->checked = true;
+      Symbol symbol;
+      symbol.kind = Symbol::Kind::Alias;
+      symbol.alias = value.get();
+      symbol.declRange = target->getRange();
+      scope->insert(target->name, symbol);
+      loop.iterationValues.push_back(std::move(value));
+    }
+    loop.unrolled.push_back(cloneBlock(loop.body));
+    checkBlock(loop.unrolled.back());
+  }
+  --loopDepth;
+  ScopeRAII elseScope(*this);
+  checkBlock(loop.elseBody);
+}
+
 void Sema::checkFor(ForStmt &loop) {
+  if (loop.isComptime)
+    return checkComptimeFor(loop);
   auto *call = dyn_cast<CallExpr>(loop.iterable.get());
   auto *callee = call ? dyn_cast<NameExpr>(call->callee.get()) : nullptr;
   const Symbol *symbol = callee ? scope->lookup(callee->name) : nullptr;

@@ -342,6 +342,10 @@ public:
   ExprPtr cond;
   Block thenBody;
   Block elseBody; ///< `elif` is an IfStmt alone in here.
+  /// `comptime if`: only the branch the constant condition picks is
+  /// checked and emitted (Sema result: `taken`).
+  bool isComptime = false;
+  bool taken = false;
 };
 
 class WhileStmt : public StmtBase<Stmt::Kind::While> {
@@ -360,6 +364,11 @@ public:
   Block body;
   Block elseBody;
   LocalVar *local = nullptr; ///< Sema result: the loop variable.
+  /// `comptime for`: the body is copied once per value of the range, in
+  /// which the loop variable is a `comptime` value (Sema results).
+  bool isComptime = false;
+  std::vector<Block> unrolled;
+  std::vector<std::unique_ptr<AliasDecl>> iterationValues;
 };
 
 class BreakStmt : public StmtBase<Stmt::Kind::Break> {

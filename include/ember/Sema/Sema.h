@@ -61,6 +61,8 @@ public:
   bool checkTraitBound(const Type *type, const Expr &bound, llvm::SMLoc loc,
                        llvm::StringRef paramName);
   std::optional<int64_t> evaluateConstant(const Expr &e);
+  /// A checked-to-be literal for `value`: `-n` for a negative one.
+  static ExprPtr makeIntConstant(llvm::SMRange range, int64_t value);
   /// The instance of `templ` that `call` (with `explicitArgs` in brackets)
   /// calls, made if new; null if the parameters cannot be bound.
   FnDecl *instantiate(FnDecl &templ, CallExpr &call,
@@ -120,6 +122,8 @@ public:
   void checkAssignTo(ExprPtr &target, ExprPtr &value);
   void checkAugAssign(AugAssignStmt &assign);
   void checkFor(ForStmt &loop);
+  void checkComptimeIf(IfStmt &s);
+  void checkComptimeFor(ForStmt &loop);
   void checkReturn(ReturnStmt &ret);
   LocalVar *declareLocal(llvm::StringRef name, llvm::SMRange range,
                          const Type *type, Scope &scope);
