@@ -2,7 +2,9 @@
 """A seeded generator of random programs with their Python reference.
 
 Programs use Int arithmetic kept within 64 bits, Float64 arithmetic, Bool
-logic, string literals, `if`/`while`/`for`, functions and recursion. The
+logic, string literals, `if`/`while`/`for`, functions and recursion, a
+struct with fields, `mut` and `read` methods and an operator (whose values
+are copied, never shared), and a generic function. The
 same seed gives the Ember program (`ember_source`) and its Python twin
 (`python_source`), in which the operators whose meaning differs between
 Mojo and Python are calls of helpers that compute Mojo's result.
@@ -10,7 +12,9 @@ Mojo and Python are calls of helpers that compute Mojo's result.
 import random
 
 # Mojo's semantics where Python's differ, for the Python twin.
-PYTHON_PRELUDE = """import math
+PYTHON_PRELUDE = """import copy
+import math
+INT_BOUND = 1_000_003
 Int = int
 Float64 = float
 
@@ -47,6 +51,26 @@ def _ffloordiv(a, b):  # Float64 `//` is floor(a / b)
     return _signed_zero(float(math.floor(q)), q)
 
 
+class Acc:  # the struct `Acc`; assignments copy it, as in Ember
+    def __init__(self, total, count):
+        self.total = total
+        self.count = count
+
+    def add(self, x):
+        self.total = (self.total + x) % INT_BOUND
+        self.count += 1
+
+    def mean(self):
+        return _ifloordiv(self.total, self.count)
+
+    def __add__(self, other):
+        return Acc((self.total + other.total) % INT_BOUND, self.count + other.count)
+
+
+def pick(c, a, b):  # the generic `pick[T]`
+    return a if c else b
+
+
 def _fmod(a, b):  # Float64 `%` is a - trunc(a / b) * b, sign-adjusted
     q = a / b
     m = a - _signed_zero(float(math.trunc(q)), q) * b
@@ -67,6 +91,7 @@ class Generator:
         self.lines = []
         self.functions = []  # (name, number of Int params)
         self.names = 0
+        self.accs = []  # the `Acc` variables, in scope in all of `main`
 
     def fresh(self, prefix):
         self.names += 1
@@ -84,9 +109,14 @@ class Generator:
     def int_expr(self, names, depth=0):
         r = self.rng
         if depth > 2 or r.random() < 0.3:
+            if self.accs and r.random() < 0.15:
+                return f"{r.choice(self.accs)}.{r.choice(['total', 'count'])}"
             if names and r.random() < 0.7:
                 return r.choice(names)
             return str(r.randint(-50, 50))
+        if r.random() < 0.05:
+            return (f"pick({self.bool_expr(names, depth + 1)}, "
+                    f"{self.int_expr(names, depth + 1)}, {self.int_expr(names, depth + 1)})")
         a = self.int_expr(names, depth + 1)
         b = self.int_expr(names, depth + 1)
         op = r.choice(["+", "-", "*", "//", "%", "/", "**", "min", "max", "abs",
@@ -161,8 +191,25 @@ class Generator:
         if len(self.lines) == start:
             self.emit(depth, "pass")
 
+    def acc_statement(self, depth, inames):
+        """A use of an `Acc` variable: a method, a copy, an operator, a print."""
+        r = self.rng
+        a, b = r.choice(self.accs), r.choice(self.accs)
+        kind = r.random()
+        if kind < 0.4:
+            self.emit(depth, f"{a}.add({self.int_expr(inames)})")
+        elif kind < 0.6:
+            # Ember copies the struct; the Python twin must too.
+            self.emit(depth, f"{a} = copy.copy({b})" if self.python else f"{a} = {b}")
+        elif kind < 0.8:
+            self.emit(depth, f"{a} = {a} + {b}")
+        else:
+            self.emit(depth, f"print({a}.total, {a}.count, {a}.mean())")
+
     def statement(self, depth, inames, fnames, budget, in_loop):
         r = self.rng
+        if self.accs and r.random() < 0.12:
+            return self.acc_statement(depth, inames)
         kind = r.random()
         if kind < 0.25 or not inames:
             name = self.fresh("i")
@@ -236,10 +283,44 @@ class Generator:
         self.emit(0, "")
         self.functions.append((name, arity))
 
+    def declarations(self):
+        """`Acc` and `pick`, which the Python twin has in its prelude."""
+        if self.python:
+            return
+        for line in [
+            "@fieldwise_init",
+            "struct Acc(ImplicitlyCopyable):",
+            "    var total: Int",
+            "    var count: Int",
+            "",
+            "    def add(mut self, x: Int):",
+            f"        self.total = (self.total + x) % {INT_BOUND}",
+            "        self.count += 1",
+            "",
+            "    def mean(self) -> Int:",
+            "        return self.total // self.count",
+            "",
+            "    def __add__(self, other: Self) -> Self:",
+            f"        return Acc((self.total + other.total) % {INT_BOUND}, self.count + other.count)",
+            "",
+            "",
+            "def pick[T: ImplicitlyCopyable](c: Bool, a: T, b: T) -> T:",
+            "    if c:",
+            "        return a",
+            "    return b",
+            "",
+            "",
+        ]:
+            self.emit(0, line)
+
     def program(self):
+        self.declarations()
         for index in range(self.rng.randint(0, 3)):
             self.function(index)
         self.emit(0, "def main():")
+        for name in ("a1", "a2"):
+            self.emit(1, f"var {name} = Acc({self.int_expr([])}, 0)")
+        self.accs = ["a1", "a2"]
         self.block(1, [], [], 12)
         self.emit(1, 'print("end")')
         return "\n".join(self.lines) + "\n"
