@@ -68,7 +68,7 @@ Parser::parseDecoratedFunction(llvm::ArrayRef<Decorator> decorators,
                                bool inStruct) {
   static const StringRef functionDecorators[] = {"always_inline", "no_inline"};
   static const StringRef methodDecorators[] = {"always_inline", "no_inline",
-                                               "staticmethod"};
+                                               "staticmethod", "implicit"};
   if (!checkDecorators(decorators, inStruct
                                        ? llvm::ArrayRef(methodDecorators)
                                        : llvm::ArrayRef(functionDecorators))) {
@@ -76,9 +76,12 @@ Parser::parseDecoratedFunction(llvm::ArrayRef<Decorator> decorators,
     return nullptr;
   }
   auto fn = parseFunction();
-  if (fn)
+  if (fn) {
     fn->isStatic = llvm::any_of(
         decorators, [](const Decorator &d) { return d.name == "staticmethod"; });
+    fn->isImplicit = llvm::any_of(
+        decorators, [](const Decorator &d) { return d.name == "implicit"; });
+  }
   return fn;
 }
 

@@ -324,6 +324,13 @@ const Type *Sema::checkMethodCall(CallExpr &call, AttributeExpr &callee) {
     if (baseType->isError())
       return fail();
     auto *structType = dyn_cast<StructType>(baseType);
+    if (!structType && baseType->isScalar() && callee.name == "copy" &&
+        call.args.empty()) {
+      // Every scalar is `Copyable`.
+      call.builtin = Builtin::Copy;
+      call.resolvedArgs = {callee.base.get()};
+      return baseType;
+    }
     if (!structType) {
       diags.report(callee.getRange(), DiagID::err_unsupported,
                    "calling a method of `" + baseType->getName().str() + "`");

@@ -140,8 +140,37 @@ void Sema::checkAs(ExprPtr &e, const Type *to) {
   if (!to)
     to = errorType();
   const Type *type = checkValue(e, to);
-  if (type != to && !type->isError() && !to->isError())
+  if (type != to && !type->isError() && !to->isError() &&
+      !convertImplicitly(e, to))
     mismatch(*e, to);
+}
+
+/// Converts `e` to the struct `to` through an `@implicit __init__` that
+/// takes it, as `T(e)`; returns whether one does.
+bool Sema::convertImplicitly(ExprPtr &e, const Type *to) {
+  auto *structType = dyn_cast<StructType>(to);
+  if (!structType)
+    return false;
+  StructDecl &decl = structType->getDecl();
+  std::vector<FnDecl *> inits;
+  for (FnDecl *init : decl.findMethods("__init__")) {
+    unsigned cost;
+    CallExpr probe(e->getRange(), std::make_unique<ErrorExpr>(e->getRange()));
+    probe.args.push_back({"", {}, std::make_unique<ErrorExpr>(e->getRange())});
+    probe.args[0].value->type = e->type;
+    if (init->isImplicit && isViable(probe, *init, cost))
+      inits.push_back(init);
+  }
+  if (inits.empty())
+    return false;
+  llvm::SMRange range = e->getRange();
+  auto call = std::make_unique<CallExpr>(range,
+                                         std::make_unique<ErrorExpr>(range));
+  call->args.push_back({"", {}, std::move(e)});
+  checkOverloadedCall(*call, inits, decl.name, nullptr);
+  call->type = to;
+  e = std::move(call);
+  return true;
 }
 
 void Sema::checkCondition(ExprPtr &e) {

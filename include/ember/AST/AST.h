@@ -447,6 +447,8 @@ public:
   bool raises = false;
   /// `@staticmethod`: a method without `self`.
   bool isStatic = false;
+  /// `@implicit` on an `__init__`: it converts implicitly from its argument.
+  bool isImplicit = false;
   /// The struct this function is a method of, or null.
   StructDecl *parent = nullptr;
   /// A trait method whose body is `...`: conforming structs must define it.

@@ -138,6 +138,7 @@ public:
   const Type *checkValue(ExprPtr &e, const Type *expected = nullptr);
   /// Checks `e` and requires type `to`.
   void checkAs(ExprPtr &e, const Type *to);
+  bool convertImplicitly(ExprPtr &e, const Type *to);
   void checkCondition(ExprPtr &e);
   /// Checks operands that must end up with one type, which it returns
   /// (null after an error). Literals adapt to the other operands.
