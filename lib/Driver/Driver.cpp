@@ -105,23 +105,32 @@ bool Compilation::loadSource() {
 /// Reports an MLIR diagnostic through the engine, at its source location
 /// when it has one in the input file.
 void Compilation::forwardMLIRDiagnostic(mlir::Diagnostic &diag) {
-  llvm::SMLoc loc;
-  diag.getLocation()->walk([&](mlir::Location l) {
-    auto fileLoc = llvm::dyn_cast<mlir::FileLineColLoc>(l);
-    if (!fileLoc)
-      return mlir::WalkResult::advance();
-    loc = sourceMgr.FindLocForLineAndColumn(
-        sourceMgr.getMainFileID(), fileLoc.getLine(), fileLoc.getColumn());
-    return mlir::WalkResult::interrupt();
-  });
+  auto toSourceLoc = [&](mlir::Location location) {
+    llvm::SMLoc loc;
+    location->walk([&](mlir::Location l) {
+      auto fileLoc = llvm::dyn_cast<mlir::FileLineColLoc>(l);
+      if (!fileLoc)
+        return mlir::WalkResult::advance();
+      loc = sourceMgr.FindLocForLineAndColumn(
+          sourceMgr.getMainFileID(), fileLoc.getLine(), fileLoc.getColumn());
+      return mlir::WalkResult::interrupt();
+    });
+    return loc;
+  };
   DiagKind kind = diag.getSeverity() == mlir::DiagnosticSeverity::Error
                       ? DiagKind::Error
                   : diag.getSeverity() == mlir::DiagnosticSeverity::Warning
                       ? DiagKind::Warning
                       : DiagKind::Note;
+  llvm::SMLoc loc = toSourceLoc(diag.getLocation());
   diags.emit({loc, loc}, kind, diag.str());
-  for (mlir::Diagnostic &note : diag.getNotes())
-    diags.emit({loc, loc}, DiagKind::Note, note.str());
+  // A note is at its own place, or at the diagnostic's when it has none.
+  for (mlir::Diagnostic &note : diag.getNotes()) {
+    llvm::SMLoc noteLoc = toSourceLoc(note.getLocation());
+    if (!noteLoc.isValid())
+      noteLoc = loc;
+    diags.emit({noteLoc, noteLoc}, DiagKind::Note, note.str());
+  }
 }
 
 std::string Compilation::outputPath() const {
@@ -189,6 +198,8 @@ int Compilation::run() {
     return 1;
 
   mlir::MLIRContext context;
+  // Diagnostics speak of the source, not of the IR.
+  context.printOpOnDiagnostic(false);
   context.loadDialect<EmberDialect, mlir::func::FuncDialect,
                       mlir::cf::ControlFlowDialect, mlir::arith::ArithDialect,
                       mlir::math::MathDialect, mlir::LLVM::LLVMDialect>();

@@ -204,17 +204,13 @@ void IRGen::emitEntryPoint() {
   mlir::func::ReturnOp::create(builder, l, zero);
 }
 
-/// A zeroed slot in the entry block, so that no read is ever undefined.
+/// A slot in the entry block. It holds no value until a store:
+/// `ember-check-init` rejects reads that may come before one.
 mlir::Value IRGen::createSlot(mlir::Type type, llvm::StringRef name,
                               mlir::Location l) {
   mlir::OpBuilder::InsertionGuard guard(builder);
   builder.setInsertionPointToStart(&currentFn.getBody().front());
-  auto slot = LocalOp::create(builder, l, RefType::get(&context, type), name);
-  mlir::Value zero = llvm::isa<StructValueType>(type)
-                         ? mlir::Value(ZeroOp::create(builder, l, type))
-                         : emitZero(type, l);
-  StoreOp::create(builder, l, zero, slot);
-  return slot;
+  return LocalOp::create(builder, l, RefType::get(&context, type), name);
 }
 
 /// The slot of `local`, made on first use.
@@ -224,6 +220,13 @@ mlir::Value IRGen::getLocal(const LocalVar *local) {
     return it->second;
   mlir::Value slot = createSlot(convertType(local->type), local->name,
                                 loc(local->declRange.Start));
+  // A struct slot names its fields, for the initialization checker.
+  if (auto *structType = llvm::dyn_cast<StructType>(local->type)) {
+    llvm::SmallVector<mlir::Attribute> names;
+    for (const FieldDecl &field : structType->getDecl().fields)
+      names.push_back(builder.getStringAttr(field.name));
+    slot.getDefiningOp()->setAttr("ember.fields", builder.getArrayAttr(names));
+  }
   locals[local] = slot;
   return slot;
 }

@@ -101,8 +101,9 @@ mlir::Value IRGen::emitExpr(const Expr *e) {
   case Expr::Kind::Attribute:
     return emitAttribute(*cast<AttributeExpr>(e));
   case Expr::Kind::Transfer:
-    // The value moves out; the ownership checker sees that `x` ends here.
-    return emitExpr(cast<TransferExpr>(e)->operand.get());
+    // The value moves out: the slot holds nothing until the next store.
+    return MoveOp::create(builder, l,
+                          emitLValue(cast<TransferExpr>(e)->operand.get()));
   case Expr::Kind::NoneLiteral:
   case Expr::Kind::Subscript:
   case Expr::Kind::Tuple:

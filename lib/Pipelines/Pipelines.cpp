@@ -3,6 +3,7 @@
 #include "ember/Pipelines/Pipelines.h"
 
 #include "ember/Conversion/Passes.h"
+#include "ember/Dialect/Ember/Transforms/Passes.h"
 
 #include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
 #include "mlir/Conversion/ControlFlowToLLVM/ControlFlowToLLVM.h"
@@ -12,6 +13,7 @@
 #include "mlir/Pass/PassRegistry.h"
 
 void ember::buildCPUPipeline(mlir::OpPassManager &pm) {
+  pm.addNestedPass<mlir::func::FuncOp>(createCheckInitialization());
   pm.addPass(createConvertEmberToStandard());
   pm.addPass(mlir::createConvertMathToLLVMPass());
   pm.addPass(mlir::createArithToLLVMConversionPass());

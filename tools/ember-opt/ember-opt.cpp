@@ -2,6 +2,7 @@
 
 #include "ember/Conversion/Passes.h"
 #include "ember/Dialect/Ember/IR/EmberDialect.h"
+#include "ember/Dialect/Ember/Transforms/Passes.h"
 #include "ember/Pipelines/Pipelines.h"
 
 #include "mlir/IR/DialectRegistry.h"
@@ -12,6 +13,7 @@
 int main(int argc, char **argv) {
   mlir::registerAllPasses();
   ember::registerEmberConversionPasses();
+  ember::registerEmberTransformsPasses();
   ember::registerPipelines();
 
   mlir::DialectRegistry registry;

@@ -39,6 +39,18 @@ struct LoadOpLowering : OpConversionPattern<LoadOp> {
   }
 };
 
+/// A move reads like a load; its meaning was for the checker.
+struct MoveOpLowering : OpConversionPattern<MoveOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(MoveOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOpWithNewOp<LLVM::LoadOp>(
+        op, getTypeConverter()->convertType(op.getType()), adaptor.getRef());
+    return success();
+  }
+};
+
 struct StoreOpLowering : OpConversionPattern<StoreOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -146,7 +158,7 @@ struct ExitOpLowering : OpConversionPattern<ExitOp> {
 
 void ember::populateEmberRuntimePatterns(EmberTypeConverter &converter,
                                          RewritePatternSet &patterns) {
-  patterns.add<LocalOpLowering, LoadOpLowering, StoreOpLowering,
+  patterns.add<LocalOpLowering, LoadOpLowering, MoveOpLowering, StoreOpLowering,
                StringConstantOpLowering, PrintOpLowering, CheckOpLowering,
                ExitOpLowering>(converter, patterns.getContext());
 }

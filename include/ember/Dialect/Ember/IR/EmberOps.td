@@ -178,6 +178,23 @@ def Ember_LoadOp : Ember_Op<"load", [
   let assemblyFormat = "$ref attr-dict `:` type($ref)";
 }
 
+def Ember_MoveOp : Ember_Op<"move", [
+    TypesMatchWith<"result type is the element type of the ref", "ref",
+                   "result", "::llvm::cast<RefType>($_self).getElementType()">]> {
+  let summary = "take the value out of a local, leaving it uninitialized";
+  let description = [{
+    The transfer `x^`: reads the value like `ember.load`, and ends the
+    slot's value there, so that `ember-check-init` rejects later reads.
+
+    ```mlir
+    %v = ember.move %x : !ember.ref<!ember.struct<"Token", si64>>
+    ```
+  }];
+  let arguments = (ins Ember_RefType:$ref);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = "$ref attr-dict `:` type($ref)";
+}
+
 def Ember_StoreOp : Ember_Op<"store", [
     TypesMatchWith<"value type is the element type of the ref", "ref",
                    "value", "::llvm::cast<RefType>($_self).getElementType()">]> {
