@@ -310,12 +310,15 @@ bool Sema::isConstant(const Expr *e) const {
 void Sema::resolveSignature(FnDecl &fn) {
   for (size_t i = 0; i < fn.params.size(); ++i) {
     Param &param = fn.params[i];
-    bool isSelf = fn.parent && i == 0 && param.name == "self";
+    // A method's first argument is its `self` (checkMethod rejects other
+    // names for it).
+    bool isSelf = fn.parent && i == 0;
     if (isSelf && !param.typeExpr) {
       param.type = fn.parent->type.get();
+    } else if (!param.typeExpr) {
+      // Untyped arguments make templates, whose instances type them.
+      param.type = Type::get(Type::Kind::Error);
     } else {
-      // An untyped argument makes a template, whose instances type it.
-      assert(param.typeExpr && "untyped argument outside a template");
       param.type = resolveType(param.typeExpr.get());
     }
     bool selfOnly = param.convention == ArgConvention::Out ||

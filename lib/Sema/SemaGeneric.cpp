@@ -64,7 +64,7 @@ bool Sema::isTemplate(const FnDecl &fn) {
     return true;
   for (size_t i = 0; i < fn.params.size(); ++i) {
     const Param &param = fn.params[i];
-    bool isSelf = fn.parent && i == 0 && param.name == "self";
+    bool isSelf = fn.parent && i == 0;
     if (!isSelf && (!param.typeExpr || getSomeBound(param.typeExpr.get())))
       return true;
   }
