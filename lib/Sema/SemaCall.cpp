@@ -20,7 +20,10 @@ const Type *Sema::checkCall(ExprPtr &e, const Type *expected) {
     return checkMethodCall(call, *attr);
   // `f[T, n](args)` gives the compile-time parameters of `f`, `Box[T](...)`
   // those of the struct it makes.
-  if (auto *sub = dyn_cast<SubscriptExpr>(call.callee.get()))
+  if (auto *sub = dyn_cast<SubscriptExpr>(call.callee.get())) {
+    // `obj.method[n](args)`.
+    if (auto *attr = dyn_cast<AttributeExpr>(sub->base.get()))
+      return checkMethodCall(call, *attr, sub->indices);
     if (auto *base = dyn_cast<NameExpr>(sub->base.get())) {
       if (StructDecl *templ = getStructNamedBy(base);
           templ && templ->isTemplate()) {
@@ -34,6 +37,7 @@ const Type *Sema::checkCall(ExprPtr &e, const Type *expected) {
         return checkOverloadedCall(call, symbol->functions, base->name,
                                    nullptr, sub->indices);
     }
+  }
   auto *callee = dyn_cast<NameExpr>(call.callee.get());
   if (!callee) {
     diags.report(call.callee->getRange(), DiagID::err_unsupported,
@@ -309,7 +313,8 @@ const Type *Sema::checkConstruction(CallExpr &call, StructDecl &decl) {
 }
 
 /// `object.method(args)`, or `Type.method(args)` for a `@staticmethod`.
-const Type *Sema::checkMethodCall(CallExpr &call, AttributeExpr &callee) {
+const Type *Sema::checkMethodCall(CallExpr &call, AttributeExpr &callee,
+                                  llvm::ArrayRef<ExprPtr> explicitArgs) {
   auto fail = [&] {
     for (CallArgument &arg : call.args)
       check(arg.value);
@@ -368,7 +373,7 @@ const Type *Sema::checkMethodCall(CallExpr &call, AttributeExpr &callee) {
                    decl->name, callee.name, closest);
     return fail();
   }
-  return checkOverloadedCall(call, methods, callee.name, self);
+  return checkOverloadedCall(call, methods, callee.name, self, explicitArgs);
 }
 
 /// A `mut` argument is passed by reference: it must be a variable (or a

@@ -184,7 +184,8 @@ public:
   bool isViable(const CallExpr &call, const FnDecl &fn, unsigned &cost);
   const Type *checkFunctionCall(CallExpr &call, FnDecl &fn, Expr *self);
   void checkMutArgument(ExprPtr &arg, const Param &param);
-  const Type *checkMethodCall(CallExpr &call, AttributeExpr &callee);
+  const Type *checkMethodCall(CallExpr &call, AttributeExpr &callee,
+                              llvm::ArrayRef<ExprPtr> explicitArgs = {});
   const Type *checkConstruction(CallExpr &call, StructDecl &decl);
   const Type *checkConversion(ExprPtr &e, const Type *to);
   static IntLiteralExpr *getIntLiteral(Expr *e, bool &negated);
