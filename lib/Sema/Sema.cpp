@@ -389,6 +389,21 @@ void Sema::checkDefaultValues(FnDecl &fn) {
 }
 
 void Sema::checkFunctionBody(FnDecl &fn) {
+  // An instance whose result is inferred is checked from inside a call, in
+  // the middle of another body.
+  struct SavedState {
+    Sema &sema;
+    FnDecl *fn;
+    Scope *scope, *functionScope;
+    unsigned loopDepth;
+    ~SavedState() {
+      sema.currentFn = fn;
+      sema.scope = scope;
+      sema.functionScope = functionScope;
+      sema.loopDepth = loopDepth;
+    }
+  } saved{*this, currentFn, scope, functionScope, loopDepth};
+  loopDepth = 0;
   currentFn = &fn;
   Scope fnScope(fn.outerScope   ? fn.outerScope
                 : fn.parent ? &getStructScope(*fn.parent)
@@ -410,13 +425,16 @@ void Sema::checkFunctionBody(FnDecl &fn) {
     param.local = local;
   }
   checkBlock(fn.body);
+  if (fn.inferResult) {
+    // No `return` with a value: the function returns nothing.
+    fn.inferResult = false;
+    if (!fn.resultType)
+      fn.resultType = Type::get(Type::Kind::None);
+  }
   if (!fn.resultType->isNone() && !fn.resultType->isError() &&
       !alwaysExits(fn.body))
     diags.report(fn.nameRange, DiagID::err_missing_return, fn.name,
                  fn.resultType->getName());
-  scope = &moduleScope;
-  functionScope = nullptr;
-  currentFn = nullptr;
 }
 
 Scope &Sema::getStructScope(StructDecl &decl) {

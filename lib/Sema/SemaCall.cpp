@@ -25,6 +25,9 @@ const Type *Sema::checkCall(ExprPtr &e, const Type *expected) {
     if (auto *attr = dyn_cast<AttributeExpr>(sub->base.get()))
       return checkMethodCall(call, *attr, sub->indices);
     if (auto *base = dyn_cast<NameExpr>(sub->base.get())) {
+      const Symbol *named = scope->lookup(base->name);
+      if (named && named->kind == Symbol::Kind::Poisoned)
+        return checkArgsQuietly();
       if (StructDecl *templ = getStructNamedBy(base);
           templ && templ->isTemplate()) {
         StructDecl *instance =

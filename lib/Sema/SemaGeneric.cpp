@@ -349,6 +349,13 @@ FnDecl *Sema::instantiate(FnDecl &templ, CallExpr &call,
     if (!type)
       return param.defaultValue ? fail(DiagID::err_untyped_default, param.name)
                                 : nullptr; // Reported as a missing argument.
+    if (bound && !isTraitBound(*bound)) {
+      llvm::SMRange r = bound->getRange();
+      diags.report(r, DiagID::err_not_a_trait,
+                   llvm::StringRef(r.Start.getPointer(),
+                                   r.End.getPointer() - r.Start.getPointer()));
+      return nullptr;
+    }
     if (bound && !checkTraitBound(type, *bound, call.getLoc(), param.name))
       return nullptr;
     implicitTypes.push_back({i, type});
@@ -359,8 +366,16 @@ FnDecl *Sema::instantiate(FnDecl &templ, CallExpr &call,
   key += "]";
 
   for (auto &[instanceKey, instance] : templ.instances)
-    if (instanceKey == key)
+    if (instanceKey == key) {
+      if (instance->inferResult && !instance->resultType) {
+        // It calls itself before its first `return` gave it a type.
+        if (report)
+          diags.report(call.getRange(), DiagID::err_recursive_inference,
+                       templ.name);
+        return nullptr;
+      }
       return instance.get();
+    }
   unsigned depth = currentFn ? currentFn->instanceDepth + 1 : 0;
   if (depth > kMaxInstanceDepth) {
     diags.report(call.getRange(), DiagID::err_instance_depth, templ.name, key);
@@ -437,8 +452,20 @@ FnDecl *Sema::makeInstance(
   scope = saved;
   checkDefaultValues(*instance);
   FnDecl *made = instance.get();
-  pendingInstances.push_back({made, requestedAt});
   templ.instances.push_back({key, std::move(instance)});
+  // An untyped `def` without `->` returns what its body returns, so its
+  // body is checked now, before the call that needs its type.
+  if (!implicitTypes.empty() && !templ.resultTypeExpr) {
+    made->inferResult = true;
+    made->resultType = nullptr;
+    unsigned errorsBefore = diags.getNumErrors();
+    checkFunctionBody(*made);
+    if (diags.getNumErrors() != errorsBefore)
+      diags.report(requestedAt, DiagID::note_instance_here,
+                   made->name + made->instanceSuffix);
+    return made;
+  }
+  pendingInstances.push_back({made, requestedAt});
   return made;
 }
 

@@ -403,6 +403,11 @@ void Sema::checkFor(ForStmt &loop) {
 }
 
 void Sema::checkReturn(ReturnStmt &ret) {
+  // An untyped `def` returns the type of its first returned value.
+  if (currentFn->inferResult && !currentFn->resultType)
+    currentFn->resultType = ret.value && !isa<NoneLiteralExpr>(ret.value.get())
+                                ? checkValue(ret.value)
+                                : Type::get(Type::Kind::None);
   const Type *resultType = currentFn->resultType;
   if (!ret.value) {
     if (!resultType->isNone() && !resultType->isError())

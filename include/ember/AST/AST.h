@@ -474,6 +474,9 @@ public:
   Scope *outerScope = nullptr;
   std::vector<std::unique_ptr<AliasDecl>> boundValues;
   unsigned instanceDepth = 0;
+  /// An instance of an untyped `def` without `->`: its result type is that
+  /// of its first returned value, known once its body is checked.
+  bool inferResult = false;
   /// A template: compile-time parameters, `Some[Trait]` or untyped
   /// arguments.
   bool isGeneric = false;
