@@ -1,7 +1,7 @@
 //===- frontend-fuzzer.cpp - libFuzzer target for the whole frontend ------===//
 //
-// Lexes, parses, checks and emits the input, then lowers it to the LLVM
-// dialect; the IR must verify after every pass.
+// Lexes, parses, checks and emits the input, runs the checks on the IR,
+// then lowers what passes them to the LLVM dialect, which must not fail.
 //
 //===----------------------------------------------------------------------===//
 
@@ -45,8 +45,14 @@ static void fuzzOneInput(const uint8_t *data, size_t size) {
   // A checked program must give valid IR that lowers without error.
   if (failed(mlir::verify(*ir)))
     abort();
+  // The checks on the IR may reject the program; what passes them must
+  // lower without error.
+  mlir::PassManager checks(&context);
+  ember::buildCheckPipeline(checks);
+  if (failed(checks.run(*ir)))
+    return;
   mlir::PassManager pm(&context);
-  ember::buildCPUPipeline(pm);
+  ember::buildCPULoweringPipeline(pm);
   if (failed(pm.run(*ir)))
     abort();
 }

@@ -12,8 +12,16 @@
 #include "mlir/Conversion/ReconcileUnrealizedCasts/ReconcileUnrealizedCasts.h"
 #include "mlir/Pass/PassRegistry.h"
 
-void ember::buildCPUPipeline(mlir::OpPassManager &pm) {
+void ember::buildCheckPipeline(mlir::OpPassManager &pm) {
   pm.addNestedPass<mlir::func::FuncOp>(createCheckInitialization());
+}
+
+void ember::buildCPUPipeline(mlir::OpPassManager &pm) {
+  buildCheckPipeline(pm);
+  buildCPULoweringPipeline(pm);
+}
+
+void ember::buildCPULoweringPipeline(mlir::OpPassManager &pm) {
   pm.addPass(createConvertEmberToStandard());
   pm.addPass(mlir::createConvertMathToLLVMPass());
   pm.addPass(mlir::createArithToLLVMConversionPass());
@@ -23,6 +31,9 @@ void ember::buildCPUPipeline(mlir::OpPassManager &pm) {
 }
 
 void ember::registerPipelines() {
+  mlir::PassPipelineRegistration<>(
+      "ember-check", "Check the program on the ember dialect",
+      buildCheckPipeline);
   mlir::PassPipelineRegistration<>(
       "ember-to-llvm", "Lower the ember dialect to the LLVM dialect for a CPU",
       buildCPUPipeline);

@@ -12,7 +12,12 @@
 
 namespace ember {
 
-/// ember dialect -> LLVM dialect, for a CPU host (`ember-to-llvm`).
+/// The passes that check the program on the ember dialect, reporting the
+/// user's errors (`ember-check`).
+void buildCheckPipeline(mlir::OpPassManager &pm);
+/// ember dialect -> LLVM dialect, for a CPU host, once the checks passed.
+void buildCPULoweringPipeline(mlir::OpPassManager &pm);
+/// The checks, then the lowering (`ember-to-llvm`).
 void buildCPUPipeline(mlir::OpPassManager &pm);
 
 /// Registers the pipelines above with the global pass registry.
