@@ -92,6 +92,10 @@ ExprPtr ember::cloneExpr(const Expr &e) {
   case Expr::Kind::Transfer:
     return std::make_unique<TransferExpr>(
         r, cloneExpr(*cast<TransferExpr>(e).operand));
+  case Expr::Kind::KeywordArg: {
+    auto &k = cast<KeywordArgExpr>(e);
+    return std::make_unique<KeywordArgExpr>(r, k.name, cloneExpr(*k.value));
+  }
   case Expr::Kind::Discard:
     return std::make_unique<DiscardExpr>(r);
   case Expr::Kind::Error:

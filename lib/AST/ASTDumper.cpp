@@ -200,6 +200,11 @@ void ASTDumper::dumpExpr(const Expr *e) {
   case Expr::Kind::Cast:
     line("Cast", e->getLoc()) << "\n";
     return child(cast<CastExpr>(e)->operand.get());
+  case Expr::Kind::KeywordArg: {
+    auto *k = cast<KeywordArgExpr>(e);
+    line("KeywordArg", e->getLoc()) << " " << k->name << "\n";
+    return child(k->value.get());
+  }
   case Expr::Kind::Transfer:
     line("Transfer", e->getLoc()) << "\n";
     return child(cast<TransferExpr>(e)->operand.get());

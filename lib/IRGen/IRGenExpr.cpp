@@ -108,6 +108,7 @@ mlir::Value IRGen::emitExpr(const Expr *e) {
   case Expr::Kind::Subscript:
   case Expr::Kind::Tuple:
   case Expr::Kind::Discard:
+  case Expr::Kind::KeywordArg:
   case Expr::Kind::Error:
     break;
   }

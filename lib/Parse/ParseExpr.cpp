@@ -298,10 +298,24 @@ ExprPtr Parser::parseCallArgs(ExprPtr callee) {
 ExprPtr Parser::parseSubscript(ExprPtr base) {
   SMLoc start = base->getLoc();
   std::vector<ExprPtr> indices;
+  bool sawKeyword = false;
   while (!consumeIf(TokenKind::r_square)) {
     if (is(TokenKind::identifier) && peek().is(TokenKind::equal)) {
-      diags.report(SMRange(tok().getLoc(), peek().getRange().End),
-                   DiagID::err_unsupported, "a keyword parameter in `[...]`");
+      SMLoc keywordStart = tok().getLoc();
+      std::string name = consume().text.str();
+      consume();
+      ExprPtr value = parseExpr();
+      if (!value)
+        return nullptr;
+      indices.push_back(std::make_unique<KeywordArgExpr>(
+          rangeFrom(keywordStart), std::move(name), std::move(value)));
+      sawKeyword = true;
+      if (!is(TokenKind::r_square) && !expect(TokenKind::comma, "`,` or `]`"))
+        return nullptr;
+      continue;
+    }
+    if (sawKeyword) {
+      diags.report(tok().getRange(), DiagID::err_positional_after_keyword);
       return nullptr;
     }
     if (is(TokenKind::colon)) {

@@ -83,6 +83,11 @@ const Type *Sema::check(ExprPtr &e, const Type *expected) {
   case Expr::Kind::Transfer:
     type = checkTransfer(*cast<TransferExpr>(e.get()));
     break;
+  case Expr::Kind::KeywordArg:
+    diags.report(e->getRange(), DiagID::err_unsupported,
+                 "a keyword argument in `[...]` other than a compile-time "
+                 "parameter");
+    break;
   case Expr::Kind::Error:
     break;
   }

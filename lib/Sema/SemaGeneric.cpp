@@ -290,12 +290,15 @@ FnDecl *Sema::instantiate(FnDecl &templ, CallExpr &call,
     }
     return nullptr;
   };
+  if (!checkCompileTimeKeywords(explicitArgs, templ.compileTimeParams,
+                                 templ.name, report))
+    return nullptr;
   size_t explicitIndex = 0;
   for (const CompileTimeParam &param : templ.compileTimeParams) {
     CompileTimeBinding binding{param.name, param.nameRange};
-    const Expr *given = nullptr;
-    if (!param.inferOnly && explicitIndex < explicitArgs.size())
-      given = explicitArgs[explicitIndex++].get();
+    const Expr *given =
+        param.inferOnly ? nullptr
+                        : findCompileTimeArg(explicitArgs, explicitIndex, param);
     if (isTraitBound(*param.typeExpr)) {
       if (given)
         binding.type = resolveType(const_cast<Expr *>(given));
@@ -331,7 +334,8 @@ FnDecl *Sema::instantiate(FnDecl &templ, CallExpr &call,
     key += ", ";
     bindings.push_back(binding);
   }
-  if (explicitIndex < explicitArgs.size()) {
+  if (explicitIndex < explicitArgs.size() &&
+      !isa<KeywordArgExpr>(explicitArgs[explicitIndex].get())) {
     if (report)
       diags.report(explicitArgs[explicitIndex]->getRange(),
                    DiagID::err_too_many_parameters, templ.name);
@@ -493,16 +497,52 @@ void Sema::checkPendingInstances() {
   }
 }
 
+/// The argument in brackets for `param`: by its name, or the next
+/// positional one (advancing `positional`).
+const Expr *Sema::findCompileTimeArg(llvm::ArrayRef<ExprPtr> args,
+                                     size_t &positional,
+                                     const CompileTimeParam &param) {
+  for (const ExprPtr &arg : args)
+    if (auto *keyword = dyn_cast<KeywordArgExpr>(arg.get());
+        keyword && keyword->name == param.name)
+      return keyword->value.get();
+  if (positional < args.size() && !isa<KeywordArgExpr>(args[positional].get()))
+    return args[positional++].get();
+  return nullptr;
+}
+
+/// Whether every `name=value` in brackets names a parameter.
+bool Sema::checkCompileTimeKeywords(llvm::ArrayRef<ExprPtr> args,
+                                    llvm::ArrayRef<CompileTimeParam> params,
+                                    llvm::StringRef name, bool report) {
+  for (const ExprPtr &arg : args) {
+    auto *keyword = dyn_cast<KeywordArgExpr>(arg.get());
+    if (!keyword || llvm::any_of(params, [&](const CompileTimeParam &p) {
+          return p.name == keyword->name;
+        }))
+      continue;
+    if (report)
+      diags.report(keyword->getRange(), DiagID::err_unknown_keyword, name,
+                   keyword->name);
+    return false;
+  }
+  return true;
+}
+
 /// `Box[Int]`: the instance of the struct template `Box` for these values,
 /// made if new. Its parameters are given or defaulted, never inferred.
 StructDecl *Sema::instantiateStruct(StructDecl &templ,
                                     llvm::ArrayRef<ExprPtr> args,
                                     llvm::SMLoc loc) {
+  if (!checkCompileTimeKeywords(args, templ.compileTimeParams, templ.name,
+                                /*report=*/true))
+    return nullptr;
   std::vector<CompileTimeBinding> bindings;
   std::string key = "[";
+  size_t positional = 0;
   for (size_t i = 0; i < templ.compileTimeParams.size(); ++i) {
     const CompileTimeParam &param = templ.compileTimeParams[i];
-    const Expr *given = i < args.size() ? args[i].get() : nullptr;
+    const Expr *given = findCompileTimeArg(args, positional, param);
     CompileTimeBinding binding{param.name, param.nameRange};
     const Expr *valueExpr = given ? given : param.defaultValue.get();
     if (!valueExpr) {
@@ -534,9 +574,9 @@ StructDecl *Sema::instantiateStruct(StructDecl &templ,
     key += ", ";
     bindings.push_back(binding);
   }
-  if (args.size() > templ.compileTimeParams.size()) {
-    diags.report(args[templ.compileTimeParams.size()]->getRange(),
-                 DiagID::err_too_many_parameters, templ.name);
+  if (positional < args.size() && !isa<KeywordArgExpr>(args[positional].get())) {
+    diags.report(args[positional]->getRange(), DiagID::err_too_many_parameters,
+                 templ.name);
     return nullptr;
   }
   key.resize(key.size() - 2);

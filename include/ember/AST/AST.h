@@ -50,7 +50,7 @@ public:
   enum class Kind {
     IntLiteral, FloatLiteral, StringLiteral, BoolLiteral, NoneLiteral, Name,
     Unary, Binary, BoolOp, Compare, Call, Subscript, Attribute, Conditional,
-    Tuple, Cast, Discard, Transfer, Error
+    Tuple, Cast, Discard, Transfer, KeywordArg, Error
   };
   Expr(Kind kind, llvm::SMRange range) : kind(kind), range(range) {}
   virtual ~Expr() = default;
@@ -248,6 +248,16 @@ public:
   TransferExpr(llvm::SMRange range, ExprPtr operand)
       : ExprBase(range), operand(std::move(operand)) {}
   ExprPtr operand;
+};
+
+/// `name=value` in brackets: a compile-time parameter given by name, as in
+/// `Box[T=Int]`.
+class KeywordArgExpr : public ExprBase<Expr::Kind::KeywordArg> {
+public:
+  KeywordArgExpr(llvm::SMRange range, std::string name, ExprPtr value)
+      : ExprBase(range), name(std::move(name)), value(std::move(value)) {}
+  std::string name;
+  ExprPtr value;
 };
 
 /// `_`: a target that drops the value assigned to it. It is never a

@@ -57,6 +57,12 @@ public:
   //===--- Generics (SemaGeneric.cpp) --------------------------------------===//
   static bool isTemplate(const FnDecl &fn);
   static bool isLibraryTrait(llvm::StringRef name);
+  static const Expr *findCompileTimeArg(llvm::ArrayRef<ExprPtr> args,
+                                        size_t &positional,
+                                        const CompileTimeParam &param);
+  bool checkCompileTimeKeywords(llvm::ArrayRef<ExprPtr> args,
+                                llvm::ArrayRef<CompileTimeParam> params,
+                                llvm::StringRef name, bool report);
   bool isTraitBound(const Expr &typeExpr);
   bool checkTraitBound(const Type *type, const Expr &bound, llvm::SMLoc loc,
                        llvm::StringRef paramName);
