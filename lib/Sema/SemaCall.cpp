@@ -156,6 +156,7 @@ const Type *Sema::checkOverloadedCall(CallExpr &call,
   };
   // Templates stand for their instance for this call.
   bool single = templates.size() == 1;
+  unsigned errorsBefore = diags.getNumErrors();
   std::vector<FnDecl *> candidates;
   for (FnDecl *fn : templates) {
     if (!fn->isGeneric) {
@@ -169,8 +170,12 @@ const Type *Sema::checkOverloadedCall(CallExpr &call,
     if (FnDecl *instance = instantiate(*fn, call, explicitArgs, single))
       candidates.push_back(instance);
   }
-  if (candidates.empty() && (single || !explicitArgs.empty()))
+  if (candidates.empty() && (single || !explicitArgs.empty())) {
+    // Never fail silently: the call would have nothing to call.
+    if (diags.getNumErrors() == errorsBefore)
+      diags.report(call.getRange(), DiagID::err_no_matching_call, name);
     return fail();
+  }
   if (single)
     return checkFunctionCall(call, *candidates.front(), self);
   // The types of the arguments that are not literals decide.

@@ -86,14 +86,16 @@ bool Sema::isTraitBound(const Expr &typeExpr) {
   return symbol && symbol->kind == Symbol::Kind::Trait;
 }
 
-/// Whether `type` meets the trait bound `bound`; reports why not at `loc`.
+/// Whether `type` meets the trait bound `bound`; reports why not at `loc`
+/// when `report`.
 bool Sema::checkTraitBound(const Type *type, const Expr &bound,
-                           llvm::SMLoc loc, llvm::StringRef paramName) {
+                           llvm::SMLoc loc, llvm::StringRef paramName,
+                           bool report) {
   if (type->isError())
     return true;
   if (auto *b = dyn_cast<BinaryExpr>(&bound))
-    return checkTraitBound(type, *b->lhs, loc, paramName) &&
-           checkTraitBound(type, *b->rhs, loc, paramName);
+    return checkTraitBound(type, *b->lhs, loc, paramName, report) &&
+           checkTraitBound(type, *b->rhs, loc, paramName, report);
   llvm::StringRef trait = cast<NameExpr>(bound).name;
   auto *structType = dyn_cast<StructType>(type);
   bool conforms;
@@ -101,8 +103,9 @@ bool Sema::checkTraitBound(const Type *type, const Expr &bound,
     // The builtin scalars are copyable, printable, comparable values.
     conforms = isBuiltinTrait(trait) || isLibraryTrait(trait);
   } else if (isLibraryTrait(trait)) {
-    diags.report(loc, DiagID::err_unsupported,
-                 "conformance of a struct to `" + trait.str() + "`");
+    if (report)
+      diags.report(loc, DiagID::err_unsupported,
+                   "conformance of a struct to `" + trait.str() + "`");
     return false;
   } else if (isBuiltinTrait(trait)) {
     const StructDecl &decl = structType->getDecl();
@@ -116,7 +119,7 @@ bool Sema::checkTraitBound(const Type *type, const Expr &bound,
     TraitDecl *user = lookupTrait(bound, /*report=*/false);
     conforms = llvm::is_contained(structType->getDecl().conformances, user);
   }
-  if (!conforms)
+  if (!conforms && report)
     diags.report(loc, DiagID::err_bound_not_met, type->getName(), trait,
                  paramName);
   return conforms;
@@ -311,7 +314,7 @@ FnDecl *Sema::instantiate(FnDecl &templ, CallExpr &call,
       if (!binding.type)
         return fail(DiagID::err_cannot_infer, param.name);
       if (!checkTraitBound(binding.type, *param.typeExpr, call.getLoc(),
-                           param.name))
+                           param.name, report))
         return nullptr;
       key += binding.type->getName().str();
     } else {
@@ -324,7 +327,9 @@ FnDecl *Sema::instantiate(FnDecl &templ, CallExpr &call,
       checkAs(value, binding.valueType);
       std::optional<int64_t> constant = evaluateConstant(*value);
       if (!constant && !value->type->isError()) {
-        diags.report(value->getRange(), DiagID::err_not_constant, param.name);
+        if (report)
+          diags.report(value->getRange(), DiagID::err_not_constant,
+                       param.name);
         return nullptr;
       }
       binding.value = constant.value_or(0);
@@ -350,17 +355,26 @@ FnDecl *Sema::instantiate(FnDecl &templ, CallExpr &call,
       continue;
     const Type *type =
         argOf[i] >= 0 ? getArgumentType(*call.args[argOf[i]].value) : nullptr;
-    if (!type)
-      return param.defaultValue ? fail(DiagID::err_untyped_default, param.name)
-                                : nullptr; // Reported as a missing argument.
-    if (bound && !isTraitBound(*bound)) {
-      llvm::SMRange r = bound->getRange();
-      diags.report(r, DiagID::err_not_a_trait,
-                   llvm::StringRef(r.Start.getPointer(),
-                                   r.End.getPointer() - r.Start.getPointer()));
+    if (!type && param.defaultValue)
+      return fail(DiagID::err_untyped_default, param.name);
+    if (!type) {
+      if (report) {
+        diags.report(call.getRange(), DiagID::err_missing_argument,
+                     templ.name, param.name);
+        diags.report(templ.nameRange, DiagID::note_declared_here, templ.name);
+      }
       return nullptr;
     }
-    if (bound && !checkTraitBound(type, *bound, call.getLoc(), param.name))
+    if (bound && !isTraitBound(*bound)) {
+      llvm::SMRange r = bound->getRange();
+      if (report)
+        diags.report(r, DiagID::err_not_a_trait,
+                     llvm::StringRef(r.Start.getPointer(),
+                                     r.End.getPointer() - r.Start.getPointer()));
+      return nullptr;
+    }
+    if (bound &&
+        !checkTraitBound(type, *bound, call.getLoc(), param.name, report))
       return nullptr;
     implicitTypes.push_back({i, type});
     key += type->getName().str() + ", ";

@@ -65,7 +65,7 @@ public:
                                 llvm::StringRef name, bool report);
   bool isTraitBound(const Expr &typeExpr);
   bool checkTraitBound(const Type *type, const Expr &bound, llvm::SMLoc loc,
-                       llvm::StringRef paramName);
+                       llvm::StringRef paramName, bool report = true);
   std::optional<int64_t> evaluateConstant(const Expr &e);
   /// A checked-to-be literal for `value`: `-n` for a negative one.
   static ExprPtr makeIntConstant(llvm::SMRange range, int64_t value);
