@@ -40,6 +40,8 @@ const char *ember::getSpelling(CompareOperator op) {
   case CompareOperator::Le: return "<=";
   case CompareOperator::Gt: return ">";
   case CompareOperator::Ge: return ">=";
+  case CompareOperator::In: return "in";
+  case CompareOperator::NotIn: return "not in";
   }
   return "?";
 }

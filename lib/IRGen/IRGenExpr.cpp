@@ -38,6 +38,9 @@ static CmpPredicate getPredicate(CompareOperator op) {
   case CompareOperator::Le: return CmpPredicate::le;
   case CompareOperator::Gt: return CmpPredicate::gt;
   case CompareOperator::Ge: return CmpPredicate::ge;
+  case CompareOperator::In:
+  case CompareOperator::NotIn:
+    break; // Sema makes them `__contains__` calls.
   }
   return CmpPredicate::eq;
 }

@@ -109,19 +109,28 @@ ExprPtr Parser::parseComparison() {
   ExprPtr first = parseBinary(0);
   if (!first)
     return nullptr;
-  if (is(TokenKind::kw_in) || is(TokenKind::kw_is) ||
-      (is(TokenKind::kw_not) && peek().is(TokenKind::kw_in))) {
+  if (is(TokenKind::kw_is)) {
     diags.report(tok().getRange(), DiagID::err_unsupported,
-                 ("the `" + tok().text + "` operator").str());
+                 "the `is` operator");
     return nullptr;
   }
-  if (!getCompareOperator(tok().kind))
+  // `in` and `not in` compare too; `not in` is two tokens.
+  auto nextOperator = [&]() -> std::optional<CompareOperator> {
+    if (is(TokenKind::kw_in))
+      return CompareOperator::In;
+    if (is(TokenKind::kw_not) && peek().is(TokenKind::kw_in))
+      return CompareOperator::NotIn;
+    return getCompareOperator(tok().kind);
+  };
+  if (!nextOperator())
     return first;
   auto cmp = std::make_unique<CompareExpr>(SMRange(start, start));
   cmp->operands.push_back(std::move(first));
-  while (auto op = getCompareOperator(tok().kind)) {
+  while (auto op = nextOperator()) {
     cmp->ops.push_back(*op);
     cmp->opLocs.push_back(consume().getLoc());
+    if (*op == CompareOperator::NotIn)
+      consume();
     ExprPtr next = parseBinary(0);
     if (!next)
       return nullptr;

@@ -408,6 +408,17 @@ const Type *Sema::checkCompare(ExprPtr &expr) {
   if (rewriteOperator(expr))
     return expr->type;
   auto &e = *cast<CompareExpr>(expr.get());
+  for (size_t i = 0; i < e.ops.size(); ++i)
+    if (e.ops[i] == CompareOperator::In || e.ops[i] == CompareOperator::NotIn) {
+      const Type *container = checkValue(e.operands[i + 1]);
+      if (!container->isError())
+        diags.report(e.opLocs[i], DiagID::err_unsupported,
+                     "`in` on a value of type `" + container->getName().str() +
+                         "`");
+      for (ExprPtr &operand : e.operands)
+        check(operand);
+      return Type::get(Type::Kind::Bool);
+    }
   llvm::SmallVector<ExprPtr *> operands;
   for (ExprPtr &operand : e.operands)
     operands.push_back(&operand);

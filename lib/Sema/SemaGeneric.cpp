@@ -192,6 +192,8 @@ std::optional<int64_t> Sema::evaluateConstant(const Expr &e) {
       case CompareOperator::Le: holds = *l <= *r; break;
       case CompareOperator::Gt: holds = *l > *r; break;
       case CompareOperator::Ge: holds = *l >= *r; break;
+      case CompareOperator::In:
+      case CompareOperator::NotIn: return std::nullopt;
       }
       if (!holds)
         return 0;

@@ -47,6 +47,8 @@ static DunderNames getDunderNames(CompareOperator op) {
   case CompareOperator::Le: return {"__le__", "__ge__", ""};
   case CompareOperator::Gt: return {"__gt__", "__lt__", ""};
   case CompareOperator::Ge: return {"__ge__", "__le__", ""};
+  case CompareOperator::In:
+  case CompareOperator::NotIn: return {"", "__contains__", ""};
   }
   return {"", "", ""};
 }
@@ -128,7 +130,8 @@ bool Sema::rewriteBinaryOperator(ExprPtr &e, ExprPtr &lhs, ExprPtr &rhs,
     };
     if (!quiet)
       diags.report(opLoc, DiagID::err_no_operator, spelling, describe(*lhs),
-                   describe(*rhs), left ? names.method : names.reflected);
+                   describe(*rhs),
+                   left && *names.method ? names.method : names.reflected);
     e->type = errorType();
     return true;
   }
@@ -157,9 +160,17 @@ bool Sema::rewriteOperator(ExprPtr &e) {
       e->type = errorType();
       return true;
     }
-    return rewriteBinaryOperator(e, c->operands[0], c->operands[1],
-                                 getDunderNames(c->ops[0]),
-                                 getSpelling(c->ops[0]), c->opLocs[0]);
+    CompareOperator op = c->ops[0];
+    llvm::SMRange range = e->getRange();
+    bool rewritten = rewriteBinaryOperator(e, c->operands[0], c->operands[1],
+                                           getDunderNames(op), getSpelling(op),
+                                           c->opLocs[0]);
+    // `a not in b` is `not b.__contains__(a)`.
+    if (rewritten && op == CompareOperator::NotIn && !e->type->isError()) {
+      e = std::make_unique<UnaryExpr>(range, UnaryOperator::Not, std::move(e));
+      check(e);
+    }
+    return rewritten;
   }
   auto *u = cast<UnaryExpr>(e.get());
   if (u->op == UnaryOperator::Not || isLiteral(u->operand.get()) ||

@@ -37,7 +37,7 @@ enum class BinaryOperator {
   Add, Sub, Mul, Div, FloorDiv, Mod, Pow, BitAnd, BitOr, BitXor, Shl, Shr
 };
 enum class UnaryOperator { Neg, Plus, Invert, Not };
-enum class CompareOperator { Eq, Ne, Lt, Le, Gt, Ge };
+enum class CompareOperator { Eq, Ne, Lt, Le, Gt, Ge, In, NotIn };
 enum class BoolOperator { And, Or };
 
 const char *getSpelling(BinaryOperator op);
