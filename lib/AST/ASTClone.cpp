@@ -181,6 +181,13 @@ StmtPtr ember::cloneStmt(const Stmt &s) {
     copy->value = cloneExpr(*a.value);
     return copy;
   }
+  case Stmt::Kind::ComptimeAssert: {
+    auto &a = cast<ComptimeAssertStmt>(s);
+    auto copy = std::make_unique<ComptimeAssertStmt>(r);
+    copy->cond = cloneExpr(*a.cond);
+    copy->message = cloneOrNull(a.message);
+    return copy;
+  }
   case Stmt::Kind::Error:
     return std::make_unique<ErrorStmt>(r);
   }

@@ -300,6 +300,14 @@ void ASTDumper::dumpStmt(const Stmt *s) {
       child(a->typeExpr.get());
     return child(a->value.get());
   }
+  case Stmt::Kind::ComptimeAssert: {
+    auto *a = cast<ComptimeAssertStmt>(s);
+    line("ComptimeAssert", s->getLoc()) << "\n";
+    child(a->cond.get());
+    if (a->message)
+      child(a->message.get());
+    return;
+  }
   case Stmt::Kind::Error:
     line("ErrorStmt", s->getLoc()) << "\n";
     return;

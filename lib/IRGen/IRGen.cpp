@@ -299,6 +299,7 @@ void IRGen::emitStmt(const Stmt *stmt) {
   }
   case Stmt::Kind::Pass:
   case Stmt::Kind::Alias:
+  case Stmt::Kind::ComptimeAssert:
   case Stmt::Kind::Error:
     return;
   }

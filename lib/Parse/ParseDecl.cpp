@@ -121,8 +121,11 @@ void Parser::parseTopLevel(Module &module) {
       skipToNextStatement();
       return;
     }
-    if (reportComptimeStatement()) {
-      skipToNextStatement();
+    if (peek().is(TokenKind::kw_assert)) {
+      if (auto stmt = parseComptimeAssert())
+        module.asserts.push_back(std::move(stmt));
+      if (!is(TokenKind::eof) && !expect(TokenKind::newline))
+        skipToNextStatement();
       return;
     }
     [[fallthrough]];

@@ -88,8 +88,6 @@ void Parser::parseStatement(Block &block) {
       consume();
       return compound(parseComptime(start));
     }
-    if (reportComptimeStatement())
-      break;
     return parseSimpleStatements(block);
   case TokenKind::indent:
     diags.report(tok().getLoc(), DiagID::err_unexpected_indent);
@@ -102,15 +100,17 @@ void Parser::parseStatement(Block &block) {
   skipToNextStatement();
 }
 
-/// Reports `comptime assert`, which is not supported yet; returns whether
-/// the statement is one.
-bool Parser::reportComptimeStatement() {
-  const Token &next = peek();
-  if (!next.is(TokenKind::kw_assert))
-    return false;
-  diags.report(SMRange(tok().getLoc(), next.getRange().End),
-               DiagID::err_unsupported, ("`comptime " + next.text + "`").str());
-  return true;
+/// `comptime assert cond[, "message"]`, at `comptime`.
+std::unique_ptr<ComptimeAssertStmt> Parser::parseComptimeAssert() {
+  SMLoc start = consume().getLoc();
+  consume();
+  auto stmt = std::make_unique<ComptimeAssertStmt>(SMRange(start, start));
+  if (!(stmt->cond = parseExpr()))
+    return nullptr;
+  if (consumeIf(TokenKind::comma) && !(stmt->message = parseExpr()))
+    return nullptr;
+  stmt->setRange(rangeFrom(start));
+  return stmt;
 }
 
 /// After a syntax error in a statement that starts with `first`: if
@@ -201,6 +201,8 @@ StmtPtr Parser::parseSimpleStatement() {
     return parseExprStatement();
   case TokenKind::kw_alias:
   case TokenKind::kw_comptime: {
+    if (tok().is(TokenKind::kw_comptime) && peek().is(TokenKind::kw_assert))
+      return parseComptimeAssert();
     auto alias = parseAlias();
     // parseAlias consumed the newline; give it back to the caller.
     if (alias && pos && tokens[pos - 1].is(TokenKind::newline))

@@ -91,7 +91,7 @@ private:
   void parseTraitMember(TraitDecl &decl);
   void parseField(StructDecl &decl);
   void suggestKeyword(const Token &first);
-  bool reportComptimeStatement();
+  std::unique_ptr<ComptimeAssertStmt> parseComptimeAssert();
 
   //===--- Statements ------------------------------------------------------===//
   bool parseBlock(Block &block, StringRef after);

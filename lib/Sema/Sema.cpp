@@ -55,6 +55,8 @@ bool Sema::check(Module &module) {
       checkDefaultValues(*fn);
   for (auto &alias : module.aliases)
     checkAlias(*alias);
+  for (auto &assertion : module.asserts)
+    checkComptimeAssert(*assertion);
   for (auto &decl : module.structs)
     if (!decl->isTemplate())
       checkStructBodies(*decl);

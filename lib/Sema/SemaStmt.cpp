@@ -121,6 +121,8 @@ void Sema::checkStmt(Stmt *stmt) {
     scope->insert(alias->name, symbol);
     return checkAlias(*alias);
   }
+  case Stmt::Kind::ComptimeAssert:
+    return checkComptimeAssert(*cast<ComptimeAssertStmt>(stmt));
   case Stmt::Kind::Pass:
   case Stmt::Kind::Error:
     return;
@@ -287,6 +289,29 @@ void Sema::checkAugAssign(AugAssignStmt &assign) {
       std::move(assign.value));
   cast<BinaryExpr>(assign.combined.get())->isAugmented = true;
   checkAs(assign.combined, type);
+}
+
+void Sema::checkComptimeAssert(ComptimeAssertStmt &s) {
+  checkCondition(s.cond);
+  if (s.message && !isa<StringLiteralExpr>(s.message.get())) {
+    diags.report(s.message->getRange(), DiagID::err_assert_message);
+    return;
+  }
+  if (s.cond->type->isError())
+    return;
+  std::optional<int64_t> value = evaluateConstant(*s.cond);
+  if (!value) {
+    diags.report(s.cond->getRange(), DiagID::err_not_constant_condition,
+                 "comptime assert");
+    return;
+  }
+  if (*value)
+    return;
+  if (s.message)
+    diags.report(s.cond->getRange(), DiagID::err_assert_failed_message,
+                 cast<StringLiteralExpr>(s.message.get())->value);
+  else
+    diags.report(s.cond->getRange(), DiagID::err_assert_failed);
 }
 
 /// `comptime if`: the condition is a compile-time `Bool`; the branch it

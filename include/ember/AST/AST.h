@@ -284,7 +284,7 @@ class Stmt {
 public:
   enum class Kind {
     Expr, Var, Assign, AugAssign, If, While, For, Break, Continue, Pass,
-    Return, Alias, Error
+    Return, Alias, ComptimeAssert, Error
   };
   Stmt(Kind kind, llvm::SMRange range) : kind(kind), range(range) {}
   virtual ~Stmt() = default;
@@ -401,6 +401,15 @@ public:
   ReturnStmt(llvm::SMRange range, ExprPtr value)
       : StmtBase(range), value(std::move(value)) {}
   ExprPtr value; ///< May be null.
+};
+
+/// `comptime assert cond, "message"`: checked when the code is checked
+/// (in each instance of a template), never at run time.
+class ComptimeAssertStmt : public StmtBase<Stmt::Kind::ComptimeAssert> {
+public:
+  using StmtBase::StmtBase;
+  ExprPtr cond;
+  ExprPtr message; ///< May be null.
 };
 
 class ErrorStmt : public StmtBase<Stmt::Kind::Error> {
@@ -579,6 +588,7 @@ struct Module {
   std::vector<std::unique_ptr<StructDecl>> structs;
   std::vector<std::unique_ptr<FnDecl>> functions;
   std::vector<std::unique_ptr<AliasDecl>> aliases;
+  std::vector<std::unique_ptr<ComptimeAssertStmt>> asserts;
   std::vector<ImportDecl> imports;
 };
 

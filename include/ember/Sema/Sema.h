@@ -129,6 +129,7 @@ public:
   void checkAugAssign(AugAssignStmt &assign);
   void checkFor(ForStmt &loop);
   void checkComptimeIf(IfStmt &s);
+  void checkComptimeAssert(ComptimeAssertStmt &s);
   void checkComptimeFor(ForStmt &loop);
   void checkReturn(ReturnStmt &ret);
   LocalVar *declareLocal(llvm::StringRef name, llvm::SMRange range,
