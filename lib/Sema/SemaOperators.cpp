@@ -88,6 +88,9 @@ bool Sema::acceptsArgument(StructDecl &decl, llvm::StringRef method,
   for (FnDecl *fn : decl.findMethods(method)) {
     if (fn->isStatic || fn->params.size() < 2)
       continue;
+    // A generic operator may take anything; its instantiation decides.
+    if (fn->isGeneric)
+      return true;
     const Type *want = fn->params[1].type;
     if (isLiteral(&arg) ? want->isNumeric() &&
                               (want->isFloat() || !containsFloatLiteral(&arg))
