@@ -197,7 +197,11 @@ class Generator:
         a, b = r.choice(self.accs), r.choice(self.accs)
         kind = r.random()
         if kind < 0.4:
+            # The argument may not read `Acc` variables: `a.add(a.count)`
+            # passes `a` both `mut` and `read`, which Ember rejects.
+            accs, self.accs = self.accs, []
             self.emit(depth, f"{a}.add({self.int_expr(inames)})")
+            self.accs = accs
         elif kind < 0.6:
             # Ember copies the struct; the Python twin must too.
             self.emit(depth, f"{a} = copy.copy({b})" if self.python else f"{a} = {b}")
