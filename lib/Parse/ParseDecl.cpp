@@ -222,6 +222,34 @@ std::unique_ptr<TraitDecl> Parser::parseTrait() {
 }
 
 void Parser::parseTraitMember(TraitDecl &decl) {
+  auto addMethod = [&](std::unique_ptr<FnDecl> fn) {
+    auto *pass = fn->body.size() == 1
+                     ? llvm::dyn_cast<PassStmt>(fn->body.front().get())
+                     : nullptr;
+    fn->isRequired = pass && pass->isEllipsis;
+    decl.methods.push_back(std::move(fn));
+  };
+  auto other = [&] {
+    if (is(TokenKind::kw_var)) {
+      diags.report(tok().getRange(), DiagID::err_trait_field);
+      skipToNextStatement();
+      return true;
+    }
+    if (is(TokenKind::kw_comptime) || is(TokenKind::kw_alias)) {
+      unsupportedDecl("a `comptime` member of a trait");
+      return true;
+    }
+    return false;
+  };
+  parseTypeMember(addMethod, other, DiagID::err_expected_trait_member);
+}
+
+/// One member of a struct or trait body. Blank lines, docstrings and `pass`
+/// are skipped; a method, with its decorators, goes to `addMethod`; `other`
+/// parses the rest, returning false for what the body does not take.
+void Parser::parseTypeMember(
+    llvm::function_ref<void(std::unique_ptr<FnDecl>)> addMethod,
+    llvm::function_ref<bool()> other, DiagID unexpected) {
   if (consumeIf(TokenKind::newline))
     return;
   std::vector<Decorator> decorators;
@@ -230,38 +258,30 @@ void Parser::parseTraitMember(TraitDecl &decl) {
     skipToNextStatement();
     return;
   }
-  switch (tok().kind) {
-  case TokenKind::kw_fn:
-  case TokenKind::kw_def:
-    if (auto fn = parseDecoratedFunction(decorators, /*inStruct=*/true)) {
-      auto *pass = fn->body.size() == 1
-                       ? llvm::dyn_cast<PassStmt>(fn->body.front().get())
-                       : nullptr;
-      fn->isRequired = pass && pass->isEllipsis;
-      decl.methods.push_back(std::move(fn));
-    }
+  if (is(TokenKind::kw_fn) || is(TokenKind::kw_def)) {
+    if (auto fn = parseDecoratedFunction(decorators, /*inStruct=*/true))
+      addMethod(std::move(fn));
     return;
-  case TokenKind::kw_pass:
-  case TokenKind::string_literal:
-    skipToNextStatement();
-    return;
-  case TokenKind::kw_var:
-    diags.report(tok().getRange(), DiagID::err_trait_field);
-    skipToNextStatement();
-    return;
-  case TokenKind::kw_comptime:
-  case TokenKind::kw_alias:
-    unsupportedDecl("a `comptime` member of a trait");
-    return;
-  case TokenKind::indent:
+  }
+  if (is(TokenKind::indent)) {
     diags.report(tok().getLoc(), DiagID::err_unexpected_indent);
     skipBlock();
     return;
-  default:
-    diags.report(tok().getRange(), DiagID::err_expected_trait_member,
-                 describe(tok()));
-    skipToNextStatement();
   }
+  if (!decorators.empty()) {
+    expect(TokenKind::kw_fn, "`fn` or `def` after a decorator");
+    skipToNextStatement();
+    return;
+  }
+  // A docstring or `pass`.
+  if (is(TokenKind::kw_pass) || is(TokenKind::string_literal)) {
+    skipToNextStatement();
+    return;
+  }
+  if (other())
+    return;
+  diags.report(tok().getRange(), unexpected, describe(tok()));
+  skipToNextStatement();
 }
 
 /// `struct Name(Trait, ...):` and its indented body of fields, methods,
@@ -302,53 +322,25 @@ Parser::parseStruct(llvm::ArrayRef<Decorator> decorators) {
 }
 
 void Parser::parseStructMember(StructDecl &decl) {
-  if (consumeIf(TokenKind::newline))
-    return;
-  std::vector<Decorator> decorators;
-  if (is(TokenKind::at) && !parseDecorators(decorators)) {
-    skipToNextStatement();
-    skipToNextStatement();
-    return;
-  }
-  switch (tok().kind) {
-  case TokenKind::kw_fn:
-  case TokenKind::kw_def:
-    if (auto fn = parseDecoratedFunction(decorators, /*inStruct=*/true)) {
-      fn->parent = &decl;
-      decl.methods.push_back(std::move(fn));
+  auto addMethod = [&](std::unique_ptr<FnDecl> fn) {
+    fn->parent = &decl;
+    decl.methods.push_back(std::move(fn));
+  };
+  auto other = [&] {
+    if (is(TokenKind::kw_var)) {
+      parseField(decl);
+      return true;
     }
-    return;
-  case TokenKind::kw_var:
-    if (!decorators.empty())
-      break;
-    return parseField(decl);
-  case TokenKind::kw_alias:
-  case TokenKind::kw_comptime:
-    if (!decorators.empty())
-      break;
-    if (auto alias = parseAlias())
-      decl.members.push_back(std::move(alias));
-    else
-      skipToNextStatement();
-    return;
-  case TokenKind::kw_pass:
-  case TokenKind::string_literal: // A docstring.
-    if (!decorators.empty())
-      break;
-    skipToNextStatement();
-    return;
-  case TokenKind::indent:
-    diags.report(tok().getLoc(), DiagID::err_unexpected_indent);
-    skipBlock();
-    return;
-  default:
-    diags.report(tok().getRange(), DiagID::err_expected_member,
-                 describe(tok()));
-    skipToNextStatement();
-    return;
-  }
-  expect(TokenKind::kw_fn, "`fn` or `def` after a decorator");
-  skipToNextStatement();
+    if (is(TokenKind::kw_comptime) || is(TokenKind::kw_alias)) {
+      if (auto alias = parseAlias())
+        decl.members.push_back(std::move(alias));
+      else
+        skipToNextStatement();
+      return true;
+    }
+    return false;
+  };
+  parseTypeMember(addMethod, other, DiagID::err_expected_member);
 }
 
 /// `var name: Type` in a struct body.

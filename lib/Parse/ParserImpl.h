@@ -89,6 +89,9 @@ private:
   bool parseTypeBody(llvm::function_ref<void()> member, StringRef what);
   std::unique_ptr<TraitDecl> parseTrait();
   void parseTraitMember(TraitDecl &decl);
+  void parseTypeMember(
+      llvm::function_ref<void(std::unique_ptr<FnDecl>)> addMethod,
+      llvm::function_ref<bool()> other, DiagID unexpected);
   void parseField(StructDecl &decl);
   void suggestKeyword(const Token &first);
   std::unique_ptr<ComptimeAssertStmt> parseComptimeAssert();

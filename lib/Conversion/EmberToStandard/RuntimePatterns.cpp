@@ -28,25 +28,18 @@ struct LocalOpLowering : OpConversionPattern<LocalOp> {
   }
 };
 
-struct LoadOpLowering : OpConversionPattern<LoadOp> {
-  using OpConversionPattern::OpConversionPattern;
+/// `ember.load` and `ember.move` both read the slot; a move's meaning was
+/// for the initialization checker.
+template <typename ReadOp>
+struct ReadOpLowering : OpConversionPattern<ReadOp> {
+  using OpConversionPattern<ReadOp>::OpConversionPattern;
+  using OpAdaptor = typename ReadOp::Adaptor;
   LogicalResult
-  matchAndRewrite(LoadOp op, OpAdaptor adaptor,
+  matchAndRewrite(ReadOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     rewriter.replaceOpWithNewOp<LLVM::LoadOp>(
-        op, getTypeConverter()->convertType(op.getType()), adaptor.getRef());
-    return success();
-  }
-};
-
-/// A move reads like a load; its meaning was for the checker.
-struct MoveOpLowering : OpConversionPattern<MoveOp> {
-  using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(MoveOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    rewriter.replaceOpWithNewOp<LLVM::LoadOp>(
-        op, getTypeConverter()->convertType(op.getType()), adaptor.getRef());
+        op, this->getTypeConverter()->convertType(op.getType()),
+        adaptor.getRef());
     return success();
   }
 };
@@ -158,7 +151,8 @@ struct ExitOpLowering : OpConversionPattern<ExitOp> {
 
 void ember::populateEmberRuntimePatterns(EmberTypeConverter &converter,
                                          RewritePatternSet &patterns) {
-  patterns.add<LocalOpLowering, LoadOpLowering, MoveOpLowering, StoreOpLowering,
+  patterns.add<LocalOpLowering, ReadOpLowering<LoadOp>, ReadOpLowering<MoveOp>,
+               StoreOpLowering,
                StringConstantOpLowering, PrintOpLowering, CheckOpLowering,
                ExitOpLowering>(converter, patterns.getContext());
 }
