@@ -228,9 +228,11 @@ void Sema::checkMethod(StructDecl &decl, FnDecl &method) {
     }
     if (self.convention != ArgConvention::Out)
       diags.report(self.nameRange, DiagID::err_init_self, decl.name);
-    if (!method.resultType->isNone() && !method.resultType->isError())
+    if (!method.resultType->isNone() && !method.resultType->isError()) {
       diags.report(method.resultTypeExpr->getRange(),
                    DiagID::err_init_result);
+      method.resultType = Type::get(Type::Kind::None);
+    }
   } else if (self.convention == ArgConvention::Out) {
     diags.report(self.nameRange, DiagID::err_convention_unsupported, "out");
   }
