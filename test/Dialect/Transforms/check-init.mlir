@@ -72,3 +72,12 @@ func.func @fields(%v: si64) -> !ember.struct<"P", si64, si64> {
   %r = ember.load %self : <!ember.struct<"P", si64, si64>>
   return %r : !ember.struct<"P", si64, si64>
 }
+
+// -----
+
+// A struct without fields has nothing to initialize.
+func.func @empty() -> !ember.struct<"E"> {
+  %e = ember.local "e" : <!ember.struct<"E">>
+  %v = ember.load %e : <!ember.struct<"E">>
+  return %v : !ember.struct<"E">
+}

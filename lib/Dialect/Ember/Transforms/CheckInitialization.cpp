@@ -60,9 +60,8 @@ private:
     fn.walk([&](LocalOp local) {
       Type element = local.getRef().getType().getElementType();
       auto structType = dyn_cast<StructValueType>(element);
-      unsigned size = structType && !structType.getFields().empty()
-                          ? structType.getFields().size()
-                          : 1;
+      // A struct without fields holds nothing to initialize.
+      unsigned size = structType ? structType.getFields().size() : 1;
       slots[local] = {offset, size, local.getName().str()};
       offset += size;
     });
