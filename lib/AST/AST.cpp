@@ -62,6 +62,32 @@ const char *ember::getSpelling(ArgConvention convention) {
   return "?";
 }
 
+/// Whether `decl` or the struct type of one of its fields, at any depth,
+/// has `property`.
+static bool anyPart(const StructDecl &decl,
+                    FnDecl *StructDecl::*property) {
+  if (decl.*property)
+    return true;
+  for (const FieldDecl &field : decl.fields)
+    if (auto *structType = llvm::dyn_cast_or_null<StructType>(field.type))
+      if (anyPart(structType->getDecl(), property))
+        return true;
+  return false;
+}
+
+bool StructDecl::hasDestructor() const {
+  return anyPart(*this, &StructDecl::destructor);
+}
+bool StructDecl::hasCustomCopy() const {
+  return anyPart(*this, &StructDecl::copyInit);
+}
+bool StructDecl::hasCustomMove() const {
+  return anyPart(*this, &StructDecl::moveInit);
+}
+bool StructDecl::isTrivial() const {
+  return !hasDestructor() && !hasCustomCopy() && !hasCustomMove();
+}
+
 int StructDecl::findField(llvm::StringRef fieldName) const {
   for (size_t i = 0; i < fields.size(); ++i)
     if (fields[i].name == fieldName)

@@ -76,10 +76,26 @@ mlir::OwningOpRef<mlir::ModuleOp> IRGen::emit() {
   builder.setInsertionPointToEnd(moduleOp.getBody());
   for (const FnDecl *fn : getEmittedFunctions())
     declareFunction(*fn);
+  for (const StructDecl *decl : getEmittedStructs())
+    declareLifecycle(*decl);
   for (const FnDecl *fn : getEmittedFunctions())
     emitFunction(*fn);
+  emitSynthesizedLifecycles();
   emitEntryPoint();
   return owned;
+}
+
+/// The structs of the module, with each template replaced by its
+/// instances.
+std::vector<const StructDecl *> IRGen::getEmittedStructs() {
+  std::vector<const StructDecl *> emitted;
+  for (const auto &decl : module.structs) {
+    if (!decl->isTemplate())
+      emitted.push_back(decl.get());
+    for (const auto &instance : decl->instances)
+      emitted.push_back(instance.second.get());
+  }
+  return emitted;
 }
 
 /// The functions and methods of the module, with each template replaced by
@@ -94,16 +110,9 @@ std::vector<const FnDecl *> IRGen::getEmittedFunctions() {
     for (const auto &instance : fn.instances)
       emitted.push_back(instance.second.get());
   };
-  auto addStruct = [&](const StructDecl &decl) {
-    for (const auto &method : decl.methods)
+  for (const StructDecl *decl : getEmittedStructs())
+    for (const auto &method : decl->methods)
       add(*method);
-  };
-  for (const auto &decl : module.structs) {
-    if (!decl->isTemplate())
-      addStruct(*decl);
-    for (const auto &instance : decl->instances)
-      addStruct(*instance.second);
-  }
   for (const auto &fn : module.functions)
     add(*fn);
   return emitted;
@@ -113,9 +122,12 @@ std::vector<const FnDecl *> IRGen::getEmittedFunctions() {
 /// instance's parameters (`[Int, 3]`), and a number after overloads of one
 /// name.
 std::string IRGen::getUniqueSymbol(const FnDecl &fn) {
-  std::string base = getFunctionSymbol(
+  return getUniqueSymbol(getFunctionSymbol(
       module, (fn.parent ? fn.parent->name + "." + fn.name : fn.name) +
-                  fn.instanceSuffix);
+                  fn.instanceSuffix));
+}
+
+std::string IRGen::getUniqueSymbol(std::string base) {
   std::string symbol = base;
   for (unsigned n = 1; !usedSymbols.insert(symbol).second; ++n)
     symbol = base + "." + std::to_string(n);
@@ -126,12 +138,13 @@ void IRGen::declareFunction(const FnDecl &fn) {
   llvm::SmallVector<mlir::Type> params, results;
   for (const Param &param : fn.params) {
     mlir::Type type = convertType(param.type);
-    // `out self` is the result; a `mut` argument is the caller's slot.
+    // `out self` is the result; a `mut` argument is the caller's slot, and
+    // so is a `read` one of a type with a lifecycle.
     if (param.convention == ArgConvention::Out) {
       results.push_back(type);
       continue;
     }
-    if (param.convention == ArgConvention::Mut)
+    if (isPassedByReference(param))
       type = RefType::get(&context, type);
     params.push_back(type);
   }
@@ -153,13 +166,14 @@ void IRGen::emitFunction(const FnDecl &fn) {
   unsigned argIndex = 0;
   for (const Param &param : fn.params) {
     if (param.convention == ArgConvention::Out) {
-      outSelf = getLocal(param.local);
+      // It is returned, never destroyed.
+      outSelf = createLocalSlot(param.local, /*owner=*/false);
       continue;
     }
     mlir::Value arg = entry->getArgument(argIndex++);
     if (!param.local) // `_`
       continue;
-    if (param.convention == ArgConvention::Mut)
+    if (isPassedByReference(param))
       locals[param.local] = arg;
     else
       StoreOp::create(builder, loc(param.nameRange.Start), arg,
@@ -218,15 +232,20 @@ mlir::Value IRGen::getLocal(const LocalVar *local) {
   auto it = locals.find(local);
   if (it != locals.end())
     return it->second;
-  mlir::Value slot = createSlot(convertType(local->type), local->name,
-                                loc(local->declRange.Start));
+  return createLocalSlot(local, local->ownsValue);
+}
+
+/// The slot of `local`; an `owner` destroys the value it holds.
+mlir::Value IRGen::createLocalSlot(const LocalVar *local, bool owner) {
+  mlir::Location l = loc(local->declRange.Start);
+  mlir::Value slot;
   // A struct slot names its fields, for the initialization checker.
-  if (auto *structType = llvm::dyn_cast<StructType>(local->type)) {
-    llvm::SmallVector<mlir::Attribute> names;
-    for (const FieldDecl &field : structType->getDecl().fields)
-      names.push_back(builder.getStringAttr(field.name));
-    slot.getDefiningOp()->setAttr("ember.fields", builder.getArrayAttr(names));
-  }
+  if (auto *structType = llvm::dyn_cast<StructType>(local->type))
+    slot = createStructSlot(structType->getDecl(), local->name, l);
+  else
+    slot = createSlot(convertType(local->type), local->name, l);
+  if (owner)
+    markOwner(slot, local->type, local->isDeinit);
   locals[local] = slot;
   return slot;
 }
@@ -264,13 +283,13 @@ void IRGen::emitStmt(const Stmt *stmt) {
   mlir::Location l = loc(stmt->getLoc());
   switch (stmt->getKind()) {
   case Stmt::Kind::Expr:
-    emitExpr(cast<ExprStmt>(stmt)->expr.get());
+    emitDiscarded(cast<ExprStmt>(stmt)->expr.get());
     return;
   case Stmt::Kind::Var: {
     auto *var = cast<VarStmt>(stmt);
     if (var->init)
-      StoreOp::create(builder, l, emitExpr(var->init.get()),
-                      getLocal(var->local));
+      store(emitExpr(var->init.get()), getLocal(var->local),
+            var->local->type, l);
     return;
   }
   case Stmt::Kind::Assign:
@@ -295,7 +314,15 @@ void IRGen::emitStmt(const Stmt *stmt) {
     return branchTo(loops.back().continueDest, l);
   case Stmt::Kind::Return: {
     auto *ret = cast<ReturnStmt>(stmt);
-    return emitReturn(ret->value ? emitExpr(ret->value.get()) : nullptr, l);
+    if (!ret->value)
+      return emitReturn(nullptr, l);
+    // A variable the function owns moves out, as its bits (Sema allows
+    // it without a copy).
+    auto *name = dyn_cast<NameExpr>(ret->value.get());
+    if (name && name->local && name->local->ownsValue &&
+        !isTrivial(name->type))
+      return emitReturn(MoveOp::create(builder, l, getLocal(name->local)), l);
+    return emitReturn(emitExpr(ret->value.get()), l);
   }
   case Stmt::Kind::Pass:
   case Stmt::Kind::Alias:
@@ -306,9 +333,13 @@ void IRGen::emitStmt(const Stmt *stmt) {
 }
 
 void IRGen::store(const Expr *target, mlir::Value value) {
-  if (llvm::isa<DiscardExpr>(target))
+  mlir::Location l = loc(target->getLoc());
+  if (llvm::isa<DiscardExpr>(target)) {
+    if (!isTrivial(target->type))
+      emitTemporary(value, target->type, l);
     return;
-  StoreOp::create(builder, loc(target->getLoc()), value, emitLValue(target));
+  }
+  store(value, emitLValue(target), target->type, l);
 }
 
 /// The slot of a variable, or of a field of one.
@@ -328,10 +359,21 @@ void IRGen::emitAssign(const AssignStmt &s) {
     // Every value is computed before any target is written.
     auto *values = cast<TupleExpr>(s.value.get());
     llvm::SmallVector<mlir::Value> computed;
-    for (const ExprPtr &value : values->elements)
+    for (auto [target, value] : llvm::zip(targets->elements, values->elements)) {
+      if (llvm::isa<DiscardExpr>(target.get())) {
+        emitDiscarded(value.get());
+        computed.push_back(nullptr);
+        continue;
+      }
       computed.push_back(emitExpr(value.get()));
+    }
     for (auto [target, value] : llvm::zip(targets->elements, computed))
-      store(target.get(), value);
+      if (value)
+        store(target.get(), value);
+    return;
+  }
+  if (s.targets.size() == 1 && llvm::isa<DiscardExpr>(s.targets[0].get())) {
+    emitDiscarded(s.value.get());
     return;
   }
   mlir::Value value = emitExpr(s.value.get());

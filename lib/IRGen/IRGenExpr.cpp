@@ -68,7 +68,15 @@ mlir::Value IRGen::emitConstant(const Expr *e, mlir::Type type) {
       builder, l, builder.getIntegerAttr(type, value.trunc(width)));
 }
 
+/// The value of `e`; one with a lifecycle is owned by the consumer.
 mlir::Value IRGen::emitExpr(const Expr *e) {
+  if (!isTrivial(e->type))
+    return emitOwned(e);
+  return emitValue(e);
+}
+
+/// The value `e` computes, copied from storage as plain bits.
+mlir::Value IRGen::emitValue(const Expr *e) {
   mlir::Location l = loc(e->getLoc());
   switch (e->getKind()) {
   case Expr::Kind::IntLiteral:
@@ -225,6 +233,8 @@ mlir::Value IRGen::emitAttribute(const AttributeExpr &e) {
     return emitExpr(e.member->value.get());
   if (Sema::isLValue(&e))
     return LoadOp::create(builder, l, emitLValue(&e));
+  if (!isTrivial(e.base->type))
+    return LoadOp::create(builder, l, emitBorrow(&e));
   return ExtractOp::create(builder, l, convertType(e.type),
                            emitExpr(e.base.get()), e.fieldIndex);
 }
@@ -234,8 +244,12 @@ mlir::Value IRGen::emitCall(const CallExpr &e) {
   if (e.conversionType)
     return emitCast(emitExpr(e.resolvedArgs[0]),
                     convertType(e.conversionType), l);
-  if (e.builtin == Builtin::Copy)
-    return emitExpr(e.resolvedArgs[0]);
+  if (e.builtin == Builtin::Copy) {
+    const Expr *value = e.resolvedArgs[0];
+    if (isTrivial(value->type))
+      return emitExpr(value);
+    return emitCopy(emitBorrow(value), value->type, l);
+  }
   if (e.builtin != Builtin::None)
     return emitBuiltinCall(e);
   llvm::SmallVector<mlir::Value> args;
@@ -244,6 +258,8 @@ mlir::Value IRGen::emitCall(const CallExpr &e) {
       continue;
     if (param.convention == ArgConvention::Mut)
       args.push_back(emitLValue(arg));
+    else if (isPassedByReference(param))
+      args.push_back(emitBorrow(arg));
     else
       args.push_back(emitExpr(arg));
   }

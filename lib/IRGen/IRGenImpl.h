@@ -28,6 +28,8 @@ private:
   mlir::Type convertType(const Type *type);
   void declareFunction(const FnDecl &fn);
   std::string getUniqueSymbol(const FnDecl &fn);
+  std::string getUniqueSymbol(std::string base);
+  std::vector<const StructDecl *> getEmittedStructs();
   std::vector<const FnDecl *> getEmittedFunctions();
   void emitFunction(const FnDecl &fn);
   void emitReturn(mlir::Value value, mlir::Location l);
@@ -35,6 +37,7 @@ private:
   mlir::Value createSlot(mlir::Type type, llvm::StringRef name,
                          mlir::Location l);
   mlir::Value getLocal(const LocalVar *local);
+  mlir::Value createLocalSlot(const LocalVar *local, bool owner);
   mlir::Block *newBlock();
   void enterBlock(mlir::Block *block);
   bool isTerminated();
@@ -51,8 +54,34 @@ private:
   void store(const Expr *target, mlir::Value value);
   mlir::Value emitLValue(const Expr *e);
 
+  //===--- Ownership (IRGenLifecycle.cpp) ---------------------------------===//
+  static bool isTrivial(const Type *type);
+  static bool isPassedByReference(const Param &param);
+  void declareLifecycle(const StructDecl &decl);
+  mlir::FlatSymbolRefAttr getDestructor(const Type *type);
+  void markOwner(mlir::Value slot, const Type *type, bool isDeinit);
+  mlir::Value emitCopy(mlir::Value ref, const Type *type, mlir::Location l);
+  mlir::Value emitMove(mlir::Value ref, const Type *type, mlir::Location l);
+  mlir::Value emitTemporary(mlir::Value value, const Type *type,
+                            mlir::Location l);
+  mlir::Value emitOwned(const Expr *e);
+  mlir::Value emitBorrow(const Expr *e);
+  void store(mlir::Value value, mlir::Value ref, const Type *type,
+             mlir::Location l);
+  void emitDiscarded(const Expr *e);
+  void beginSynthesized(mlir::func::FuncOp fn);
+  mlir::Value createStructSlot(const StructDecl &decl, llvm::StringRef name,
+                               mlir::Location l);
+  mlir::Value getFieldRef(mlir::Value base, const StructDecl &decl,
+                          unsigned index, mlir::Location l);
+  void emitSynthesizedDestroy(const StructDecl &decl);
+  void emitSynthesizedCopy(const StructDecl &decl);
+  void emitSynthesizedMove(const StructDecl &decl);
+  void emitSynthesizedLifecycles();
+
   //===--- Expressions (IRGenExpr.cpp) ------------------------------------===//
   mlir::Value emitExpr(const Expr *e);
+  mlir::Value emitValue(const Expr *e);
   mlir::Value emitConstant(const Expr *e, mlir::Type type);
   mlir::Value emitZero(mlir::Type type, mlir::Location l);
   mlir::Value emitUnary(const UnaryExpr &e);
@@ -76,6 +105,13 @@ private:
   mlir::StringAttr fileName;
 
   llvm::DenseMap<const FnDecl *, mlir::func::FuncOp> functions;
+  /// The functions that destroy, copy and move a struct's values, where it
+  /// has them.
+  struct Lifecycle {
+    mlir::func::FuncOp destroy, copy, move;
+  };
+  llvm::DenseMap<const StructDecl *, Lifecycle> lifecycles;
+  std::vector<const StructDecl *> lifecycleDecls;
   llvm::StringSet<> usedSymbols;
   mlir::func::FuncOp currentFn;
   /// The slot of `out self` in an `__init__`, which is what it returns.

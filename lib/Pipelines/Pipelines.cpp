@@ -14,6 +14,7 @@
 
 void ember::buildCheckPipeline(mlir::OpPassManager &pm) {
   pm.addNestedPass<mlir::func::FuncOp>(createCheckInitialization());
+  pm.addNestedPass<mlir::func::FuncOp>(createInsertDestructors());
 }
 
 void ember::buildCPUPipeline(mlir::OpPassManager &pm) {

@@ -325,7 +325,12 @@ void Sema::resolveSignature(FnDecl &fn) {
     }
     bool selfOnly = param.convention == ArgConvention::Out ||
                     param.convention == ArgConvention::Deinit;
-    if (param.convention == ArgConvention::Ref || (selfOnly && !isSelf))
+    // The move initializer takes the value it moves as `deinit`.
+    bool movedFrom = fn.parent && param.convention == ArgConvention::Deinit &&
+                     (fn.name == "__moveinit__" ||
+                      (fn.name == "__init__" && param.keywordOnly));
+    if (param.convention == ArgConvention::Ref ||
+        (selfOnly && !isSelf && !movedFrom))
       diags.report(param.nameRange, DiagID::err_convention_unsupported,
                    getSpelling(param.convention));
   }
@@ -424,6 +429,7 @@ void Sema::checkFunctionBody(FnDecl &fn) {
     local->isMutable = param.convention != ArgConvention::Read;
     local->ownsValue = param.convention != ArgConvention::Read &&
                        param.convention != ArgConvention::Mut;
+    local->isDeinit = param.convention == ArgConvention::Deinit;
     param.local = local;
   }
   checkBlock(fn.body);

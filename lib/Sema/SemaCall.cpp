@@ -275,7 +275,8 @@ const Type *Sema::checkFunctionCall(CallExpr &call, FnDecl &fn, Expr *self) {
                    fn.name);
     else if (convention == ArgConvention::Mut)
       checkAssignableLValue(self);
-    else if (convention == ArgConvention::Owned)
+    else if (convention == ArgConvention::Owned ||
+             convention == ArgConvention::Deinit)
       checkCopy(*self);
   }
   checkMutAliasing(fn, resolved);

@@ -112,6 +112,15 @@ const Type *Sema::checkTransfer(TransferExpr &e) {
     diags.report(root->declRange, DiagID::note_make_it_owned);
     return errorType();
   }
+  // A value whose field moved out could not be destroyed as a whole.
+  auto *field = dyn_cast<AttributeExpr>(e.operand.get());
+  auto *structType = dyn_cast<StructType>(type);
+  if (field && structType && structType->getDecl().hasDestructor() &&
+      !(root->isDeinit && isa<NameExpr>(field->base.get()))) {
+    diags.report(e.getRange(), DiagID::err_field_transfer, field->name,
+                 getSourceText(field->base->getRange()));
+    return errorType();
+  }
   return type;
 }
 

@@ -178,8 +178,12 @@ void Sema::declareMethods(StructDecl &decl) {
           a.isGeneric || b.isGeneric)
         continue;
       bool same = true;
-      for (size_t k = 0; k < a.params.size(); ++k)
-        same &= a.params[k].type == b.params[k].type;
+      // Keyword-only arguments are told apart by their names.
+      for (size_t k = 0; k < a.params.size(); ++k) {
+        const Param &x = a.params[k], &y = b.params[k];
+        same &= x.type == y.type && x.keywordOnly == y.keywordOnly &&
+                (!x.keywordOnly || x.name == y.name);
+      }
       if (same) {
         diags.report(b.nameRange, DiagID::err_redefinition, b.name);
         diags.report(a.nameRange, DiagID::note_previous_definition);
@@ -203,19 +207,8 @@ void Sema::checkMethod(StructDecl &decl, FnDecl &method) {
     method.isStatic = true; // Check the body as a static method.
     return;
   }
-  bool isLifecycle = method.name == "__copyinit__" ||
-                     method.name == "__moveinit__" ||
-                     method.name == "__del__" ||
-                     method.name == "__deinit__";
-  if (method.name == "__init__")
-    for (const Param &param : method.params)
-      isLifecycle |= param.keywordOnly &&
-                     (param.name == "copy" || param.name == "take");
-  if (isLifecycle) {
-    diags.report(method.nameRange, DiagID::err_unsupported,
-                 "a custom copy or move initializer or a destructor");
+  if (!method.isStatic && checkLifecycleMethod(decl, method))
     return;
-  }
   if (method.isStatic)
     return;
   Param &self = method.params[0];
@@ -239,7 +232,7 @@ void Sema::checkMethod(StructDecl &decl, FnDecl &method) {
 }
 
 /// `@fieldwise_init` gives `__init__(out self, var f1: T1, ...)`, whose body
-/// stores each argument into its field.
+/// moves each argument into its field.
 void Sema::synthesizeFieldwiseInit(StructDecl &decl) {
   auto init = std::make_unique<FnDecl>();
   init->name = "__init__";
@@ -266,7 +259,10 @@ void Sema::synthesizeFieldwiseInit(StructDecl &decl) {
         field.nameRange);
     auto assign = std::make_unique<AssignStmt>(field.nameRange);
     assign->targets.push_back(std::move(target));
-    assign->value = std::make_unique<NameExpr>(field.nameRange, field.name);
+    // The argument moves into its field.
+    assign->value = std::make_unique<TransferExpr>(
+        field.nameRange,
+        std::make_unique<NameExpr>(field.nameRange, field.name));
     init->body.push_back(std::move(assign));
   }
   decl.methods.push_back(std::move(init));
@@ -407,21 +403,4 @@ bool Sema::checkAssignableLValue(Expr *target) {
     return false;
   }
   return true;
-}
-
-void Sema::checkCopy(const Expr &e) {
-  auto *type = llvm::dyn_cast_or_null<StructType>(e.type);
-  if (!type || !isLValue(&e) || type->getDecl().implicitlyCopyable)
-    return;
-  diags.report(e.getRange(), DiagID::err_implicit_copy, type->getName());
-  if (type->getDecl().copyable)
-    diags.report(e.getRange(), DiagID::note_explicit_copy);
-  else
-    diags.report(type->getDecl().nameRange, DiagID::note_make_copyable,
-                 type->getName());
-}
-
-void Sema::checkOwnedValue(ExprPtr &e, const Type *to) {
-  checkAs(e, to);
-  checkCopy(*e);
 }

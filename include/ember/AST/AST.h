@@ -541,6 +541,17 @@ public:
   /// Fields have been resolved; `resolving` catches a struct that contains
   /// itself.
   bool fieldsResolved = false, resolving = false;
+  /// The lifecycle methods it defines: `__deinit__` [`__del__`], the copy
+  /// `__init__(out self, *, copy: Self)` [`__copyinit__`] and the move
+  /// `__init__(out self, *, deinit take: Self)` [`__moveinit__`].
+  FnDecl *destructor = nullptr, *copyInit = nullptr, *moveInit = nullptr;
+  /// Whether destroying, copying or moving a value runs code, because the
+  /// struct or one of its fields (at any depth) defines it. A struct with
+  /// none of them is trivial: its values are plain bits.
+  bool hasDestructor() const;
+  bool hasCustomCopy() const;
+  bool hasCustomMove() const;
+  bool isTrivial() const;
   int findField(llvm::StringRef fieldName) const;
   std::vector<FnDecl *> findMethods(llvm::StringRef methodName) const;
 };
@@ -579,6 +590,9 @@ struct LocalVar {
   bool isMutable = true;
   /// False for `read` and `mut` arguments, whose value the caller owns.
   bool ownsValue = true;
+  /// A `deinit` argument: its value is never destroyed as a whole, its
+  /// fields are, one by one, and they may be moved out.
+  bool isDeinit = false;
 };
 
 /// A source file.

@@ -115,8 +115,16 @@ public:
   static bool isLValue(const Expr *e);
   LocalVar *getRootVariable(Expr *e);
   bool checkAssignableLValue(Expr *target);
+
+  //===--- Lifecycle (SemaLifecycle.cpp) -----------------------------------===//
+  bool checkLifecycleMethod(StructDecl &decl, FnDecl &method);
+  void recordLifecycleMethod(StructDecl &decl, FnDecl *StructDecl::*role,
+                             FnDecl &method);
+  /// Whether using `e` where a value must be owned copies it: `e` is a
+  /// struct in storage, or a field with a lifecycle of a temporary.
+  static bool isCopiedWhenOwned(const Expr &e);
   /// Checks that using the value of `e` where it must be owned is allowed:
-  /// a struct read from storage is copied, which needs `ImplicitlyCopyable`.
+  /// a copy needs `ImplicitlyCopyable`.
   void checkCopy(const Expr &e);
   void checkOwnedValue(ExprPtr &e, const Type *to);
 

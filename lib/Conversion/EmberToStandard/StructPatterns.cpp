@@ -2,7 +2,8 @@
 //
 // A struct value becomes a literal LLVM struct of its converted fields; a
 // field of a struct in storage is reached with a GEP, a field of a value
-// with `extractvalue`.
+// with `extractvalue`. Destroying a value in storage calls its destructor
+// with the value.
 //
 //===----------------------------------------------------------------------===//
 
@@ -10,6 +11,7 @@
 
 #include "ember/Dialect/Ember/IR/EmberOps.h"
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 
 using namespace mlir;
@@ -60,10 +62,28 @@ struct ZeroOpLowering : OpConversionPattern<ZeroOp> {
   }
 };
 
+struct DestroyOpLowering : OpConversionPattern<DestroyOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(DestroyOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Type type = getTypeConverter()->convertType(
+        op.getRef().getType().getElementType());
+    if (!type)
+      return rewriter.notifyMatchFailure(op, "unconvertible struct type");
+    Value value =
+        LLVM::LoadOp::create(rewriter, op.getLoc(), type, adaptor.getRef());
+    rewriter.replaceOpWithNewOp<func::CallOp>(op, op.getDestructor(),
+                                              TypeRange{}, value);
+    return success();
+  }
+};
+
 } // namespace
 
 void ember::populateEmberStructPatterns(EmberTypeConverter &converter,
                                         RewritePatternSet &patterns) {
-  patterns.add<FieldRefOpLowering, ExtractOpLowering, ZeroOpLowering>(
+  patterns.add<FieldRefOpLowering, ExtractOpLowering, ZeroOpLowering,
+               DestroyOpLowering>(
       converter, patterns.getContext());
 }

@@ -155,12 +155,27 @@ def Ember_CastOp : Ember_Op<"cast", [Pure]> {
 def Ember_LocalOp : Ember_Op<"local"> {
   let summary = "storage for a local variable";
   let description = [{
+    A slot that owns a value with a destructor names it: `destructor` is
+    called on the whole value, or, for a `deinit` argument (whose fields
+    are destroyed one by one), `field_destructors` holds one symbol per
+    field (`unit` for a field with nothing to destroy).
+    `ember-insert-destructors` calls them after the value's last use.
+
     ```mlir
     %x = ember.local "x" : !ember.ref<si64>
+    %b = ember.local "b" {destructor = @ember.m.Buffer.__deinit__}
+        : !ember.ref<!ember.struct<"Buffer", si64>>
     ```
   }];
-  let arguments = (ins StrAttr:$name);
+  let arguments = (ins StrAttr:$name,
+                   OptionalAttr<FlatSymbolRefAttr>:$destructor,
+                   OptionalAttr<ArrayAttr>:$field_destructors);
   let results = (outs Ember_RefType:$ref);
+  let builders = [
+    OpBuilder<(ins "::mlir::Type":$ref, "::llvm::StringRef":$name), [{
+      build($_builder, $_state, ref, name, nullptr, nullptr);
+    }]>
+  ];
   let assemblyFormat = "$name attr-dict `:` type($ref)";
 }
 
@@ -200,12 +215,38 @@ def Ember_StoreOp : Ember_Op<"store", [
                    "value", "::llvm::cast<RefType>($_self).getElementType()">]> {
   let summary = "write a local";
   let description = [{
+    A value with a destructor names it, so that `ember-insert-destructors`
+    destroys the value it replaces where the storage may still hold one
+    (a field of a variable, a `mut` argument).
+
     ```mlir
     ember.store %v, %x : !ember.ref<si64>
     ```
   }];
-  let arguments = (ins AnyType:$value, Ember_RefType:$ref);
+  let arguments = (ins AnyType:$value, Ember_RefType:$ref,
+                   OptionalAttr<FlatSymbolRefAttr>:$destructor);
+  let builders = [
+    OpBuilder<(ins "::mlir::Value":$value, "::mlir::Value":$ref), [{
+      build($_builder, $_state, value, ref, nullptr);
+    }]>
+  ];
   let assemblyFormat = "$value `,` $ref attr-dict `:` type($ref)";
+}
+
+def Ember_DestroyOp : Ember_Op<"destroy"> {
+  let summary = "end the life of the value in storage";
+  let description = [{
+    Calls `destructor` with the value that `ref` holds, which holds none
+    afterwards. IRGen never emits it: `ember-insert-destructors` places it
+    after the last use of each value.
+
+    ```mlir
+    ember.destroy %b with @ember.m.Buffer.__deinit__
+        : !ember.ref<!ember.struct<"Buffer", si64>>
+    ```
+  }];
+  let arguments = (ins Ember_RefType:$ref, FlatSymbolRefAttr:$destructor);
+  let assemblyFormat = "$ref `with` $destructor attr-dict `:` type($ref)";
 }
 
 //===----------------------------------------------------------------------===//

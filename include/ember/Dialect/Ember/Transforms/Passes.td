@@ -18,4 +18,20 @@ def CheckInitialization : Pass<"ember-check-init", "::mlir::func::FuncOp"> {
   }];
 }
 
+def InsertDestructors : Pass<"ember-insert-destructors", "::mlir::func::FuncOp"> {
+  let summary = "Destroy each value right after its last use";
+  let description = [{
+    Mojo's ASAP destruction. Every `ember.local` that owns a value with a
+    destructor (its `destructor` attribute, or `field_destructors` for a
+    `deinit` argument) gets an `ember.destroy` right after the last use of
+    the value on each path: after the op, or on the CFG edge along which
+    the value dies (splitting the edge where needed). Moved-out values are
+    not destroyed. A store that replaces a value this analysis does not
+    end (a field of a variable, a `mut` argument) destroys the old value
+    first. Runs after `ember-check-init`, which proves every use sees a
+    value.
+  }];
+  let dependentDialects = ["::mlir::cf::ControlFlowDialect"];
+}
+
 #endif
