@@ -377,8 +377,14 @@ void IRGen::emitAssign(const AssignStmt &s) {
     return;
   }
   mlir::Value value = emitExpr(s.value.get());
-  for (const ExprPtr &target : s.targets)
+  const Expr *first = s.targets.front().get();
+  store(first, value);
+  // Each further target gets a copy (Sema checked that it may).
+  for (const ExprPtr &target : llvm::drop_begin(s.targets)) {
+    if (!isTrivial(target->type) && !llvm::isa<DiscardExpr>(first))
+      value = emitCopy(emitLValue(first), first->type, loc(target->getLoc()));
     store(target.get(), value);
+  }
 }
 
 void IRGen::emitIf(const IfStmt &s) {

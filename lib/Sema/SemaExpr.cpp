@@ -445,5 +445,10 @@ const Type *Sema::checkConditional(ConditionalExpr &e, const Type *expected) {
   checkCondition(e.cond);
   const Type *type =
       checkSameType({&e.thenExpr, &e.elseExpr}, expected, "if-else");
-  return type ? type : errorType();
+  if (!type)
+    return errorType();
+  // The chosen value is a new one: a variable is copied into it.
+  checkCopy(*e.thenExpr);
+  checkCopy(*e.elseExpr);
+  return type;
 }

@@ -231,6 +231,12 @@ void Sema::checkAssign(AssignStmt &assign) {
     return;
   }
   checkAssignTo(assign.targets.front(), assign.value);
+  // Each target after the first gets a copy.
+  auto *structType = llvm::dyn_cast_or_null<StructType>(assign.value->type);
+  if (assign.targets.size() > 1 && structType &&
+      !structType->getDecl().implicitlyCopyable)
+    diags.report(assign.value->getRange(), DiagID::err_implicit_copy,
+                 structType->getName());
   for (size_t i = 1; i < assign.targets.size(); ++i) {
     if (isa<DiscardExpr>(assign.targets[i].get()))
       continue;

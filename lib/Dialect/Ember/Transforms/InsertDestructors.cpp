@@ -246,19 +246,24 @@ private:
       stepBack(effects, i, live);
     }
     llvm::BitVector state = init.getEntryState(block);
+    usedByExit[block] = llvm::BitVector(n);
     OpBuilder builder(fn.getContext());
     for (size_t i = 0; i < ops.size(); ++i) {
       Operation *op = ops[i];
       if (auto store = dyn_cast<StoreOp>(op))
         destroyOverwritten(store, state);
       init.apply(op, state);
-      if (op->hasTrait<OpTrait::IsTerminator>())
-        continue;
       builder.setInsertionPointAfter(op);
       for (unsigned u = 0; u < n; ++u) {
         bool touched = effects.used[i].test(u) || effects.stored[i].test(u);
         if (!touched || liveAfter[i].test(u))
           continue;
+        // Used by the branch itself (a value it passes on): it dies on
+        // the way out.
+        if (op->hasTrait<OpTrait::IsTerminator>()) {
+          usedByExit[block].set(u);
+          continue;
+        }
         if (!holdsValue(units[u], state, op))
           continue;
         createDestroy(builder, op->getLoc(), units[u]);
@@ -300,6 +305,7 @@ private:
       if (!init.isReachable(pred))
         continue;
       llvm::BitVector dying = getLiveOut(pred);
+      dying |= usedByExit[pred];
       dying.reset(liveIn[block]);
       if (dying.none())
         continue;
@@ -338,7 +344,7 @@ private:
   InitializationAnalysis init;
   std::vector<Unit> units;
   llvm::DenseMap<LocalOp, SmallVector<unsigned>> unitsOf;
-  llvm::DenseMap<Block *, llvm::BitVector> liveIn, exitState;
+  llvm::DenseMap<Block *, llvm::BitVector> liveIn, exitState, usedByExit;
   llvm::DenseMap<Block *, BlockEffects> effects;
   bool failed = false;
 };
