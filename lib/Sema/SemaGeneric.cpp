@@ -607,9 +607,23 @@ StructDecl *Sema::inferStructInstance(StructDecl &templ, CallExpr &call) {
   for (CallArgument &arg : call.args)
     if (!isLiteral(arg.value.get()))
       check(arg.value);
-  for (const auto &init : templ.methods) {
-    if (init->name != "__init__" || init->isStatic)
-      continue;
+  std::vector<const FnDecl *> inits;
+  for (const auto &method : templ.methods)
+    if (method->name == "__init__" && !method->isStatic)
+      inits.push_back(method.get());
+  // The `@fieldwise_init` initializer, as its instances will have it.
+  FnDecl fieldwise;
+  if (templ.fieldwiseInit) {
+    fieldwise.params.emplace_back(); // `out self`
+    for (const FieldDecl &field : templ.fields) {
+      Param param;
+      param.name = field.name;
+      param.typeExpr = cloneExpr(*field.typeExpr);
+      fieldwise.params.push_back(std::move(param));
+    }
+    inits.push_back(&fieldwise);
+  }
+  for (const FnDecl *init : inits) {
     std::vector<int> map = mapArguments(call, *init, 1);
     std::vector<CompileTimeBinding> bindings;
     std::string key = "[";
