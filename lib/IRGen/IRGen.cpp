@@ -55,6 +55,9 @@ mlir::Type IRGen::convertType(const Type *type) {
     return builder.getF64Type();
   case Type::Kind::StringLiteral:
     return StrType::get(&context);
+  case Type::Kind::Pointer:
+    return PtrType::get(&context,
+                        convertType(llvm::cast<PointerType>(type)->getPointee()));
   case Type::Kind::Struct: {
     const StructDecl &decl = llvm::cast<StructType>(type)->getDecl();
     llvm::SmallVector<mlir::Type> fields;
@@ -342,10 +345,15 @@ void IRGen::store(const Expr *target, mlir::Value value) {
   store(value, emitLValue(target), target->type, l);
 }
 
-/// The slot of a variable, or of a field of one.
+/// The slot of a variable, or of a field of one, or the storage a pointer
+/// reaches.
 mlir::Value IRGen::emitLValue(const Expr *e) {
   if (auto *name = dyn_cast<NameExpr>(e))
     return getLocal(name->local);
+  if (auto *sub = dyn_cast<SubscriptExpr>(e))
+    return PtrElementOp::create(builder, loc(sub->getLoc()),
+                                emitExpr(sub->base.get()),
+                                emitExpr(sub->indices[0].get()));
   auto *attr = cast<AttributeExpr>(e);
   mlir::Value base = emitLValue(attr->base.get());
   mlir::Type field = convertType(attr->type);

@@ -115,8 +115,9 @@ mlir::Value IRGen::emitValue(const Expr *e) {
     // The value moves out: the slot holds nothing until the next store.
     return MoveOp::create(builder, l,
                           emitLValue(cast<TransferExpr>(e)->operand.get()));
+  case Expr::Kind::Subscript: // `p[i]` of a pointer.
+    return LoadOp::create(builder, l, emitLValue(e));
   case Expr::Kind::NoneLiteral:
-  case Expr::Kind::Subscript:
   case Expr::Kind::Tuple:
   case Expr::Kind::Discard:
   case Expr::Kind::KeywordArg:
@@ -151,6 +152,12 @@ mlir::Value IRGen::emitUnary(const UnaryExpr &e) {
 mlir::Value IRGen::emitBinary(const BinaryExpr &e) {
   mlir::Value lhs = emitExpr(e.lhs.get());
   mlir::Value rhs = emitExpr(e.rhs.get());
+  if (e.lhs->type->isPointer()) {
+    mlir::Location l = loc(e.opLoc);
+    if (e.op == BinaryOperator::Sub)
+      rhs = UnaryOp::create(builder, l, UnaryKind::neg, rhs);
+    return PtrOffsetOp::create(builder, l, lhs, rhs);
+  }
   return BinaryOp::create(builder, loc(e.opLoc), getBinaryKind(e.op), lhs,
                           rhs);
 }
@@ -367,6 +374,30 @@ mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
     return mlir::math::CeilOp::create(builder, l, args[0]);
   case Builtin::Trunc:
     return mlir::math::TruncOp::create(builder, l, args[0]);
+  case Builtin::Alloc:
+    return AllocOp::create(builder, l, convertType(e.type), args[0]);
+  case Builtin::PtrNull:
+    return NullOp::create(builder, l, convertType(e.type));
+  case Builtin::PtrFree:
+    FreeOp::create(builder, l, args[0]);
+    return {};
+  case Builtin::PtrOffset:
+    return PtrOffsetOp::create(builder, l, args[0], args[1]);
+  case Builtin::PtrCast:
+    return PtrCastOp::create(builder, l, convertType(e.type), args[0]);
+  case Builtin::Memcpy:
+    CopyMemoryOp::create(builder, l, args[0], args[1], args[2]);
+    return {};
+  case Builtin::StrData:
+    return StrDataOp::create(builder, l, convertType(e.type), args[0]);
+  case Builtin::StrLength:
+    return StrLengthOp::create(builder, l, args[0]);
+  case Builtin::PtrLoad:
+  case Builtin::PtrStore:
+  case Builtin::PtrInit:
+  case Builtin::PtrTake:
+  case Builtin::PtrDestroy:
+    return emitPointeeAccess(e, args);
   case Builtin::Range:
   case Builtin::Len:
   case Builtin::Copy:
@@ -374,4 +405,39 @@ mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
     break;
   }
   llvm_unreachable("Sema rejects builtins that IRGen cannot emit");
+}
+
+/// The methods that read, write, take or destroy the value a pointer
+/// reaches (`args[0]`).
+mlir::Value IRGen::emitPointeeAccess(const CallExpr &e,
+                                     llvm::ArrayRef<mlir::Value> args) {
+  mlir::Location l = loc(e.getLoc());
+  const Type *pointee =
+      llvm::cast<PointerType>(e.resolvedArgs[0]->type)->getPointee();
+  // `load(i)` and `store(i, v)` take an index; the others reach `p[0]`.
+  bool indexed = (e.builtin == Builtin::PtrLoad && args.size() == 2) ||
+                 (e.builtin == Builtin::PtrStore && args.size() == 3);
+  mlir::Value index =
+      indexed ? args[1]
+              : ConstantOp::create(builder, l,
+                                   builder.getIntegerAttr(
+                                       builder.getIntegerType(64, true), 0));
+  mlir::Value ref = PtrElementOp::create(builder, l, args[0], index);
+  switch (e.builtin) {
+  case Builtin::PtrLoad:
+    return LoadOp::create(builder, l, ref);
+  case Builtin::PtrStore:
+  case Builtin::PtrInit:
+    // Into memory that holds no value: nothing to destroy first.
+    StoreOp::create(builder, l, args.back(), ref);
+    return {};
+  case Builtin::PtrTake:
+    return emitMove(ref, pointee, l);
+  case Builtin::PtrDestroy:
+    if (mlir::FlatSymbolRefAttr destructor = getDestructor(pointee))
+      DestroyOp::create(builder, l, ref, destructor);
+    return {};
+  default:
+    llvm_unreachable("not a pointee access");
+  }
 }

@@ -92,6 +92,8 @@ private:
   mlir::Value emitCall(const CallExpr &e);
   mlir::Value emitAttribute(const AttributeExpr &e);
   mlir::Value emitBuiltinCall(const CallExpr &e);
+  mlir::Value emitPointeeAccess(const CallExpr &e,
+                                llvm::ArrayRef<mlir::Value> args);
   mlir::Value emitRound(llvm::ArrayRef<mlir::Value> args, mlir::Location l);
   mlir::Value emitCast(mlir::Value value, mlir::Type to, mlir::Location l);
   mlir::Value emitSelectBy(CmpPredicate pred, mlir::Value a, mlir::Value b,

@@ -1,7 +1,8 @@
 /*===- ember_rt.c - The Ember runtime library -----------------------------===*
  *
  * What compiled programs call: printing with Python's formatting, run-time
- * failures, exit, and the arithmetic that is not worth inlining.
+ * failures, exit, heap memory, and the arithmetic that is not worth
+ * inlining.
  *
  *===----------------------------------------------------------------------===*/
 
@@ -124,6 +125,27 @@ void ember_rt_exit(int64_t code) {
   fflush(stdout);
   exit((int)code);
 }
+
+/*===--- Heap memory ------------------------------------------------------===*/
+
+/* `alloc[T](n)`: never null, so that programs need not check. */
+void *ember_rt_alloc(int64_t bytes) {
+  if (bytes < 0) {
+    fflush(stdout);
+    fputs("error: cannot allocate a negative number of elements\n", stderr);
+    exit(1);
+  }
+  void *memory = malloc(bytes == 0 ? 1 : (size_t)bytes);
+  if (!memory) {
+    fflush(stdout);
+    fprintf(stderr, "error: out of memory (allocating %lld bytes)\n",
+            (long long)bytes);
+    exit(1);
+  }
+  return memory;
+}
+
+void ember_rt_free(void *memory) { free(memory); }
 
 /*===--- Arithmetic -------------------------------------------------------===*/
 

@@ -85,7 +85,8 @@ void Sema::declareBuiltins() {
       {"print", Builtin::Print}, {"range", Builtin::Range},
       {"abs", Builtin::Abs},     {"min", Builtin::Min},
       {"max", Builtin::Max},     {"exit", Builtin::Exit},
-      {"round", Builtin::Round}, {"len", Builtin::Len}};
+      {"round", Builtin::Round}, {"len", Builtin::Len},
+      {"alloc", Builtin::Alloc}};
   for (auto [name, builtin] : builtins) {
     Symbol symbol;
     symbol.kind = Symbol::Kind::Builtin;
@@ -107,7 +108,9 @@ static const struct {
     {"math", "trunc", Builtin::Trunc}, {"math", "pi", Builtin::None},
     {"math", "round", Builtin::Round}, {"math", "abs", Builtin::Abs},
     {"math", "min", Builtin::Min},     {"math", "max", Builtin::Max},
-    {"math", "e", Builtin::None},      {"math", "tau", Builtin::None}};
+    {"math", "e", Builtin::None},      {"math", "tau", Builtin::None},
+    {"memory", "alloc", Builtin::Alloc}, {"memory", "memcpy", Builtin::Memcpy},
+    {"memory", "UnsafePointer", Builtin::None}};
 
 /// The value of a constant of the `math` module, if `member` is one.
 static std::optional<double> getMathConstant(llvm::StringRef module,
@@ -171,6 +174,9 @@ void Sema::declareImports(Module &module) {
         module.aliases.push_back(std::move(alias));
         continue;
       }
+      // A builtin type needs no import, but may have one.
+      if (name.name == "UnsafePointer" && boundName == name.name)
+        continue;
       Builtin builtin = lookupModuleMember(imp.module, name.name, moduleKnown);
       if (builtin == Builtin::None) {
         llvm::StringRef closest = DiagnosticEngine::findClosest(
@@ -197,6 +203,8 @@ const Type *Sema::resolveType(Expr *typeExpr) {
     return Type::get(Type::Kind::None);
   if (isa<ErrorExpr>(typeExpr))
     return Type::get(Type::Kind::Error);
+  if (const Type *pointer = resolvePointerType(typeExpr))
+    return pointer;
   llvm::SMRange range = typeExpr->getRange();
   llvm::StringRef spelling(range.Start.getPointer(),
                            range.End.getPointer() - range.Start.getPointer());

@@ -28,6 +28,21 @@ const Type *Sema::checkCall(ExprPtr &e, const Type *expected) {
       const Symbol *named = scope->lookup(base->name);
       if (named && named->kind == Symbol::Kind::Poisoned)
         return checkArgsQuietly();
+      // `UnsafePointer[T]()` points to nothing.
+      if (const Type *pointer = resolvePointerType(sub)) {
+        if (!checkArgumentCount(call, "UnsafePointer", 0))
+          return errorType();
+        call.builtin = Builtin::PtrNull;
+        return pointer;
+      }
+      if (named && named->kind == Symbol::Kind::Builtin &&
+          named->builtin == Builtin::Alloc) {
+        if (sub->indices.size() != 1) {
+          diags.report(sub->getRange(), DiagID::err_pointer_parameters);
+          return checkArgsQuietly();
+        }
+        return checkAlloc(call, resolveType(sub->indices[0].get()));
+      }
       if (StructDecl *templ = getStructNamedBy(base);
           templ && templ->isTemplate()) {
         StructDecl *instance =
@@ -329,6 +344,15 @@ const Type *Sema::checkMethodCall(CallExpr &call, AttributeExpr &callee,
       check(arg.value);
     return errorType();
   };
+  // `UnsafePointer[T].alloc(n)`, the older spelling of `alloc[T](n)`.
+  if (const Type *pointer = resolvePointerType(callee.base.get())) {
+    if (callee.name == "alloc" && !pointer->isError())
+      return checkAlloc(call, cast<PointerType>(pointer)->getPointee());
+    if (!pointer->isError())
+      diags.report(callee.nameRange, DiagID::err_no_member,
+                   pointer->getName(), callee.name);
+    return fail();
+  }
   StructDecl *decl = getStructNamedBy(callee.base.get());
   Expr *self = nullptr;
   if (decl) {
@@ -337,6 +361,10 @@ const Type *Sema::checkMethodCall(CallExpr &call, AttributeExpr &callee,
     const Type *baseType = checkValue(callee.base);
     if (baseType->isError())
       return fail();
+    if (auto *pointer = dyn_cast<PointerType>(baseType))
+      return checkPointerMethod(call, callee, pointer, explicitArgs);
+    if (baseType->isString())
+      return checkStringLiteralMethod(call, callee);
     auto *structType = dyn_cast<StructType>(baseType);
     if (!structType && baseType->isScalar() && callee.name == "copy" &&
         call.args.empty()) {
@@ -546,6 +574,13 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
       call.resolvedArgs = {call.args[0].value.get()};
     }
     return Type::get(Type::Kind::None);
+  case Builtin::Alloc:
+    diags.report(call.getRange(), DiagID::err_needs_parameters, "alloc");
+    for (CallArgument &arg : call.args)
+      check(arg.value);
+    return errorType();
+  case Builtin::Memcpy:
+    return checkMemcpy(call);
   case Builtin::Len: {
     // `len(x)` is `x.__len__()`, an `Int`.
     if (!positionalOnly(1, 1))
@@ -554,6 +589,11 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
     const Type *type = checkValue(arg);
     if (type->isError())
       return errorType();
+    if (type->isString()) {
+      call.builtin = Builtin::StrLength;
+      call.resolvedArgs = {arg.get()};
+      return Type::get(Type::Kind::Int);
+    }
     if (!type->isStruct()) {
       diags.report(arg->getRange(), DiagID::err_unsupported,
                    "`len` of a value of type `" + type->getName().str() + "`");
@@ -647,6 +687,17 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
     return type;
   }
   case Builtin::Copy: // Only made by method calls.
+  case Builtin::PtrNull:
+  case Builtin::PtrFree:
+  case Builtin::PtrOffset:
+  case Builtin::PtrLoad:
+  case Builtin::PtrStore:
+  case Builtin::PtrInit:
+  case Builtin::PtrTake:
+  case Builtin::PtrDestroy:
+  case Builtin::PtrCast:
+  case Builtin::StrData:
+  case Builtin::StrLength:
   case Builtin::None:
     break;
   }

@@ -371,6 +371,12 @@ const Type *Sema::checkBinary(ExprPtr &e, const Type *expected) {
   std::string op = getSpelling(b.op);
   if (b.isAugmented)
     op += "=";
+  // `p + n` and `p - n` move a pointer by `n` values.
+  if (b.lhs->type && b.lhs->type->isPointer() &&
+      (b.op == BinaryOperator::Add || b.op == BinaryOperator::Sub)) {
+    checkAs(b.rhs, Type::get(Type::Kind::Int));
+    return b.lhs->type;
+  }
   const Type *type = checkSameType({&b.lhs, &b.rhs}, expected, op);
   if (!type)
     return errorType();
@@ -432,7 +438,11 @@ const Type *Sema::checkCompare(ExprPtr &expr) {
   for (ExprPtr &operand : e.operands)
     operands.push_back(&operand);
   const Type *type = checkSameType(operands, nullptr, getSpelling(e.ops[0]));
-  if (type && !type->isNumeric() && !type->isBool()) {
+  // Pointers are equal when they hold one address.
+  bool pointerEquality =
+      type && type->isPointer() && e.ops.size() == 1 &&
+      (e.ops[0] == CompareOperator::Eq || e.ops[0] == CompareOperator::Ne);
+  if (type && !type->isNumeric() && !type->isBool() && !pointerEquality) {
     diags.report(e.getRange(), DiagID::err_unsupported,
                  ("comparing values of type `" + type->getName() + "`").str());
     type = nullptr;

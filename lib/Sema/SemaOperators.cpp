@@ -202,6 +202,8 @@ const Type *Sema::checkSubscript(ExprPtr &e) {
       check(index);
     return errorType();
   }
+  if (auto *pointer = dyn_cast<PointerType>(baseType))
+    return checkPointerElement(*s, pointer);
   if (!baseType->isStruct()) {
     diags.report(e->getRange(), DiagID::err_unsupported,
                  "subscripting a value of type `" + baseType->getName().str() +
@@ -221,6 +223,12 @@ void Sema::checkSetItem(ExprPtr &target, ExprPtr &value) {
   const Type *baseType = checkValue(s->base);
   if (baseType->isError()) {
     check(value);
+    return;
+  }
+  // `p[i] = v` writes the storage `p[i]` is, like a variable.
+  if (auto *pointer = dyn_cast<PointerType>(baseType)) {
+    target->type = checkPointerElement(*s, pointer);
+    checkOwnedValue(value, target->type);
     return;
   }
   if (!baseType->isStruct()) {

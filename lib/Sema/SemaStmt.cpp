@@ -261,8 +261,24 @@ void Sema::checkAssign(AssignStmt &assign) {
   }
 }
 
+/// Whether reading `e` twice reads the same storage and has no effect: a
+/// variable, a literal, and fields and pointer elements of those.
+static bool isSimpleLValue(const Expr *e) {
+  if (isa<NameExpr, IntLiteralExpr>(e))
+    return true;
+  if (auto *attr = dyn_cast<AttributeExpr>(e))
+    return isSimpleLValue(attr->base.get());
+  if (auto *sub = dyn_cast<SubscriptExpr>(e))
+    return isSimpleLValue(sub->base.get()) &&
+           llvm::all_of(sub->indices,
+                        [](const ExprPtr &i) { return isSimpleLValue(i.get()); });
+  return false;
+}
+
 /// A copy of a variable or a chain of fields of one, to read it again.
 static ExprPtr cloneLValue(const Expr *e) {
+  if (isa<SubscriptExpr>(e))
+    return cloneExpr(*e);
   if (auto *name = dyn_cast<NameExpr>(e))
     return std::make_unique<NameExpr>(name->getRange(), name->name);
   auto *attr = cast<AttributeExpr>(e);
@@ -273,9 +289,14 @@ static ExprPtr cloneLValue(const Expr *e) {
 
 void Sema::checkAugAssign(AugAssignStmt &assign) {
   Expr *target = assign.target.get();
-  if (!isa<NameExpr, AttributeExpr>(target)) {
+  auto *sub = dyn_cast<SubscriptExpr>(target);
+  // `p[i] += v` of a pointer reads and writes `p[i]` in place.
+  bool pointerElement = sub && isSimpleLValue(sub) &&
+                        !checkValue(sub->base)->isError() &&
+                        sub->base->type->isPointer();
+  if (!isa<NameExpr, AttributeExpr>(target) && !pointerElement) {
     diags.report(target->getRange(), DiagID::err_unsupported,
-                 "assigning to a subscript");
+                 "an augmented assignment to this subscript");
     return;
   }
   const Type *type = checkValue(assign.target);

@@ -372,6 +372,9 @@ const Type *Sema::checkAttribute(AttributeExpr &attr) {
 bool Sema::isLValue(const Expr *e) {
   if (auto *name = dyn_cast<NameExpr>(e))
     return name->local != nullptr;
+  // `p[i]` of a pointer.
+  if (auto *sub = dyn_cast<SubscriptExpr>(e))
+    return sub->base->type && sub->base->type->isPointer();
   if (auto *attr = dyn_cast<AttributeExpr>(e))
     return attr->fieldIndex >= 0 && isLValue(attr->base.get());
   return false;
@@ -395,6 +398,9 @@ bool Sema::checkAssignableLValue(Expr *target) {
     return false;
   }
   LocalVar *root = getRootVariable(target);
+  // Memory a pointer reaches may always be written.
+  if (!root)
+    return true;
   if (!root->isMutable) {
     diags.report(target->getRange(), DiagID::err_assign_to_read_arg,
                  root->name);

@@ -4,7 +4,10 @@
 
 #include "ember/AST/AST.h"
 
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringSwitch.h"
+
+#include <memory>
 
 using namespace ember;
 
@@ -23,7 +26,8 @@ static const TypeInfo &getInfo(Type::Kind kind) {
       {"Int16", 16, true},    {"Int32", 32, true},    {"Int64", 64, true},
       {"UInt8", 8, false},    {"UInt16", 16, false},  {"UInt32", 32, false},
       {"UInt64", 64, false},  {"Float32", 32, true},  {"Float64", 64, true},
-      {"StringLiteral", 0, false}, {"<struct>", 0, false}};
+      {"StringLiteral", 0, false}, {"<struct>", 0, false},
+      {"<pointer>", 0, false}};
   return infos[static_cast<int>(kind)];
 }
 
@@ -66,7 +70,21 @@ const Type *Type::lookup(llvm::StringRef name) {
 llvm::StringRef Type::getName() const {
   if (auto *s = llvm::dyn_cast<StructType>(this))
     return s->getDecl().name;
+  if (auto *p = llvm::dyn_cast<PointerType>(this))
+    return p->getPointerName();
   return getInfo(kind).name;
 }
 bool Type::isSigned() const { return getInfo(kind).isSigned; }
 unsigned Type::getBitWidth() const { return getInfo(kind).bitWidth; }
+
+PointerType::PointerType(const Type *pointee)
+    : Type(Kind::Pointer), pointee(pointee),
+      name("UnsafePointer[" + pointee->getName().str() + "]") {}
+
+const PointerType *PointerType::get(const Type *pointee) {
+  static llvm::DenseMap<const Type *, std::unique_ptr<PointerType>> types;
+  std::unique_ptr<PointerType> &type = types[pointee];
+  if (!type)
+    type.reset(new PointerType(pointee));
+  return type.get();
+}

@@ -172,7 +172,13 @@ enum class Builtin {
   // `x.copy()` of a `Copyable` struct.
   Copy,
   // The `math` module's functions of one float.
-  Sqrt, Exp, Log, Sin, Cos, Tan, Floor, Ceil, Trunc
+  Sqrt, Exp, Log, Sin, Cos, Tan, Floor, Ceil, Trunc,
+  // Pointers and memory: `alloc[T](n)`, `UnsafePointer[T]()`, the methods
+  // of a pointer (`self` first), `memcpy`.
+  Alloc, PtrNull, PtrFree, PtrOffset, PtrLoad, PtrStore, PtrInit, PtrTake,
+  PtrDestroy, PtrCast, Memcpy,
+  // A string literal's bytes and length.
+  StrData, StrLength
 };
 
 class CallExpr : public ExprBase<Expr::Kind::Call> {

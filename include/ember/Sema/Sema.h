@@ -116,6 +116,17 @@ public:
   LocalVar *getRootVariable(Expr *e);
   bool checkAssignableLValue(Expr *target);
 
+  //===--- Pointers (SemaPointer.cpp) --------------------------------------===//
+  const Type *resolvePointerType(const Expr *e);
+  const Type *checkPointerElement(SubscriptExpr &e, const PointerType *type);
+  bool checkArgumentCount(CallExpr &call, llvm::StringRef name, size_t count);
+  const Type *checkAlloc(CallExpr &call, const Type *pointee);
+  const Type *checkMemcpy(CallExpr &call);
+  const Type *checkPointerMethod(CallExpr &call, AttributeExpr &callee,
+                                 const PointerType *type,
+                                 llvm::ArrayRef<ExprPtr> explicitArgs);
+  const Type *checkStringLiteralMethod(CallExpr &call, AttributeExpr &callee);
+
   //===--- Lifecycle (SemaLifecycle.cpp) -----------------------------------===//
   bool checkLifecycleMethod(StructDecl &decl, FnDecl &method);
   void recordLifecycleMethod(StructDecl &decl, FnDecl *StructDecl::*role,

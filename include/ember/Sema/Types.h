@@ -2,7 +2,8 @@
 //
 // Types are unique objects: two types are equal exactly when their pointers
 // are. The builtin scalars are static singletons (`Type::get`); each struct
-// declaration owns its one `StructType`.
+// declaration owns its one `StructType`; pointer types are interned by
+// pointee.
 //
 //===----------------------------------------------------------------------===//
 
@@ -22,7 +23,7 @@ public:
   enum class Kind {
     Error, None, Bool, Int, UInt, Int8, Int16, Int32, Int64,
     UInt8, UInt16, UInt32, UInt64, Float32, Float64, StringLiteral,
-    Struct
+    Struct, Pointer
   };
 
   static const Type *get(Kind kind);
@@ -43,6 +44,7 @@ public:
   bool isNumeric() const { return isInteger() || isFloat(); }
   bool isScalar() const { return isNumeric() || isBool(); }
   bool isStruct() const { return kind == Kind::Struct; }
+  bool isPointer() const { return kind == Kind::Pointer; }
   /// Bit width of Bool, integers and floats.
   unsigned getBitWidth() const;
 
@@ -62,6 +64,20 @@ public:
 
 private:
   StructDecl &decl;
+};
+
+/// `UnsafePointer[T]`: the address of values of type `T`. One per pointee.
+class PointerType : public Type {
+public:
+  static const PointerType *get(const Type *pointee);
+  const Type *getPointee() const { return pointee; }
+  llvm::StringRef getPointerName() const { return name; }
+  static bool classof(const Type *t) { return t->getKind() == Kind::Pointer; }
+
+private:
+  explicit PointerType(const Type *pointee);
+  const Type *pointee;
+  std::string name;
 };
 
 } // namespace ember

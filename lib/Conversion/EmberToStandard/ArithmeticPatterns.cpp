@@ -14,6 +14,7 @@
 #include "ember/Dialect/Ember/IR/EmberOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 
 using namespace mlir;
@@ -277,6 +278,16 @@ struct CmpOpLowering : OpConversionPattern<CmpOp> {
   matchAndRewrite(CmpOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Type type = op.getLhs().getType();
+    if (isa<PtrType>(type)) {
+      static const LLVM::ICmpPredicate preds[] = {
+          LLVM::ICmpPredicate::eq,  LLVM::ICmpPredicate::ne,
+          LLVM::ICmpPredicate::ult, LLVM::ICmpPredicate::ule,
+          LLVM::ICmpPredicate::ugt, LLVM::ICmpPredicate::uge};
+      rewriter.replaceOpWithNewOp<LLVM::ICmpOp>(
+          op, preds[static_cast<int>(op.getPredicate())], adaptor.getLhs(),
+          adaptor.getRhs());
+      return success();
+    }
     if (isa<FloatType>(type)) {
       // Ordered comparisons, except `!=`, which is true for NaN.
       static const arith::CmpFPredicate preds[] = {

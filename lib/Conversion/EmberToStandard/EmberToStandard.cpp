@@ -30,6 +30,9 @@ EmberTypeConverter::EmberTypeConverter(MLIRContext *context) {
   addConversion([context](RefType) -> Type {
     return LLVM::LLVMPointerType::get(context);
   });
+  addConversion([context](PtrType) -> Type {
+    return LLVM::LLVMPointerType::get(context);
+  });
   addConversion([this, context](StructValueType type) -> Type {
     SmallVector<Type> fields;
     if (failed(convertTypes(type.getFields(), fields)))
@@ -78,6 +81,7 @@ void ember::populateEmberToStandardPatterns(EmberTypeConverter &converter,
   populateEmberArithmeticPatterns(converter, patterns);
   populateEmberRuntimePatterns(converter, patterns);
   populateEmberStructPatterns(converter, patterns);
+  populateEmberPointerPatterns(converter, patterns);
   patterns.add<FuncOpTypeConversion>(converter, patterns.getContext());
   populateCallOpTypeConversionPattern(patterns, converter);
   populateBranchOpInterfaceTypeConversionPattern(patterns, converter);

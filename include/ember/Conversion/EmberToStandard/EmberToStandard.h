@@ -24,6 +24,9 @@ void populateEmberRuntimePatterns(EmberTypeConverter &converter,
 /// Patterns lowering struct values and field access.
 void populateEmberStructPatterns(EmberTypeConverter &converter,
                                  mlir::RewritePatternSet &patterns);
+/// Patterns lowering pointers, heap memory and string views.
+void populateEmberPointerPatterns(EmberTypeConverter &converter,
+                                  mlir::RewritePatternSet &patterns);
 /// All patterns of `convert-ember-to-standard`.
 void populateEmberToStandardPatterns(EmberTypeConverter &converter,
                                      mlir::RewritePatternSet &patterns);

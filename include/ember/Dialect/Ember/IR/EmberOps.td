@@ -116,16 +116,17 @@ def Ember_UnaryOp : Ember_Op<"unary", [Pure, SameOperandsAndResultType]> {
 }
 
 def Ember_CmpOp : Ember_Op<"cmp", [Pure, SameTypeOperands]> {
-  let summary = "comparison of two scalars";
+  let summary = "comparison of two scalars or two pointers";
   let description = [{
     Signedness comes from the operand type. Float `ne` is true for NaN.
+    Pointers compare as addresses.
 
     ```mlir
     %b = ember.cmp lt %a, %b : si64
     ```
   }];
-  let arguments = (ins Ember_CmpPredicate:$predicate, Ember_Scalar:$lhs,
-                       Ember_Scalar:$rhs);
+  let arguments = (ins Ember_CmpPredicate:$predicate, Ember_Comparable:$lhs,
+                       Ember_Comparable:$rhs);
   let results = (outs I1:$result);
   let assemblyFormat = "$predicate $lhs `,` $rhs attr-dict `:` type($lhs)";
   let hasCanonicalizer = 1;
@@ -247,6 +248,105 @@ def Ember_DestroyOp : Ember_Op<"destroy"> {
   }];
   let arguments = (ins Ember_RefType:$ref, FlatSymbolRefAttr:$destructor);
   let assemblyFormat = "$ref `with` $destructor attr-dict `:` type($ref)";
+}
+
+//===----------------------------------------------------------------------===//
+// Pointers
+//===----------------------------------------------------------------------===//
+
+def Ember_AllocOp : Ember_Op<"alloc"> {
+  let summary = "heap memory for `count` values of the element type";
+  let description = [{
+    `alloc[T](count)`. The memory holds no values yet. Running out of
+    memory stops the program with a message.
+
+    ```mlir
+    %p = ember.alloc %n : !ember.ptr<si64>
+    ```
+  }];
+  let arguments = (ins SI64:$count);
+  let results = (outs Ember_PtrType:$result);
+  let assemblyFormat = "$count attr-dict `:` type($result)";
+}
+
+def Ember_FreeOp : Ember_Op<"free"> {
+  let summary = "give back memory from `ember.alloc`";
+  let arguments = (ins Ember_PtrType:$pointer);
+  let assemblyFormat = "$pointer attr-dict `:` type($pointer)";
+}
+
+def Ember_NullOp : Ember_Op<"null", [Pure]> {
+  let summary = "the pointer to nothing";
+  let results = (outs Ember_PtrType:$result);
+  let assemblyFormat = "attr-dict `:` type($result)";
+}
+
+def Ember_PtrOffsetOp : Ember_Op<"ptr_offset", [Pure,
+    AllTypesMatch<["pointer", "result"]>]> {
+  let summary = "the address `offset` elements further";
+  let description = [{
+    ```mlir
+    %q = ember.ptr_offset %p, %i : !ember.ptr<si64>
+    ```
+  }];
+  let arguments = (ins Ember_PtrType:$pointer, SI64:$offset);
+  let results = (outs Ember_PtrType:$result);
+  let assemblyFormat = "$pointer `,` $offset attr-dict `:` type($result)";
+}
+
+def Ember_PtrElementOp : Ember_Op<"ptr_element", [Pure,
+    TypesMatchWith<"result is a ref to the pointer's element type", "pointer",
+                   "result",
+                   "RefType::get($_self.getContext(), ::llvm::cast<PtrType>($_self).getElementType())">]> {
+  let summary = "the storage of element `index`, as `p[i]`";
+  let description = [{
+    ```mlir
+    %r = ember.ptr_element %p[%i] : !ember.ptr<si64>
+    ```
+  }];
+  let arguments = (ins Ember_PtrType:$pointer, SI64:$index);
+  let results = (outs Ember_RefType:$result);
+  let assemblyFormat = "$pointer `[` $index `]` attr-dict `:` type($pointer)";
+}
+
+def Ember_PtrCastOp : Ember_Op<"ptr_cast", [Pure]> {
+  let summary = "the same address, of values of another type (`bitcast`)";
+  let arguments = (ins Ember_PtrType:$pointer);
+  let results = (outs Ember_PtrType:$result);
+  let assemblyFormat =
+      "$pointer attr-dict `:` type($pointer) `to` type($result)";
+}
+
+def Ember_CopyMemoryOp : Ember_Op<"copy_memory"> {
+  let summary = "copy `count` elements' bits, as `memcpy`";
+  let arguments = (ins Ember_PtrType:$dest, Ember_PtrType:$source,
+                       SI64:$count);
+  let assemblyFormat =
+      "$dest `,` $source `,` $count attr-dict `:` type($dest) `,` type($source)";
+}
+
+def Ember_StrDataOp : Ember_Op<"str_data", [Pure]> {
+  let summary = "the address of a string literal's bytes";
+  let arguments = (ins Ember_StrType:$string);
+  let results = (outs Ember_PtrType:$result);
+  let assemblyFormat = "$string attr-dict `:` type($result)";
+}
+
+def Ember_StrLengthOp : Ember_Op<"str_length", [Pure]> {
+  let summary = "the number of bytes of a string literal";
+  let arguments = (ins Ember_StrType:$string);
+  let results = (outs SI64:$result);
+  let assemblyFormat = "$string attr-dict";
+}
+
+def Ember_MakeStrOp : Ember_Op<"make_str", [Pure]> {
+  let summary = "a string view of `length` bytes at an address";
+  let description = [{
+    What `print` receives for a `String`: its bytes, as a `!ember.str`.
+  }];
+  let arguments = (ins Ember_PtrType:$data, SI64:$length);
+  let results = (outs Ember_StrType:$result);
+  let assemblyFormat = "$data `,` $length attr-dict `:` type($data)";
 }
 
 //===----------------------------------------------------------------------===//

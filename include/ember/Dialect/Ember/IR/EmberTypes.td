@@ -26,6 +26,21 @@ def Ember_RefType : Ember_Type<"Ref", "ref"> {
   let assemblyFormat = "`<` $elementType `>`";
 }
 
+def Ember_PtrType : Ember_Type<"Ptr", "ptr"> {
+  let summary = "the address of values of one type, as `UnsafePointer[T]`";
+  let description = [{
+    A pointer to memory that holds (or will hold) values of its element
+    type, one after another: `ember.ptr_element` reaches one of them as a
+    `!ember.ref`, `ember.ptr_offset` moves the address.
+
+    ```mlir
+    !ember.ptr<si64>
+    ```
+  }];
+  let parameters = (ins "::mlir::Type":$elementType);
+  let assemblyFormat = "`<` $elementType `>`";
+}
+
 def Ember_StrType : Ember_Type<"Str", "str"> {
   let summary = "an immutable string literal (UTF-8 bytes and a length)";
   let description = [{
@@ -55,6 +70,8 @@ def Ember_Integer : AnyTypeOf<[I1, SI8, SI16, SI32, SI64, UI8, UI16, UI32, UI64]
                               "Ember integer or Bool">;
 def Ember_Float : AnyTypeOf<[F32, F64], "Ember float">;
 def Ember_Scalar : AnyTypeOf<[Ember_Integer, Ember_Float], "Ember scalar">;
+def Ember_Comparable : AnyTypeOf<[Ember_Scalar, Ember_PtrType],
+                                 "Ember scalar or pointer">;
 def Ember_Printable : AnyTypeOf<[Ember_Scalar, Ember_StrType],
                                 "printable Ember value">;
 
