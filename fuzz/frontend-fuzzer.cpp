@@ -12,6 +12,7 @@
 #include "ember/Parse/Parser.h"
 #include "ember/Pipelines/Pipelines.h"
 #include "ember/Sema/Sema.h"
+#include "ember/Stdlib/Prelude.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
@@ -29,6 +30,7 @@ static void fuzzOneInput(const uint8_t *data, size_t size) {
     return;
   auto tokens = ember::lexBuffer(input.text, *input.diags);
   auto module = ember::parseModule("fuzz", tokens, *input.diags);
+  ember::addPrelude(*module, *input.diags);
   if (!ember::checkModule(*module, *input.diags) || input.diags->hadError())
     return;
 

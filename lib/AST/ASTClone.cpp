@@ -197,6 +197,7 @@ StmtPtr ember::cloneStmt(const Stmt &s) {
 std::unique_ptr<FnDecl> ember::cloneFunction(const FnDecl &fn) {
   auto copy = std::make_unique<FnDecl>();
   copy->isDef = fn.isDef;
+  copy->isLibrary = fn.isLibrary;
   copy->raises = fn.raises;
   copy->isStatic = fn.isStatic;
   copy->parent = fn.parent;
@@ -246,6 +247,7 @@ std::unique_ptr<StructDecl> ember::cloneStruct(const StructDecl &decl) {
     copy->members.push_back(std::unique_ptr<AliasDecl>(
         llvm::cast<AliasDecl>(cloneStmt(*member).release())));
   copy->fieldwiseInit = decl.fieldwiseInit;
+  copy->isLibrary = decl.isLibrary;
   copy->valueDecorator = decl.valueDecorator;
   copy->decoratorRange = decl.decoratorRange;
   return copy;

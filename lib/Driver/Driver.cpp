@@ -17,6 +17,7 @@
 #include "ember/Parse/Parser.h"
 #include "ember/Pipelines/Pipelines.h"
 #include "ember/Sema/Sema.h"
+#include "ember/Stdlib/Prelude.h"
 #include "ember/Target/LLVMTarget.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -111,8 +112,14 @@ void Compilation::forwardMLIRDiagnostic(mlir::Diagnostic &diag) {
       auto fileLoc = llvm::dyn_cast<mlir::FileLineColLoc>(l);
       if (!fileLoc)
         return mlir::WalkResult::advance();
-      loc = sourceMgr.FindLocForLineAndColumn(
-          sourceMgr.getMainFileID(), fileLoc.getLine(), fileLoc.getColumn());
+      // The input, or a file of the library.
+      unsigned buffer = sourceMgr.getMainFileID();
+      for (unsigned id = 1; id <= sourceMgr.getNumBuffers(); ++id)
+        if (sourceMgr.getMemoryBuffer(id)->getBufferIdentifier() ==
+            fileLoc.getFilename().getValue())
+          buffer = id;
+      loc = sourceMgr.FindLocForLineAndColumn(buffer, fileLoc.getLine(),
+                                              fileLoc.getColumn());
       return mlir::WalkResult::interrupt();
     });
     return loc;
@@ -193,6 +200,7 @@ int Compilation::run() {
     out->keep();
     return diags.hadError() ? 1 : 0;
   }
+  addPrelude(*ast, diags);
   // Sema runs even after syntax errors, to report more than one mistake.
   if (!checkModule(*ast, diags) || diags.hadError())
     return 1;

@@ -36,8 +36,17 @@ IRGen::IRGen(const Module &module, mlir::MLIRContext &context,
 }
 
 mlir::Location IRGen::loc(llvm::SMLoc l) {
-  auto [line, col] = sourceMgr.getLineAndColumn(l);
-  return mlir::FileLineColLoc::get(fileName, line, col);
+  unsigned buffer = sourceMgr.FindBufferContainingLoc(l);
+  if (buffer == 0 || buffer == sourceMgr.getMainFileID()) {
+    auto [line, col] = sourceMgr.getLineAndColumn(l);
+    return mlir::FileLineColLoc::get(fileName, line, col);
+  }
+  // The library's own sources.
+  auto [line, col] = sourceMgr.getLineAndColumn(l, buffer);
+  return mlir::FileLineColLoc::get(
+      builder.getStringAttr(
+          sourceMgr.getMemoryBuffer(buffer)->getBufferIdentifier()),
+      line, col);
 }
 
 mlir::Type IRGen::convertType(const Type *type) {
@@ -85,6 +94,7 @@ mlir::OwningOpRef<mlir::ModuleOp> IRGen::emit() {
     emitFunction(*fn);
   emitSynthesizedLifecycles();
   emitEntryPoint();
+  removeUnusedLibraryFunctions();
   return owned;
 }
 
@@ -125,9 +135,27 @@ std::vector<const FnDecl *> IRGen::getEmittedFunctions() {
 /// instance's parameters (`[Int, 3]`), and a number after overloads of one
 /// name.
 std::string IRGen::getUniqueSymbol(const FnDecl &fn) {
-  return getUniqueSymbol(getFunctionSymbol(
-      module, (fn.parent ? fn.parent->name + "." + fn.name : fn.name) +
-                  fn.instanceSuffix));
+  std::string name =
+      (fn.parent ? fn.parent->name + "." + fn.name : fn.name) +
+      fn.instanceSuffix;
+  return getUniqueSymbol(fn.isLibrary ? "ember.std." + name
+                                      : getFunctionSymbol(module, name));
+}
+
+/// Only what a program uses of the library is compiled further.
+void IRGen::removeUnusedLibraryFunctions() {
+  bool removed = true;
+  while (removed) {
+    removed = false;
+    for (auto fn : llvm::make_early_inc_range(
+             moduleOp.getOps<mlir::func::FuncOp>())) {
+      if (!fn.getSymName().starts_with("ember.std.") ||
+          !mlir::SymbolTable::symbolKnownUseEmpty(fn, moduleOp))
+        continue;
+      fn.erase();
+      removed = true;
+    }
+  }
 }
 
 std::string IRGen::getUniqueSymbol(std::string base) {

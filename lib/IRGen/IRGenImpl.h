@@ -29,6 +29,7 @@ private:
   void declareFunction(const FnDecl &fn);
   std::string getUniqueSymbol(const FnDecl &fn);
   std::string getUniqueSymbol(std::string base);
+  void removeUnusedLibraryFunctions();
   std::vector<const StructDecl *> getEmittedStructs();
   std::vector<const FnDecl *> getEmittedFunctions();
   void emitFunction(const FnDecl &fn);

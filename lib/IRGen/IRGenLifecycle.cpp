@@ -48,7 +48,10 @@ void IRGen::declareLifecycle(const StructDecl &decl) {
   auto synthesize = [&](llvm::StringRef name, mlir::FunctionType fnType) {
     auto fn = mlir::func::FuncOp::create(
         builder, loc(decl.nameRange.Start),
-        getUniqueSymbol(getFunctionSymbol(module, decl.name + "." + name.str())),
+        getUniqueSymbol(decl.isLibrary
+                            ? "ember.std." + decl.name + "." + name.str()
+                            : getFunctionSymbol(module,
+                                                decl.name + "." + name.str())),
         fnType);
     fn.setPrivate();
     return fn;

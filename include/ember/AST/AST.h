@@ -478,6 +478,8 @@ public:
   StructDecl *parent = nullptr;
   /// A trait method whose body is `...`: conforming structs must define it.
   bool isRequired = false;
+  /// Declared by the standard library: emitted only where a program uses it.
+  bool isLibrary = false;
   /// `def f[T: Trait, n: Int](...)`: a template, never checked or emitted
   /// itself; each distinct set of parameter values makes an instance.
   std::vector<CompileTimeParam> compileTimeParams;
@@ -528,6 +530,8 @@ public:
   /// `@fieldwise_init` (or the older `@value`, which also makes the struct
   /// copyable): an `__init__` taking every field is synthesized.
   bool fieldwiseInit = false;
+  /// Declared by the standard library.
+  bool isLibrary = false;
   bool valueDecorator = false;
   llvm::SMRange decoratorRange;
   /// `struct Box[T: Movable]`: a template; `Box[Int]` is an instance.
