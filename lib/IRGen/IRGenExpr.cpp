@@ -311,22 +311,65 @@ mlir::Value IRGen::emitRound(llvm::ArrayRef<mlir::Value> args,
   return BinaryOp::create(builder, l, BinaryKind::sub, x, dropped);
 }
 
+/// `print`, where some arguments are structs that write themselves: the
+/// values are computed first, then written in order with the separators.
+void IRGen::emitPrintOfWritables(const CallExpr &e, mlir::Value sep,
+                                 mlir::Value end) {
+  mlir::Location l = loc(e.getLoc());
+  llvm::SmallVector<mlir::Value> values;
+  for (const Expr *arg : e.resolvedArgs)
+    values.push_back(arg->type->isNone() ? nullptr : emitExpr(arg));
+  mlir::Value nothing =
+      StringConstantOp::create(builder, l, StrType::get(&context), "");
+  for (auto [index, arg] : llvm::enumerate(e.resolvedArgs)) {
+    if (index != 0)
+      PrintOp::create(builder, l, mlir::ValueRange{}, nothing, sep);
+    if (values[index])
+      PrintOp::create(builder, l, values[index], nothing, nothing);
+    else // `arg.write_to(writer)`.
+      emitDiscarded(arg);
+  }
+  PrintOp::create(builder, l, mlir::ValueRange{}, nothing, end);
+}
+
 mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
   mlir::Location l = loc(e.getLoc());
+  if (e.builtin == Builtin::WriteAll) {
+    for (const ExprPtr &part : e.parts)
+      emitDiscarded(part.get());
+    return {};
+  }
+  auto str = [&](const Expr *given, llvm::StringRef byDefault) -> mlir::Value {
+    if (given)
+      return emitExpr(given);
+    return StringConstantOp::create(builder, l, StrType::get(&context),
+                                    byDefault);
+  };
+  bool writesStructs =
+      e.builtin == Builtin::Print &&
+      llvm::any_of(e.resolvedArgs,
+                   [](const Expr *arg) { return arg->type->isNone(); });
+  if (writesStructs) {
+    emitPrintOfWritables(e, str(e.printSep, " "), str(e.printEnd, "\n"));
+    return {};
+  }
   llvm::SmallVector<mlir::Value> args;
   for (const Expr *arg : e.resolvedArgs)
     args.push_back(emitExpr(arg));
   switch (e.builtin) {
   case Builtin::Print: {
-    auto str = [&](const Expr *given, llvm::StringRef byDefault) -> mlir::Value {
-      if (given)
-        return emitExpr(given);
-      return StringConstantOp::create(builder, l, StrType::get(&context),
-                                      byDefault);
-    };
     mlir::Value sep = str(e.printSep, " ");
     mlir::Value end = str(e.printEnd, "\n");
     PrintOp::create(builder, l, args, sep, end);
+    return {};
+  }
+  case Builtin::FormatScalar:
+    return FormatOp::create(builder, l, args[0], args[1]);
+  case Builtin::PrintBytes: {
+    mlir::Value text = MakeStrOp::create(builder, l, args[0], args[1]);
+    mlir::Value nothing =
+        StringConstantOp::create(builder, l, StrType::get(&context), "");
+    PrintOp::create(builder, l, text, nothing, nothing);
     return {};
   }
   case Builtin::Exit: {
@@ -401,6 +444,7 @@ mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
   case Builtin::Range:
   case Builtin::Len:
   case Builtin::Copy:
+  case Builtin::WriteAll:
   case Builtin::None:
     break;
   }

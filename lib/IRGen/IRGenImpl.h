@@ -93,6 +93,8 @@ private:
   mlir::Value emitCall(const CallExpr &e);
   mlir::Value emitAttribute(const AttributeExpr &e);
   mlir::Value emitBuiltinCall(const CallExpr &e);
+  void emitPrintOfWritables(const CallExpr &e, mlir::Value sep,
+                            mlir::Value end);
   mlir::Value emitPointeeAccess(const CallExpr &e,
                                 llvm::ArrayRef<mlir::Value> args);
   mlir::Value emitRound(llvm::ArrayRef<mlir::Value> args, mlir::Location l);

@@ -29,17 +29,32 @@ void ember_rt_print_bool(int32_t value) {
   fputs(value ? "True" : "False", stdout);
 }
 
-/* Writes `value`, given by its shortest round-trip digits, in the format of
- * Python's repr(): positional notation for exponents from -4 to 15,
+/* Text that formatting appends to: a caller's buffer of at least
+ * EMBER_RT_FORMAT_SIZE bytes. */
+enum { EMBER_RT_FORMAT_SIZE = 48 };
+typedef struct {
+  char *data;
+  int64_t length;
+} Text;
+
+static void append(Text *text, const char *bytes, size_t count) {
+  memcpy(text->data + text->length, bytes, count);
+  text->length += (int64_t)count;
+}
+
+static void append_char(Text *text, char c) { text->data[text->length++] = c; }
+
+/* Appends `value`, given by its shortest round-trip digits, in the format
+ * of Python's repr(): positional notation for exponents from -4 to 15,
  * scientific (`1e+16`, `1.5e-05`) otherwise, and always a `.0` or a
  * fraction in positional form. */
-static void print_float_digits(const char *scientific) {
+static void format_float_digits(Text *text, const char *scientific) {
   /* `scientific` is what printf's %e gives: [-]d[.ddd]e(+|-)XX */
   char digits[32];
   int ndigits = 0;
   const char *p = scientific;
   if (*p == '-') {
-    putchar('-');
+    append_char(text, '-');
     ++p;
   }
   for (; *p && *p != 'e'; ++p)
@@ -51,64 +66,93 @@ static void print_float_digits(const char *scientific) {
   int decpt = exponent + 1;
   if (decpt > -4 && decpt <= 16) {
     if (decpt <= 0) {
-      fputs("0.", stdout);
+      append(text, "0.", 2);
       for (int i = 0; i < -decpt; ++i)
-        putchar('0');
-      fwrite(digits, 1, (size_t)ndigits, stdout);
+        append_char(text, '0');
+      append(text, digits, (size_t)ndigits);
     } else if (decpt >= ndigits) {
-      fwrite(digits, 1, (size_t)ndigits, stdout);
+      append(text, digits, (size_t)ndigits);
       for (int i = ndigits; i < decpt; ++i)
-        putchar('0');
-      fputs(".0", stdout);
+        append_char(text, '0');
+      append(text, ".0", 2);
     } else {
-      fwrite(digits, 1, (size_t)decpt, stdout);
-      putchar('.');
-      fwrite(digits + decpt, 1, (size_t)(ndigits - decpt), stdout);
+      append(text, digits, (size_t)decpt);
+      append_char(text, '.');
+      append(text, digits + decpt, (size_t)(ndigits - decpt));
     }
     return;
   }
-  putchar(digits[0]);
+  append_char(text, digits[0]);
   if (ndigits > 1) {
-    putchar('.');
-    fwrite(digits + 1, 1, (size_t)(ndigits - 1), stdout);
+    append_char(text, '.');
+    append(text, digits + 1, (size_t)(ndigits - 1));
   }
-  printf("e%c%02d", exponent < 0 ? '-' : '+', abs(exponent));
+  char tail[8];
+  int n = snprintf(tail, sizeof tail, "e%c%02d", exponent < 0 ? '-' : '+',
+                   abs(exponent));
+  append(text, tail, (size_t)n);
 }
 
-static bool print_special_float(double value) {
-  if (isnan(value))
-    fputs("nan", stdout);
-  else if (isinf(value))
-    fputs(value < 0 ? "-inf" : "inf", stdout);
-  else if (value == 0)
-    fputs(signbit(value) ? "-0.0" : "0.0", stdout);
-  else
-    return false;
-  return true;
+static bool format_special_float(Text *text, double value) {
+  const char *special = isnan(value)   ? "nan"
+                        : isinf(value) ? (value < 0 ? "-inf" : "inf")
+                        : value == 0   ? (signbit(value) ? "-0.0" : "0.0")
+                                       : NULL;
+  if (special)
+    append(text, special, strlen(special));
+  return special != NULL;
 }
 
-void ember_rt_print_f64(double value) {
-  if (print_special_float(value))
-    return;
+int64_t ember_rt_format_f64(double value, char *out) {
+  Text text = {out, 0};
+  if (format_special_float(&text, value))
+    return text.length;
   char buffer[40];
   for (int precision = 1; precision <= 17; ++precision) {
     snprintf(buffer, sizeof buffer, "%.*e", precision - 1, value);
     if (strtod(buffer, NULL) == value)
       break;
   }
-  print_float_digits(buffer);
+  format_float_digits(&text, buffer);
+  return text.length;
 }
 
-void ember_rt_print_f32(float value) {
-  if (print_special_float(value))
-    return;
+int64_t ember_rt_format_f32(float value, char *out) {
+  Text text = {out, 0};
+  if (format_special_float(&text, value))
+    return text.length;
   char buffer[40];
   for (int precision = 1; precision <= 9; ++precision) {
     snprintf(buffer, sizeof buffer, "%.*e", precision - 1, (double)value);
     if (strtof(buffer, NULL) == value)
       break;
   }
-  print_float_digits(buffer);
+  format_float_digits(&text, buffer);
+  return text.length;
+}
+
+int64_t ember_rt_format_i64(int64_t value, char *out) {
+  return snprintf(out, EMBER_RT_FORMAT_SIZE, "%lld", (long long)value);
+}
+
+int64_t ember_rt_format_u64(uint64_t value, char *out) {
+  return snprintf(out, EMBER_RT_FORMAT_SIZE, "%llu", (unsigned long long)value);
+}
+
+int64_t ember_rt_format_bool(int32_t value, char *out) {
+  Text text = {out, 0};
+  append(&text, value ? "True" : "False", value ? 4 : 5);
+  return text.length;
+}
+
+void ember_rt_print_f64(double value) {
+  char buffer[EMBER_RT_FORMAT_SIZE];
+  fwrite(buffer, 1, (size_t)ember_rt_format_f64(value, buffer), stdout);
+}
+
+void ember_rt_print_f32(float value) {
+  char buffer[EMBER_RT_FORMAT_SIZE];
+  fwrite(buffer, 1, (size_t)ember_rt_format_f32(value, buffer), stdout);
 }
 
 /*===--- Program control --------------------------------------------------===*/

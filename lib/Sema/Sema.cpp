@@ -86,7 +86,9 @@ void Sema::declareBuiltins() {
       {"abs", Builtin::Abs},     {"min", Builtin::Min},
       {"max", Builtin::Max},     {"exit", Builtin::Exit},
       {"round", Builtin::Round}, {"len", Builtin::Len},
-      {"alloc", Builtin::Alloc}};
+      {"alloc", Builtin::Alloc},
+      {"__format_scalar", Builtin::FormatScalar},
+      {"__print_bytes", Builtin::PrintBytes}};
   for (auto [name, builtin] : builtins) {
     Symbol symbol;
     symbol.kind = Symbol::Kind::Builtin;

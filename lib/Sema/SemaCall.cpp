@@ -16,8 +16,11 @@ const Type *Sema::checkCall(ExprPtr &e, const Type *expected) {
       check(arg.value);
     return errorType();
   };
-  if (auto *attr = dyn_cast<AttributeExpr>(call.callee.get()))
+  if (auto *attr = dyn_cast<AttributeExpr>(call.callee.get())) {
+    if (rewriteWriteCall(e))
+      return e->type;
     return checkMethodCall(call, *attr);
+  }
   // `f[T, n](args)` gives the compile-time parameters of `f`, `Box[T](...)`
   // those of the struct it makes.
   if (auto *sub = dyn_cast<SubscriptExpr>(call.callee.get())) {
@@ -151,8 +154,14 @@ bool Sema::isViable(const CallExpr &call, const FnDecl &fn, unsigned &cost) {
       continue;
     }
     const Type *have = arg.value->type;
-    if (!have || (!have->isError() && have != want))
+    if (!have)
       return false;
+    // An implicit conversion makes a worse match than the type itself.
+    if (!have->isError() && have != want) {
+      if (getImplicitConversions(have, want).empty())
+        return false;
+      cost += 1;
+    }
   }
   for (size_t i = first; i < fn.params.size(); ++i)
     if (!bound[i] && !fn.params[i].defaultValue)
@@ -211,6 +220,18 @@ const Type *Sema::checkOverloadedCall(CallExpr &call,
     }
     if (cost == bestCost)
       tied.push_back(fn);
+  }
+  // Of equally good candidates, one written for these types wins over
+  // instances of templates.
+  if (tied.size() > 1) {
+    llvm::SmallVector<FnDecl *> written;
+    for (FnDecl *fn : tied)
+      if (fn->instanceSuffix.empty())
+        written.push_back(fn);
+    if (written.size() == 1) {
+      best = written.front();
+      tied = written;
+    }
   }
   if (!best || tied.size() > 1) {
     diags.report(call.getRange(),
@@ -581,6 +602,26 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
     return errorType();
   case Builtin::Memcpy:
     return checkMemcpy(call);
+  case Builtin::FormatScalar: {
+    // `__format_scalar(value, buffer)`: the length of the text written.
+    if (!positionalOnly(2, 2))
+      return errorType();
+    const Type *type = checkValue(call.args[0].value);
+    if (!type->isScalar() && !type->isError())
+      diags.report(call.args[0].value->getRange(), DiagID::err_not_printable,
+                   type->getName());
+    checkAs(call.args[1].value, PointerType::get(Type::get(Type::Kind::UInt8)));
+    call.resolvedArgs = {call.args[0].value.get(), call.args[1].value.get()};
+    return Type::get(Type::Kind::Int);
+  }
+  case Builtin::PrintBytes:
+    // `__print_bytes(data, length)`.
+    if (!positionalOnly(2, 2))
+      return errorType();
+    checkAs(call.args[0].value, PointerType::get(Type::get(Type::Kind::UInt8)));
+    checkAs(call.args[1].value, Type::get(Type::Kind::Int));
+    call.resolvedArgs = {call.args[0].value.get(), call.args[1].value.get()};
+    return Type::get(Type::Kind::None);
   case Builtin::Len: {
     // `len(x)` is `x.__len__()`, an `Int`.
     if (!positionalOnly(1, 1))
@@ -698,6 +739,7 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
   case Builtin::PtrCast:
   case Builtin::StrData:
   case Builtin::StrLength:
+  case Builtin::WriteAll:
   case Builtin::None:
     break;
   }
@@ -725,8 +767,10 @@ const Type *Sema::checkPrint(CallExpr &call) {
       continue;
     }
     const Type *type = checkValue(arg.value);
-    if (!type->isNumeric() && !type->isBool() && !type->isString() &&
-        !type->isError())
+    if (type->isStruct())
+      checkPrintWritable(arg.value);
+    else if (!type->isNumeric() && !type->isBool() && !type->isString() &&
+             !type->isError())
       diags.report(arg.value->getRange(), DiagID::err_not_printable,
                    type->getName());
     call.resolvedArgs.push_back(arg.value.get());

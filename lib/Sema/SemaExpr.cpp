@@ -159,24 +159,29 @@ void Sema::checkAs(ExprPtr &e, const Type *to) {
     mismatch(*e, to);
 }
 
+/// The `@implicit` initializers of the struct `to` that take a `from`.
+std::vector<FnDecl *> Sema::getImplicitConversions(const Type *from,
+                                                   const Type *to) {
+  std::vector<FnDecl *> inits;
+  auto *structType = dyn_cast<StructType>(to);
+  if (!structType || !from || from == to)
+    return inits;
+  for (FnDecl *init : structType->getDecl().findMethods("__init__")) {
+    if (!init->isImplicit || init->isGeneric || init->params.size() != 2 ||
+        init->params[1].type != from)
+      continue;
+    inits.push_back(init);
+  }
+  return inits;
+}
+
 /// Converts `e` to the struct `to` through an `@implicit __init__` that
 /// takes it, as `T(e)`; returns whether one does.
 bool Sema::convertImplicitly(ExprPtr &e, const Type *to) {
-  auto *structType = dyn_cast<StructType>(to);
-  if (!structType)
-    return false;
-  StructDecl &decl = structType->getDecl();
-  std::vector<FnDecl *> inits;
-  for (FnDecl *init : decl.findMethods("__init__")) {
-    unsigned cost;
-    CallExpr probe(e->getRange(), std::make_unique<ErrorExpr>(e->getRange()));
-    probe.args.push_back({"", {}, std::make_unique<ErrorExpr>(e->getRange())});
-    probe.args[0].value->type = e->type;
-    if (init->isImplicit && isViable(probe, *init, cost))
-      inits.push_back(init);
-  }
+  std::vector<FnDecl *> inits = getImplicitConversions(e->type, to);
   if (inits.empty())
     return false;
+  StructDecl &decl = cast<StructType>(to)->getDecl();
   llvm::SMRange range = e->getRange();
   auto call = std::make_unique<CallExpr>(range,
                                          std::make_unique<ErrorExpr>(range));

@@ -102,7 +102,7 @@ bool Sema::checkTraitBound(const Type *type, const Expr &bound,
   if (!structType) {
     // The builtin scalars are copyable, printable, comparable values.
     conforms = isBuiltinTrait(trait) || isLibraryTrait(trait);
-  } else if (isLibraryTrait(trait)) {
+  } else if (isLibraryTrait(trait) && !lookupTrait(bound, /*report=*/false)) {
     if (report)
       diags.report(loc, DiagID::err_unsupported,
                    "conformance of a struct to `" + trait.str() + "`");

@@ -94,7 +94,8 @@ bool Sema::acceptsArgument(StructDecl &decl, llvm::StringRef method,
     const Type *want = fn->params[1].type;
     if (isLiteral(&arg) ? want->isNumeric() &&
                               (want->isFloat() || !containsFloatLiteral(&arg))
-                        : want == arg.type || arg.type->isError())
+                        : want == arg.type || arg.type->isError() ||
+                              !getImplicitConversions(arg.type, want).empty())
       return true;
   }
   return false;

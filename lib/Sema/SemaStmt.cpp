@@ -58,6 +58,17 @@ LocalVar *Sema::declareLocal(llvm::StringRef name, llvm::SMRange range,
   return currentFn->locals.back().get();
 }
 
+/// A variable the program cannot name, for a value Sema introduces.
+LocalVar *Sema::declareHiddenLocal(llvm::StringRef name, llvm::SMRange range,
+                                   const Type *type) {
+  auto local = std::make_unique<LocalVar>();
+  local->name = name.str();
+  local->declRange = range;
+  local->type = type;
+  currentFn->locals.push_back(std::move(local));
+  return currentFn->locals.back().get();
+}
+
 void Sema::checkStmt(Stmt *stmt) {
   switch (stmt->getKind()) {
   case Stmt::Kind::Expr: {

@@ -76,6 +76,19 @@ void Sema::addConformance(StructDecl &decl, TraitDecl &trait) {
       decl.conformances.push_back(t);
 }
 
+/// Whether the generic `method` takes what the generic `required` does:
+/// their instances are checked where they are made.
+static bool matchesGenericSignature(const FnDecl &method,
+                                    const FnDecl &required) {
+  if (!method.isGeneric || method.isStatic != required.isStatic ||
+      method.params.size() != required.params.size())
+    return false;
+  for (size_t i = 0; i < method.params.size(); ++i)
+    if (method.params[i].convention != required.params[i].convention)
+      return false;
+  return true;
+}
+
 /// Whether `method` has the signature `required` asks for.
 static bool matchesSignature(const FnDecl &method, const FnDecl &required) {
   if (method.isStatic != required.isStatic ||
@@ -95,16 +108,14 @@ void Sema::addTraitMethods(StructDecl &decl) {
       // The trait's method, with `Self` meaning this struct.
       std::unique_ptr<FnDecl> method = cloneFunction(*templ);
       method->parent = &decl;
-      if (isTemplate(*method)) {
-        diags.report(templ->nameRange, DiagID::err_unsupported,
-                     "a generic method in a trait");
-        continue;
-      }
       method->isRequired = false;
-      resolveSignature(*method);
+      method->isGeneric = isTemplate(*method);
+      if (!method->isGeneric)
+        resolveSignature(*method);
       std::vector<FnDecl *> defined = decl.findMethods(method->name);
       if (llvm::any_of(defined, [&](FnDecl *fn) {
-            return matchesSignature(*fn, *method);
+            return method->isGeneric ? matchesGenericSignature(*fn, *method)
+                                     : matchesSignature(*fn, *method);
           }))
         continue;
       if (!templ->isRequired && defined.empty()) {

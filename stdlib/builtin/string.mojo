@@ -1,7 +1,7 @@
 # String: an owned, growable sequence of UTF-8 bytes on the heap.
 
 
-struct String(ImplicitlyCopyable):
+struct String(ImplicitlyCopyable, Writable, Writer):
     var _data: UnsafePointer[UInt8]
     var _length: Int
     var _capacity: Int
@@ -27,8 +27,71 @@ struct String(ImplicitlyCopyable):
         for i in range(self._length):
             self._data[i] = copy._data[i]
 
+    # `String(x)`: the text `x` writes.
+    def __init__[T: Writable](out self, value: T):
+        self._data = UnsafePointer[UInt8]()
+        self._length = 0
+        self._capacity = 0
+        value.write_to(self)
+
+    def __init__[A: Writable, B: Writable](out self, a: A, b: B):
+        self._data = UnsafePointer[UInt8]()
+        self._length = 0
+        self._capacity = 0
+        self.write(a, b)
+
+    def __init__[A: Writable, B: Writable, C: Writable](
+        out self, a: A, b: B, c: C
+    ):
+        self._data = UnsafePointer[UInt8]()
+        self._length = 0
+        self._capacity = 0
+        self.write(a, b, c)
+
     def __deinit__(deinit self):
         self._data.free()
+
+    def write_to(self, mut writer: Some[Writer]):
+        writer.write_bytes(self._data, self._length)
+
+    # Appends bytes, growing the buffer geometrically.
+    def write_bytes(mut self, data: UnsafePointer[UInt8], length: Int):
+        self.reserve(self._length + length)
+        for i in range(length):
+            self._data[self._length + i] = data[i]
+        self._length += length
+
+    def reserve(mut self, capacity: Int):
+        if capacity <= self._capacity:
+            return
+        var grown = max(capacity, 2 * self._capacity)
+        var data = alloc[UInt8](grown)
+        for i in range(self._length):
+            data[i] = self._data[i]
+        self._data.free()
+        self._data = data
+        self._capacity = grown
+
+    def __add__(self, other: String) -> String:
+        var result = String()
+        result.reserve(self._length + other._length)
+        result.write_bytes(self._data, self._length)
+        result.write_bytes(other._data, other._length)
+        return result
+
+    def __iadd__(mut self, other: String):
+        self.write_bytes(other._data, other._length)
+
+    def __eq__(self, other: String) -> Bool:
+        if self._length != other._length:
+            return False
+        for i in range(self._length):
+            if self._data[i] != other._data[i]:
+                return False
+        return True
+
+    def __ne__(self, other: String) -> Bool:
+        return not self == other
 
     def __len__(self) -> Int:
         return self._length

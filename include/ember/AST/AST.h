@@ -178,7 +178,12 @@ enum class Builtin {
   Alloc, PtrNull, PtrFree, PtrOffset, PtrLoad, PtrStore, PtrInit, PtrTake,
   PtrDestroy, PtrCast, Memcpy,
   // A string literal's bytes and length.
-  StrData, StrLength
+  StrData, StrLength,
+  // The library's intrinsics: a scalar's text into a buffer, bytes to
+  // standard output.
+  FormatScalar, PrintBytes,
+  // `writer.write(a, b)`: the calls in `parts`.
+  WriteAll
 };
 
 class CallExpr : public ExprBase<Expr::Kind::Call> {
@@ -197,6 +202,8 @@ public:
   std::vector<Expr *> resolvedArgs;
   /// For `print`: the `sep` and `end` arguments, if given.
   Expr *printSep = nullptr, *printEnd = nullptr;
+  /// Sema result: the calls a `write` expands to (Builtin::WriteAll).
+  std::vector<ExprPtr> parts;
 };
 
 class SubscriptExpr : public ExprBase<Expr::Kind::Subscript> {

@@ -127,6 +127,12 @@ public:
                                  llvm::ArrayRef<ExprPtr> explicitArgs);
   const Type *checkStringLiteralMethod(CallExpr &call, AttributeExpr &callee);
 
+  //===--- Writing text (SemaWrite.cpp) ------------------------------------===//
+  bool rewriteWriteCall(ExprPtr &e);
+  void checkPrintWritable(ExprPtr &arg);
+  LocalVar *declareHiddenLocal(llvm::StringRef name, llvm::SMRange range,
+                               const Type *type);
+
   //===--- Lifecycle (SemaLifecycle.cpp) -----------------------------------===//
   bool checkLifecycleMethod(StructDecl &decl, FnDecl &method);
   void recordLifecycleMethod(StructDecl &decl, FnDecl *StructDecl::*role,
@@ -165,6 +171,8 @@ public:
   /// Checks `e` and requires type `to`.
   void checkAs(ExprPtr &e, const Type *to);
   bool convertImplicitly(ExprPtr &e, const Type *to);
+  std::vector<FnDecl *> getImplicitConversions(const Type *from,
+                                               const Type *to);
   void checkCondition(ExprPtr &e);
   /// Checks operands that must end up with one type, which it returns
   /// (null after an error). Literals adapt to the other operands.

@@ -67,6 +67,10 @@ struct StringConstantOpLowering : OpConversionPattern<StringConstantOp> {
 };
 
 /// One runtime call per value, separator and end.
+func::CallOp callScalarRuntime(OpBuilder &b, Location loc,
+                               llvm::StringRef action, Type type, Value value,
+                               ValueRange extra, TypeRange results);
+
 struct PrintOpLowering : OpConversionPattern<PrintOp> {
   using OpConversionPattern::OpConversionPattern;
 
@@ -105,22 +109,46 @@ struct PrintOpLowering : OpConversionPattern<PrintOp> {
   static void printValue(OpBuilder &b, Location loc, Type type, Value value) {
     if (isa<StrType>(type))
       return printStr(b, loc, value);
-    if (type.isF64())
-      return (void)callRuntime(b, loc, "ember_rt_print_f64", {}, value);
-    if (type.isF32())
-      return (void)callRuntime(b, loc, "ember_rt_print_f32", {}, value);
-    // Bool goes as an i32 so that the C ABI is unambiguous.
-    if (type.isInteger(1)) {
-      Value widened = arith::ExtUIOp::create(b, loc, b.getI32Type(), value);
-      return (void)callRuntime(b, loc, "ember_rt_print_bool", {}, widened);
-    }
+    callScalarRuntime(b, loc, "print", type, value, {}, {});
+  }
+};
+
+/// Calls `ember_rt_<action>_<kind>` for a scalar `value` of Ember type
+/// `type`, then `extra` arguments: integers go widened to 64 bits, Bool as
+/// an i32 so that the C ABI is unambiguous.
+func::CallOp callScalarRuntime(OpBuilder &b, Location loc,
+                               llvm::StringRef action, Type type, Value value,
+                               ValueRange extra, TypeRange results) {
+  std::string kind;
+  if (type.isF64() || type.isF32()) {
+    kind = type.isF64() ? "f64" : "f32";
+  } else if (type.isInteger(1)) {
+    kind = "bool";
+    value = arith::ExtUIOp::create(b, loc, b.getI32Type(), value);
+  } else {
     bool isUnsignedInt = type.isUnsignedInteger();
+    kind = isUnsignedInt ? "u64" : "i64";
     Type i64 = b.getI64Type();
     if (type.getIntOrFloatBitWidth() < 64)
       value = isUnsignedInt ? Value(arith::ExtUIOp::create(b, loc, i64, value))
                             : Value(arith::ExtSIOp::create(b, loc, i64, value));
-    callRuntime(b, loc, isUnsignedInt ? "ember_rt_print_u64" : "ember_rt_print_i64",
-                {}, value);
+  }
+  SmallVector<Value> args = {value};
+  args.append(extra.begin(), extra.end());
+  return callRuntime(b, loc, ("ember_rt_" + action + "_" + kind).str(),
+                     results, args);
+}
+
+struct FormatOpLowering : OpConversionPattern<FormatOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(FormatOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    func::CallOp call = callScalarRuntime(
+        rewriter, op.getLoc(), "format", op.getValue().getType(),
+        adaptor.getValue(), adaptor.getBuffer(), rewriter.getI64Type());
+    rewriter.replaceOp(op, call.getResult(0));
+    return success();
   }
 };
 
@@ -153,6 +181,7 @@ void ember::populateEmberRuntimePatterns(EmberTypeConverter &converter,
                                          RewritePatternSet &patterns) {
   patterns.add<LocalOpLowering, ReadOpLowering<LoadOp>, ReadOpLowering<MoveOp>,
                StoreOpLowering,
-               StringConstantOpLowering, PrintOpLowering, CheckOpLowering,
+               StringConstantOpLowering, PrintOpLowering, FormatOpLowering,
+               CheckOpLowering,
                ExitOpLowering>(converter, patterns.getContext());
 }

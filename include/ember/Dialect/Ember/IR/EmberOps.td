@@ -418,6 +418,21 @@ def Ember_PrintOp : Ember_Op<"print"> {
   }];
 }
 
+def Ember_FormatOp : Ember_Op<"format"> {
+  let summary = "write a scalar's text, as `print` would, into a buffer";
+  let description = [{
+    Writes the text of `value` into `buffer`, which has room for 48 bytes,
+    and gives its length. The library's `String` formats numbers with it.
+
+    ```mlir
+    %n = ember.format %x, %buffer : f64
+    ```
+  }];
+  let arguments = (ins Ember_Scalar:$value, Ember_PtrType:$buffer);
+  let results = (outs SI64:$length);
+  let assemblyFormat = "$value `,` $buffer attr-dict `:` type($value) `,` type($buffer)";
+}
+
 def Ember_CheckOp : Ember_Op<"check"> {
   let summary = "stop the program with a message unless a condition holds";
   let description = [{

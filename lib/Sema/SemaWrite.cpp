@@ -1,0 +1,132 @@
+//===- SemaWrite.cpp - Ember semantic analysis: writing text --------------===//
+//
+// Text goes through the library's `Writer` and `Writable` traits, as in
+// Mojo. Sema expands the calls that Mojo spells with variadic generics:
+//
+// - `writer.write(a, b)` is `a.write_to(writer)` then `b.write_to(writer)`;
+// - `x.write_to(writer)` of a number or a string literal is the library's
+//   `_write_scalar(writer, x)` or `_write_literal(writer, x)`;
+// - `print(a, s)` of a struct `s` writes `s` to standard output with
+//   `s.write_to(writer)`, `writer` being a `_StdoutWriter`.
+//
+// Each expansion is a list of calls that later phases emit in order.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ember/AST/ASTClone.h"
+#include "ember/Sema/Sema.h"
+
+using namespace ember;
+using llvm::dyn_cast;
+using llvm::isa;
+
+static const Type *errorType() { return Type::get(Type::Kind::Error); }
+
+/// A call of the library function `name` with `args`.
+static ExprPtr makeCall(llvm::StringRef name, std::vector<ExprPtr> args,
+                        llvm::SMRange range) {
+  auto call = std::make_unique<CallExpr>(
+      range, std::make_unique<NameExpr>(range, name.str()));
+  for (ExprPtr &arg : args) {
+    CallArgument argument;
+    argument.value = std::move(arg);
+    call->args.push_back(std::move(argument));
+  }
+  return call;
+}
+
+/// Whether `e` can be evaluated again without effect, to pass one writer
+/// to several calls: a variable or a field of one.
+static bool isReusable(const Expr *e) {
+  if (isa<NameExpr>(e))
+    return true;
+  auto *attr = dyn_cast<AttributeExpr>(e);
+  return attr && isReusable(attr->base.get());
+}
+
+bool Sema::rewriteWriteCall(ExprPtr &e) {
+  auto &call = *llvm::cast<CallExpr>(e.get());
+  auto *callee = dyn_cast<AttributeExpr>(call.callee.get());
+  if (!callee || (callee->name != "write_to" && callee->name != "write") ||
+      getStructNamedBy(callee->base.get()))
+    return false;
+  const Type *base = checkValue(callee->base);
+  if (base->isError())
+    return false;
+  llvm::SMRange range = e->getRange();
+  if (callee->name == "write_to") {
+    // A number or a string literal writes its text.
+    if (!base->isScalar() && !base->isString())
+      return false;
+    if (call.args.size() != 1 || !call.args[0].keyword.empty())
+      return false;
+    std::vector<ExprPtr> args;
+    args.push_back(std::move(call.args[0].value));
+    args.push_back(std::move(callee->base));
+    e = makeCall(base->isString() ? "_write_literal" : "_write_scalar",
+                 std::move(args), range);
+    check(e);
+    return true;
+  }
+  // `writer.write(...)` of a writer without a `write` of its own.
+  auto *structType = dyn_cast<StructType>(base);
+  if (!structType || !structType->getDecl().findMethods("write").empty() ||
+      structType->getDecl().findMethods("write_bytes").empty())
+    return false;
+  if (!isReusable(callee->base.get())) {
+    diags.report(callee->base->getRange(), DiagID::err_unsupported,
+                 "`write` on this expression; write to a variable");
+    e->type = errorType();
+    return true;
+  }
+  std::vector<ExprPtr> parts;
+  for (CallArgument &arg : call.args) {
+    if (!arg.keyword.empty()) {
+      diags.report(arg.keywordLoc, DiagID::err_unknown_keyword, "write",
+                   arg.keyword);
+      continue;
+    }
+    std::vector<ExprPtr> writer;
+    writer.push_back(cloneExpr(*callee->base));
+    llvm::SMRange argRange = arg.value->getRange();
+    parts.push_back(makeMethodCall(std::move(arg.value), "write_to",
+                                   std::move(writer), argRange,
+                                   argRange.Start));
+  }
+  auto expanded = std::make_unique<CallExpr>(range, std::move(call.callee));
+  expanded->builtin = Builtin::WriteAll;
+  expanded->parts = std::move(parts);
+  e = std::move(expanded);
+  auto &result = *llvm::cast<CallExpr>(e.get());
+  for (ExprPtr &part : result.parts)
+    check(part);
+  result.type = Type::get(Type::Kind::None);
+  return true;
+}
+
+/// `print`'s argument `arg`, a struct, becomes `arg.write_to(writer)` with
+/// a standard output writer of its own.
+void Sema::checkPrintWritable(ExprPtr &arg) {
+  const Symbol *symbol = moduleScope.lookupHere("_StdoutWriter");
+  if (!symbol || symbol->kind != Symbol::Kind::Type) {
+    diags.report(arg->getRange(), DiagID::err_not_printable,
+                 arg->type->getName());
+    return;
+  }
+  const StructDecl &decl = llvm::cast<StructType>(arg->type)->getDecl();
+  if (decl.findMethods("write_to").empty()) {
+    diags.report(arg->getRange(), DiagID::err_not_writable,
+                 arg->type->getName());
+    diags.report(decl.nameRange, DiagID::note_make_writable, decl.name);
+    return;
+  }
+  llvm::SMRange range = arg->getRange();
+  auto writer = std::make_unique<NameExpr>(range, "print.writer");
+  writer->local = declareHiddenLocal("print.writer", range, symbol->type);
+  writer->type = symbol->type;
+  std::vector<ExprPtr> args;
+  args.push_back(std::move(writer));
+  arg = makeMethodCall(std::move(arg), "write_to", std::move(args), range,
+                       range.Start);
+  check(arg);
+}

@@ -1,0 +1,35 @@
+# Writing text: `Writer`s receive bytes, `Writable` values write themselves
+# to one. `print` writes to standard output through `_StdoutWriter`.
+#
+# `writer.write(a, b, ...)` calls `a.write_to(writer)` for each argument,
+# and a number or a string literal writes its text as `print` shows it.
+
+
+trait Writer:
+    def write_bytes(mut self, data: UnsafePointer[UInt8], length: Int):
+        ...
+
+
+trait Writable:
+    def write_to(self, mut writer: Some[Writer]):
+        ...
+
+
+struct _StdoutWriter(Writer):
+    def __init__(out self):
+        pass
+
+    def write_bytes(mut self, data: UnsafePointer[UInt8], length: Int):
+        __print_bytes(data, length)
+
+
+# A number's text, as `print` writes it.
+def _write_scalar[W: Writer, T: AnyType](mut writer: W, value: T):
+    var buffer = alloc[UInt8](48)
+    var length = __format_scalar(value, buffer)
+    writer.write_bytes(buffer, length)
+    buffer.free()
+
+
+def _write_literal[W: Writer](mut writer: W, text: StringLiteral):
+    writer.write_bytes(text.unsafe_ptr(), text.byte_length())
