@@ -246,7 +246,7 @@ mlir::Value IRGen::emitAttribute(const AttributeExpr &e) {
                            emitExpr(e.base.get()), e.fieldIndex);
 }
 
-mlir::Value IRGen::emitCall(const CallExpr &e) {
+mlir::Value IRGen::emitCall(const CallExpr &e, mlir::Value self) {
   mlir::Location l = loc(e.getLoc());
   if (e.conversionType)
     return emitCast(emitExpr(e.resolvedArgs[0]),
@@ -263,6 +263,11 @@ mlir::Value IRGen::emitCall(const CallExpr &e) {
   for (auto [param, arg] : llvm::zip(e.function->params, e.resolvedArgs)) {
     if (param.convention == ArgConvention::Out) // The result.
       continue;
+    if (self) { // Given already.
+      args.push_back(self);
+      self = nullptr;
+      continue;
+    }
     if (param.convention == ArgConvention::Mut)
       args.push_back(emitLValue(arg));
     else if (isPassedByReference(param))
@@ -316,20 +321,31 @@ mlir::Value IRGen::emitRound(llvm::ArrayRef<mlir::Value> args,
 void IRGen::emitPrintOfWritables(const CallExpr &e, mlir::Value sep,
                                  mlir::Value end) {
   mlir::Location l = loc(e.getLoc());
-  llvm::SmallVector<mlir::Value> values;
-  for (const Expr *arg : e.resolvedArgs)
-    values.push_back(arg->type->isNone() ? nullptr : emitExpr(arg));
+  // A struct is borrowed for `write_to`, from its computation until the
+  // end of the print.
+  llvm::SmallVector<mlir::Value> values, borrowed;
+  for (const Expr *arg : e.resolvedArgs) {
+    auto *write = llvm::dyn_cast<CallExpr>(arg);
+    bool writes = arg->type->isNone() && write && write->function;
+    values.push_back(writes ? emitBorrow(write->resolvedArgs[0])
+                            : emitExpr(arg));
+    if (writes)
+      borrowed.push_back(values.back());
+  }
   mlir::Value nothing =
       StringConstantOp::create(builder, l, StrType::get(&context), "");
   for (auto [index, arg] : llvm::enumerate(e.resolvedArgs)) {
     if (index != 0)
       PrintOp::create(builder, l, mlir::ValueRange{}, nothing, sep);
-    if (values[index])
+    if (llvm::is_contained(borrowed, values[index]))
+      emitCall(*llvm::cast<CallExpr>(arg), values[index]); // `write_to`
+    else
       PrintOp::create(builder, l, values[index], nothing, nothing);
-    else // `arg.write_to(writer)`.
-      emitDiscarded(arg);
   }
   PrintOp::create(builder, l, mlir::ValueRange{}, nothing, end);
+  // Keeps what was written alive until here, as one call would.
+  for (mlir::Value ref : borrowed)
+    LoadOp::create(builder, l, ref);
 }
 
 mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {

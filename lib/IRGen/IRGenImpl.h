@@ -90,7 +90,7 @@ private:
   mlir::Value emitBoolOp(const BoolOpExpr &e);
   mlir::Value emitCompare(const CompareExpr &e);
   mlir::Value emitConditional(const ConditionalExpr &e);
-  mlir::Value emitCall(const CallExpr &e);
+  mlir::Value emitCall(const CallExpr &e, mlir::Value self = nullptr);
   mlir::Value emitAttribute(const AttributeExpr &e);
   mlir::Value emitBuiltinCall(const CallExpr &e);
   void emitPrintOfWritables(const CallExpr &e, mlir::Value sep,

@@ -79,6 +79,9 @@ struct String(ImplicitlyCopyable, Writable, Writer):
         result.write_bytes(other._data, other._length)
         return result
 
+    def __radd__(self, other: String) -> String:
+        return other + self
+
     def __iadd__(mut self, other: String):
         self.write_bytes(other._data, other._length)
 
