@@ -324,21 +324,28 @@ void IRGen::emitPrintOfWritables(const CallExpr &e, mlir::Value sep,
   // A struct is borrowed for `write_to`, from its computation until the
   // end of the print.
   llvm::SmallVector<mlir::Value> values, borrowed;
+  llvm::SmallVector<const CallExpr *> writes;
   for (const Expr *arg : e.resolvedArgs) {
     auto *write = llvm::dyn_cast<CallExpr>(arg);
-    bool writes = arg->type->isNone() && write && write->function;
-    values.push_back(writes ? emitBorrow(write->resolvedArgs[0])
-                            : emitExpr(arg));
-    if (writes)
+    if (!arg->type->isNone() || !write || !write->function) {
+      values.push_back(emitExpr(arg));
+      writes.push_back(nullptr);
+      continue;
+    }
+    const Expr *self = write->resolvedArgs[0];
+    bool byReference = isPassedByReference(write->function->params[0]);
+    values.push_back(byReference ? emitBorrow(self) : emitExpr(self));
+    writes.push_back(write);
+    if (byReference)
       borrowed.push_back(values.back());
   }
   mlir::Value nothing =
       StringConstantOp::create(builder, l, StrType::get(&context), "");
-  for (auto [index, arg] : llvm::enumerate(e.resolvedArgs)) {
+  for (auto [index, write] : llvm::enumerate(writes)) {
     if (index != 0)
       PrintOp::create(builder, l, mlir::ValueRange{}, nothing, sep);
-    if (llvm::is_contained(borrowed, values[index]))
-      emitCall(*llvm::cast<CallExpr>(arg), values[index]); // `write_to`
+    if (write)
+      emitCall(*write, values[index]); // `write_to`
     else
       PrintOp::create(builder, l, values[index], nothing, nothing);
   }
