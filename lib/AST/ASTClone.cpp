@@ -210,6 +210,7 @@ std::unique_ptr<FnDecl> ember::cloneFunction(const FnDecl &fn) {
     p.nameRange = param.nameRange;
     p.convention = param.convention;
     p.keywordOnly = param.keywordOnly;
+    p.isVariadic = param.isVariadic;
     p.typeExpr = cloneOrNull(param.typeExpr);
     p.defaultValue = cloneOrNull(param.defaultValue);
     copy->params.push_back(std::move(p));

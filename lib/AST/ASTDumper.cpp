@@ -93,7 +93,8 @@ void ASTDumper::dumpFn(const FnDecl &fn) {
   for (const Param &p : fn.params) {
     line("Param", p.nameRange.Start)
         << " " << p.name << " " << getSpelling(p.convention)
-        << (p.keywordOnly ? " keyword-only" : "") << "\n";
+        << (p.keywordOnly ? " keyword-only" : "")
+        << (p.isVariadic ? " variadic" : "") << "\n";
     if (p.typeExpr)
       child(p.typeExpr.get());
     if (p.defaultValue)

@@ -268,6 +268,10 @@ mlir::Value IRGen::emitCall(const CallExpr &e, mlir::Value self) {
       self = nullptr;
       continue;
     }
+    if (param.isVariadic) {
+      args.push_back(emitVariadicList(param, e.variadicArgs, l));
+      continue;
+    }
     if (param.convention == ArgConvention::Mut)
       args.push_back(emitLValue(arg));
     else if (isPassedByReference(param))
@@ -507,4 +511,31 @@ mlir::Value IRGen::emitPointeeAccess(const CallExpr &e,
   default:
     llvm_unreachable("not a pointee access");
   }
+}
+
+/// A `VariadicList[T]` over `values`, stored as the fields of one slot.
+mlir::Value IRGen::emitVariadicList(const Param &param,
+                                    llvm::ArrayRef<Expr *> values,
+                                    mlir::Location l) {
+  mlir::Type element = convertType(param.elementType);
+  // One field at least, so that the pointer points somewhere.
+  llvm::SmallVector<mlir::Type> fields(std::max<size_t>(values.size(), 1),
+                                       element);
+  mlir::Value storage = createSlot(
+      StructValueType::get(&context, "variadic", fields), "variadic", l);
+  mlir::Type elementRef = RefType::get(&context, element);
+  for (auto [index, value] : llvm::enumerate(values))
+    StoreOp::create(builder, l, emitExpr(value),
+                    FieldRefOp::create(builder, l, elementRef, storage, index));
+  mlir::Value data = AddressOfOp::create(
+      builder, l, PtrType::get(&context, element), storage);
+  mlir::Value length = ConstantOp::create(
+      builder, l,
+      builder.getIntegerAttr(builder.getIntegerType(64, true), values.size()));
+  // The list's fields: its data and its length.
+  const StructDecl &list = llvm::cast<StructType>(param.type)->getDecl();
+  mlir::Value slot = createStructSlot(list, "variadic.list", l);
+  StoreOp::create(builder, l, data, getFieldRef(slot, list, 0, l));
+  StoreOp::create(builder, l, length, getFieldRef(slot, list, 1, l));
+  return LoadOp::create(builder, l, slot);
 }

@@ -91,6 +91,9 @@ private:
   mlir::Value emitCompare(const CompareExpr &e);
   mlir::Value emitConditional(const ConditionalExpr &e);
   mlir::Value emitCall(const CallExpr &e, mlir::Value self = nullptr);
+  mlir::Value emitVariadicList(const Param &param,
+                               llvm::ArrayRef<Expr *> values,
+                               mlir::Location l);
   mlir::Value emitAttribute(const AttributeExpr &e);
   mlir::Value emitBuiltinCall(const CallExpr &e);
   void emitPrintOfWritables(const CallExpr &e, mlir::Value sep,

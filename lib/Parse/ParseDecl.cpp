@@ -478,12 +478,19 @@ bool Parser::parseParams(FnDecl &fn) {
         consume();
       continue;
     }
-    if (is(TokenKind::star) || is(TokenKind::starstar)) {
+    if (is(TokenKind::starstar)) {
       diags.report(tok().getRange(), DiagID::err_unsupported,
-                   "a variadic argument");
+                   "a variadic keyword argument");
       return false;
     }
-    param.keywordOnly = keywordOnly;
+    // `*values: T` takes the remaining positional arguments; those after
+    // it are keyword-only.
+    if (consumeIf(TokenKind::star)) {
+      param.isVariadic = true;
+      keywordOnly = true;
+    } else {
+      param.keywordOnly = keywordOnly;
+    }
     if (!is(TokenKind::identifier))
       return expect(TokenKind::identifier, "an argument name");
     param.name = tok().text.str();

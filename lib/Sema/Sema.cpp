@@ -1,5 +1,6 @@
 //===- Sema.cpp - Ember semantic analysis: declarations -------------------===//
 
+#include "ember/AST/ASTClone.h"
 #include "ember/Sema/Sema.h"
 
 #include "llvm/ADT/StringSwitch.h"
@@ -330,6 +331,8 @@ void Sema::resolveSignature(FnDecl &fn) {
     } else if (!param.typeExpr) {
       // Untyped arguments make templates, whose instances type them.
       param.type = Type::get(Type::Kind::Error);
+    } else if (param.isVariadic) {
+      resolveVariadicParam(param);
     } else {
       param.type = resolveType(param.typeExpr.get());
     }
@@ -346,6 +349,26 @@ void Sema::resolveSignature(FnDecl &fn) {
   }
   fn.resultType = fn.resultTypeExpr ? resolveType(fn.resultTypeExpr.get())
                                     : Type::get(Type::Kind::None);
+}
+
+/// `*values: T` is a `VariadicList[T]` of the library, over the caller's
+/// arguments.
+void Sema::resolveVariadicParam(Param &param) {
+  param.type = Type::get(Type::Kind::Error);
+  param.elementType = resolveType(param.typeExpr.get());
+  if (param.elementType->isError())
+    return;
+  auto *structType = dyn_cast<StructType>(param.elementType);
+  if (structType && !structType->getDecl().isTrivial()) {
+    diags.report(param.typeExpr->getRange(), DiagID::err_unsupported,
+                 "a variadic argument of a type with a destructor, copy or "
+                 "move initializer");
+    return;
+  }
+  llvm::SMRange range = param.typeExpr->getRange();
+  SubscriptExpr list(range, std::make_unique<NameExpr>(range, "VariadicList"));
+  list.indices.push_back(cloneExpr(*param.typeExpr));
+  param.type = resolveType(&list);
 }
 
 /// Whether two functions take arguments of the same types, so that no call

@@ -132,7 +132,10 @@ bool Sema::isViable(const CallExpr &call, const FnDecl &fn, unsigned &cost) {
     if (arg.keyword.empty()) {
       if (positional >= fn.params.size() || fn.params[positional].keywordOnly)
         return false;
-      index = positional++;
+      index = positional;
+      // A variadic parameter takes all the remaining ones.
+      if (!fn.params[positional].isVariadic)
+        ++positional;
     } else {
       auto it = llvm::find_if(fn.params, [&](const Param &p) {
         return p.name == arg.keyword;
@@ -142,7 +145,8 @@ bool Sema::isViable(const CallExpr &call, const FnDecl &fn, unsigned &cost) {
         return false;
     }
     bound[index] = true;
-    const Type *want = fn.params[index].type;
+    const Param &param = fn.params[index];
+    const Type *want = param.isVariadic ? param.elementType : param.type;
     if (!want || want->isError())
       continue;
     if (isLiteral(arg.value.get())) {
@@ -164,7 +168,7 @@ bool Sema::isViable(const CallExpr &call, const FnDecl &fn, unsigned &cost) {
     }
   }
   for (size_t i = first; i < fn.params.size(); ++i)
-    if (!bound[i] && !fn.params[i].defaultValue)
+    if (!bound[i] && !fn.params[i].defaultValue && !fn.params[i].isVariadic)
       return false;
   return true;
 }
@@ -268,15 +272,23 @@ const Type *Sema::checkFunctionCall(CallExpr &call, FnDecl &fn, Expr *self) {
     resolved[0] = self;
   size_t positional = first;
   bool tooMany = false;
+  call.variadicArgs.clear();
   for (CallArgument &arg : call.args) {
     size_t index;
     if (arg.keyword.empty()) {
-      index = positional++;
+      index = positional;
       if (index >= fn.params.size() || fn.params[index].keywordOnly) {
         tooMany = true;
+        ++positional;
         check(arg.value);
         continue;
       }
+      if (fn.params[index].isVariadic) {
+        checkAs(arg.value, fn.params[index].elementType);
+        call.variadicArgs.push_back(arg.value.get());
+        continue;
+      }
+      ++positional;
     } else {
       auto it = llvm::find_if(fn.params, [&](const Param &p) {
         return p.name == arg.keyword;
@@ -326,7 +338,7 @@ const Type *Sema::checkFunctionCall(CallExpr &call, FnDecl &fn, Expr *self) {
     diags.report(fn.nameRange, DiagID::note_declared_here, name);
   }
   for (size_t i = first; i < fn.params.size(); ++i) {
-    if (resolved[i])
+    if (resolved[i] || fn.params[i].isVariadic)
       continue;
     if (fn.params[i].defaultValue) {
       resolved[i] = fn.params[i].defaultValue.get();

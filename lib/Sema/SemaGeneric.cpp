@@ -245,8 +245,12 @@ static std::vector<int> mapArguments(const CallExpr &call, const FnDecl &fn,
   for (const CallArgument &arg : call.args) {
     int index = -1;
     if (arg.keyword.empty()) {
-      if (positional < fn.params.size() && !fn.params[positional].keywordOnly)
-        index = static_cast<int>(positional++);
+      if (positional < fn.params.size() && !fn.params[positional].keywordOnly) {
+        index = static_cast<int>(positional);
+        // A variadic parameter takes all the remaining ones.
+        if (!fn.params[positional].isVariadic)
+          ++positional;
+      }
     } else {
       for (size_t i = first; i < fn.params.size(); ++i)
         if (fn.params[i].name == arg.keyword)

@@ -177,6 +177,14 @@ const Type *Sema::checkPointerMethod(CallExpr &call, AttributeExpr &callee,
     call.builtin = Builtin::PtrStore;
     return needsTrivial() ? Type::get(Type::Kind::None) : errorType();
   }
+  // `init_pointee(copy=v)` and `init_pointee(move=v^)` are the current
+  // spellings.
+  if (name == "init_pointee" && call.args.size() == 1 &&
+      (call.args[0].keyword == "copy" || call.args[0].keyword == "move")) {
+    name = call.args[0].keyword == "copy" ? "init_pointee_copy"
+                                          : "init_pointee_move";
+    call.args[0].keyword.clear();
+  }
   if (name == "init_pointee_move" || name == "init_pointee_copy") {
     if (!args(1))
       return errorType();

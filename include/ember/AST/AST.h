@@ -202,6 +202,8 @@ public:
   std::vector<Expr *> resolvedArgs;
   /// For `print`: the `sep` and `end` arguments, if given.
   Expr *printSep = nullptr, *printEnd = nullptr;
+  /// Sema result: the arguments a variadic parameter takes.
+  std::vector<Expr *> variadicArgs;
   /// Sema result: the calls a `write` expands to (Builtin::WriteAll).
   std::vector<ExprPtr> parts;
 };
@@ -456,6 +458,10 @@ struct Param {
   ArgConvention convention = ArgConvention::Read;
   /// After a `*` marker: may only be passed by keyword.
   bool keywordOnly = false;
+  /// `*values: T`: the remaining positional arguments, as a
+  /// `VariadicList[T]`.
+  bool isVariadic = false;
+  const Type *elementType = nullptr; ///< Sema result, of a variadic one.
   ExprPtr typeExpr; ///< May be null for an untyped `def` argument.
   ExprPtr defaultValue;
   const Type *type = nullptr; ///< Sema result.

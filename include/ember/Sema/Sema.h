@@ -45,6 +45,7 @@ public:
   //===--- Declarations (Sema.cpp) -----------------------------------------===//
   void declareBuiltins();
   void declareImports(Module &module);
+  void resolveVariadicParam(Param &param);
   void resolveSignature(FnDecl &fn);
   void declareFunction(FnDecl &fn);
   void checkDefaultValues(FnDecl &fn);

@@ -94,12 +94,14 @@ template <typename Op> struct AddressOpLowering : OpConversionPattern<Op> {
   }
 };
 
-struct PtrCastOpLowering : OpConversionPattern<PtrCastOp> {
-  using OpConversionPattern::OpConversionPattern;
+/// `ember.ptr_cast` and `ember.address_of` keep the address.
+template <typename Op> struct SameAddressLowering : OpConversionPattern<Op> {
+  using OpConversionPattern<Op>::OpConversionPattern;
+  using OpAdaptor = typename Op::Adaptor;
   LogicalResult
-  matchAndRewrite(PtrCastOp op, OpAdaptor adaptor,
+  matchAndRewrite(Op op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    rewriter.replaceOp(op, adaptor.getPointer());
+    rewriter.replaceOp(op, adaptor.getOperands()[0]);
     return success();
   }
 };
@@ -161,7 +163,8 @@ void ember::populateEmberPointerPatterns(EmberTypeConverter &converter,
                                          RewritePatternSet &patterns) {
   patterns.add<AllocOpLowering, FreeOpLowering, NullOpLowering,
                AddressOpLowering<PtrOffsetOp>, AddressOpLowering<PtrElementOp>,
-               PtrCastOpLowering, CopyMemoryOpLowering,
+               SameAddressLowering<PtrCastOp>,
+               SameAddressLowering<AddressOfOp>, CopyMemoryOpLowering,
                StrPartLowering<StrDataOp, 0>, StrPartLowering<StrLengthOp, 1>,
                MakeStrOpLowering>(converter, patterns.getContext());
 }

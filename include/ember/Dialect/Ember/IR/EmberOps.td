@@ -309,6 +309,22 @@ def Ember_PtrElementOp : Ember_Op<"ptr_element", [Pure,
   let assemblyFormat = "$pointer `[` $index `]` attr-dict `:` type($pointer)";
 }
 
+def Ember_AddressOfOp : Ember_Op<"address_of", [Pure]> {
+  let summary = "a pointer to storage";
+  let description = [{
+    The address of a slot, as a pointer to its values: a variadic call's
+    arguments, stored as the fields of one slot, are a pointer to the
+    first of them.
+
+    ```mlir
+    %p = ember.address_of %args : !ember.ref<!ember.struct<"args", si64, si64>> -> !ember.ptr<si64>
+    ```
+  }];
+  let arguments = (ins Ember_RefType:$ref);
+  let results = (outs Ember_PtrType:$result);
+  let assemblyFormat = "$ref attr-dict `:` type($ref) `->` type($result)";
+}
+
 def Ember_PtrCastOp : Ember_Op<"ptr_cast", [Pure]> {
   let summary = "the same address, of values of another type (`bitcast`)";
   let arguments = (ins Ember_PtrType:$pointer);
