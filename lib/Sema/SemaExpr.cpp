@@ -167,7 +167,10 @@ std::vector<FnDecl *> Sema::getImplicitConversions(const Type *from,
   if (!structType || !from || from == to)
     return inits;
   for (FnDecl *init : structType->getDecl().findMethods("__init__")) {
-    if (!init->isImplicit || init->isGeneric || init->params.size() != 2 ||
+    // `__init__(out self, x: From)`; one without `self` is rejected already.
+    if (!init->isImplicit || init->isGeneric || init->isStatic ||
+        init->params.size() != 2 ||
+        init->params[0].convention != ArgConvention::Out ||
         init->params[1].type != from)
       continue;
     inits.push_back(init);
