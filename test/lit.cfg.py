@@ -15,6 +15,8 @@ config.test_exec_root = os.path.join(config.ember_obj_root, "test")
 
 llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
+# Every program a test runs reports memory it never freed, and fails.
+config.environment["EMBER_CHECK_LEAKS"] = "1"
 
 config.substitutions.append(("%emberc", os.path.join(config.ember_tools_dir, "emberc")))
 config.substitutions.append(("%ember-opt", os.path.join(config.ember_tools_dir, "ember-opt")))

@@ -231,7 +231,8 @@ void IRGen::emitReturn(mlir::Value value, mlir::Location l) {
     mlir::func::ReturnOp::create(builder, l);
 }
 
-/// `int main()` for the C runtime: runs the program's `main` and returns 0.
+/// `int main()` for the C runtime: runs the program's `main`, then lets the
+/// runtime finish.
 void IRGen::emitEntryPoint() {
   const FnDecl *mainFn = nullptr;
   for (const auto &fn : module.functions)
@@ -245,8 +246,21 @@ void IRGen::emitEntryPoint() {
   builder.setInsertionPointToStart(entry.addEntryBlock());
   mlir::func::CallOp::create(builder, l, functions[mainFn],
                              mlir::ValueRange{});
-  mlir::Value zero = mlir::arith::ConstantIntOp::create(builder, l, 0, 32);
-  mlir::func::ReturnOp::create(builder, l, zero);
+  // The runtime decides the exit status (0, or 3 when asked to check for
+  // leaks and there are some).
+  mlir::Type status = builder.getI32Type();
+  {
+    mlir::OpBuilder::InsertionGuard guard(builder);
+    builder.setInsertionPointToEnd(moduleOp.getBody());
+    mlir::func::FuncOp::create(builder, l, "ember_rt_finish",
+                               builder.getFunctionType({}, status))
+        .setPrivate();
+  }
+  mlir::Value code =
+      mlir::func::CallOp::create(builder, l, "ember_rt_finish", status,
+                                 mlir::ValueRange{})
+          .getResult(0);
+  mlir::func::ReturnOp::create(builder, l, code);
 }
 
 /// A slot in the entry block. It holds no value until a store:

@@ -172,6 +172,28 @@ void ember_rt_exit(int64_t code) {
 
 /*===--- Heap memory ------------------------------------------------------===*/
 
+/* With EMBER_CHECK_LEAKS set, the program counts what it allocates and
+ * frees, and when `main` returns reports memory never freed (exit status
+ * 3), so that tests can prove that every value was destroyed. */
+static int64_t live_allocations;
+
+static bool check_leaks(void) {
+  static int state = -1;
+  if (state < 0)
+    state = getenv("EMBER_CHECK_LEAKS") != NULL;
+  return state;
+}
+
+/* Called when the program's `main` returns. */
+int32_t ember_rt_finish(void) {
+  if (!check_leaks() || live_allocations == 0)
+    return 0;
+  fflush(stdout);
+  fprintf(stderr, "error: %lld allocations were never freed\n",
+          (long long)live_allocations);
+  return 3;
+}
+
 /* `alloc[T](n)`: never null, so that programs need not check. */
 void *ember_rt_alloc(int64_t bytes) {
   if (bytes < 0) {
@@ -186,10 +208,16 @@ void *ember_rt_alloc(int64_t bytes) {
             (long long)bytes);
     exit(1);
   }
+  if (check_leaks())
+    ++live_allocations;
   return memory;
 }
 
-void ember_rt_free(void *memory) { free(memory); }
+void ember_rt_free(void *memory) {
+  if (memory && check_leaks())
+    --live_allocations;
+  free(memory);
+}
 
 /*===--- Arithmetic -------------------------------------------------------===*/
 
