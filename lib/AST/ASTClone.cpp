@@ -86,6 +86,11 @@ ExprPtr ember::cloneExpr(const Expr &e) {
     copy->elements = cloneAll(cast<TupleExpr>(e).elements);
     return copy;
   }
+  case Expr::Kind::List: {
+    auto copy = std::make_unique<ListExpr>(r);
+    copy->elements = cloneAll(cast<ListExpr>(e).elements);
+    return copy;
+  }
   case Expr::Kind::Cast:
     // Sema's own node: the template has none.
     return cloneExpr(*cast<CastExpr>(e).operand);

@@ -198,6 +198,11 @@ void ASTDumper::dumpExpr(const Expr *e) {
     for (const ExprPtr &element : cast<TupleExpr>(e)->elements)
       child(element.get());
     return;
+  case Expr::Kind::List:
+    line("List", e->getLoc()) << "\n";
+    for (const ExprPtr &element : cast<ListExpr>(e)->elements)
+      child(element.get());
+    return;
   case Expr::Kind::Cast:
     line("Cast", e->getLoc()) << "\n";
     return child(cast<CastExpr>(e)->operand.get());

@@ -519,9 +519,55 @@ void IRGen::emitUnrolledFor(const ForStmt &s) {
   emitLoopExit(s.elseBody, elseBlock, exit, l);
 }
 
+/// `for x in container`: `x` is `container.__getitem__(i)` for `i` from 0
+/// while it is below `container.__len__()`.
+void IRGen::emitContainerFor(const ForStmt &s) {
+  mlir::Location l = loc(s.getLoc());
+  if (s.container)
+    store(emitExpr(s.iterable.get()), getLocal(s.container), s.container->type,
+          l);
+  mlir::Type intType = builder.getIntegerType(64, /*isSigned=*/true);
+  mlir::Value counter = getLocal(s.counter);
+  StoreOp::create(builder, l,
+                  ConstantOp::create(builder, l, builder.getIntegerAttr(intType, 0)),
+                  counter);
+  mlir::Block *header = newBlock();
+  mlir::Block *body = newBlock();
+  mlir::Block *latch = newBlock();
+  mlir::Block *elseBlock = s.elseBody.empty() ? nullptr : newBlock();
+  mlir::Block *exit = newBlock();
+  branchTo(header, l);
+  enterBlock(header);
+  mlir::Value i = LoadOp::create(builder, l, counter);
+  mlir::Value cond = CmpOp::create(builder, l, CmpPredicate::lt, i,
+                                   emitExpr(s.length.get()));
+  mlir::cf::CondBranchOp::create(builder, l, cond, body,
+                                 elseBlock ? elseBlock : exit);
+  enterBlock(body);
+  mlir::Value item = emitExpr(s.item.get());
+  if (s.local)
+    store(item, getLocal(s.local), s.local->type, l);
+  else if (!isTrivial(s.item->type))
+    emitTemporary(item, s.item->type, l); // `for _ in`: dies at once.
+  loops.push_back({exit, latch});
+  emitBlock(s.body);
+  loops.pop_back();
+  branchTo(latch, l);
+  enterBlock(latch);
+  mlir::Value current = LoadOp::create(builder, l, counter);
+  mlir::Value one = ConstantOp::create(builder, l, builder.getIntegerAttr(intType, 1));
+  StoreOp::create(builder, l,
+                  BinaryOp::create(builder, l, BinaryKind::add, current, one),
+                  counter);
+  branchTo(header, l);
+  emitLoopExit(s.elseBody, elseBlock, exit, l);
+}
+
 void IRGen::emitFor(const ForStmt &s) {
   if (s.isComptime)
     return emitUnrolledFor(s);
+  if (s.length)
+    return emitContainerFor(s);
   mlir::Location l = loc(s.getLoc());
   auto *range = cast<CallExpr>(s.iterable.get());
   const Expr *startExpr = range->resolvedArgs[0];

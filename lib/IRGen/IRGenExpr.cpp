@@ -117,6 +117,8 @@ mlir::Value IRGen::emitValue(const Expr *e) {
                           emitLValue(cast<TransferExpr>(e)->operand.get()));
   case Expr::Kind::Subscript: // `p[i]` of a pointer.
     return LoadOp::create(builder, l, emitLValue(e));
+  case Expr::Kind::List:
+    return emitList(*cast<ListExpr>(e));
   case Expr::Kind::NoneLiteral:
   case Expr::Kind::Tuple:
   case Expr::Kind::Discard:
@@ -538,4 +540,23 @@ mlir::Value IRGen::emitVariadicList(const Param &param,
   StoreOp::create(builder, l, data, getFieldRef(slot, list, 0, l));
   StoreOp::create(builder, l, length, getFieldRef(slot, list, 1, l));
   return LoadOp::create(builder, l, slot);
+}
+
+/// `[a, b, c]`: a list with room for the elements, each appended.
+mlir::Value IRGen::emitList(const ListExpr &e) {
+  mlir::Location l = loc(e.getLoc());
+  mlir::Value capacity = ConstantOp::create(
+      builder, l,
+      builder.getIntegerAttr(builder.getIntegerType(64, true),
+                             e.elements.size()));
+  const StructDecl &decl = llvm::cast<StructType>(e.type)->getDecl();
+  mlir::Value list = createStructSlot(decl, "list", l);
+  mlir::Value made =
+      mlir::func::CallOp::create(builder, l, functions[e.init], capacity)
+          .getResult(0);
+  StoreOp::create(builder, l, made, list);
+  for (const ExprPtr &element : e.elements)
+    mlir::func::CallOp::create(builder, l, functions[e.append],
+                               mlir::ValueRange{list, emitExpr(element.get())});
+  return MoveOp::create(builder, l, list);
 }

@@ -49,6 +49,7 @@ private:
   void emitWhile(const WhileStmt &s);
   void emitFor(const ForStmt &s);
   void emitUnrolledFor(const ForStmt &s);
+  void emitContainerFor(const ForStmt &s);
   void emitLoopExit(const Block &elseBody, mlir::Block *elseBlock,
                     mlir::Block *exit, mlir::Location l);
   void emitAssign(const AssignStmt &s);
@@ -91,6 +92,7 @@ private:
   mlir::Value emitCompare(const CompareExpr &e);
   mlir::Value emitConditional(const ConditionalExpr &e);
   mlir::Value emitCall(const CallExpr &e, mlir::Value self = nullptr);
+  mlir::Value emitList(const ListExpr &e);
   mlir::Value emitVariadicList(const Param &param,
                                llvm::ArrayRef<Expr *> values,
                                mlir::Location l);

@@ -422,11 +422,33 @@ ExprPtr Parser::parseAtom() {
       inner->setRange(rangeFrom(start));
     return inner;
   }
-  case TokenKind::l_square:
+  case TokenKind::l_square: {
+    NestingGuard guard(*this);
+    if (!checkNesting(guard))
+      return nullptr;
+    SMLoc start = consume().getLoc();
+    auto list = std::make_unique<ListExpr>(rangeFrom(start));
+    while (!is(TokenKind::r_square)) {
+      ExprPtr element = parseExpr();
+      if (!element)
+        return nullptr;
+      if (is(TokenKind::kw_for)) {
+        diags.report(tok().getRange(), DiagID::err_unsupported,
+                     "a list comprehension");
+        return nullptr;
+      }
+      list->elements.push_back(std::move(element));
+      if (!consumeIf(TokenKind::comma))
+        break;
+    }
+    if (!expect(TokenKind::r_square, "`]`"))
+      return nullptr;
+    list->setRange(rangeFrom(start));
+    return list;
+  }
   case TokenKind::l_brace:
     diags.report(t.getRange(), DiagID::err_unsupported,
-                 t.is(TokenKind::l_square) ? "a list literal"
-                                           : "a dict or set literal");
+                 "a dict or set literal");
     return nullptr;
   case TokenKind::kw_lambda:
     diags.report(t.getRange(), DiagID::err_unsupported, "`lambda`");

@@ -87,7 +87,7 @@ void Sema::declareBuiltins() {
       {"abs", Builtin::Abs},     {"min", Builtin::Min},
       {"max", Builtin::Max},     {"exit", Builtin::Exit},
       {"round", Builtin::Round}, {"len", Builtin::Len},
-      {"alloc", Builtin::Alloc},
+      {"alloc", Builtin::Alloc},  {"repr", Builtin::Repr},
       {"__format_scalar", Builtin::FormatScalar},
       {"__print_bytes", Builtin::PrintBytes}};
   for (auto [name, builtin] : builtins) {

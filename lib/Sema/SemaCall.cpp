@@ -607,6 +607,36 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
       call.resolvedArgs = {call.args[0].value.get()};
     }
     return Type::get(Type::Kind::None);
+  case Builtin::Repr: {
+    // `repr(x)` is `x.__repr__()`; a number's is its text, a string
+    // literal's that of its `String`.
+    if (!positionalOnly(1, 1))
+      return errorType();
+    ExprPtr &arg = call.args[0].value;
+    const Type *type = checkValue(arg);
+    const Symbol *string = moduleScope.lookupHere("String");
+    if (type->isError() || !string || string->kind != Symbol::Kind::Type)
+      return errorType();
+    llvm::SMRange range = call.getRange();
+    if (type->isString()) {
+      std::vector<ExprPtr> args;
+      args.push_back(std::move(arg));
+      arg = makeFunctionCall("String", std::move(args), range);
+      type = checkValue(arg);
+    }
+    if (type->isStruct()) {
+      arg = makeMethodCall(std::move(arg), "__repr__", {}, range, range.Start);
+    } else {
+      std::vector<ExprPtr> args;
+      args.push_back(std::move(arg));
+      arg = makeFunctionCall("String", std::move(args), range);
+    }
+    checkAs(arg, string->type);
+    call.builtin = Builtin::None;
+    call.conversionType = string->type;
+    call.resolvedArgs = {arg.get()};
+    return string->type;
+  }
   case Builtin::Alloc:
     diags.report(call.getRange(), DiagID::err_needs_parameters, "alloc");
     for (CallArgument &arg : call.args)

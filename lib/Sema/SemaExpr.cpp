@@ -69,6 +69,9 @@ const Type *Sema::check(ExprPtr &e, const Type *expected) {
   case Expr::Kind::Tuple:
     diags.report(e->getRange(), DiagID::err_unsupported, "a tuple value");
     break;
+  case Expr::Kind::List:
+    type = checkList(*cast<ListExpr>(e.get()), expected);
+    break;
   case Expr::Kind::Subscript:
     type = checkSubscript(e);
     break;

@@ -77,6 +77,18 @@ ExprPtr Sema::makeMethodCall(ExprPtr base, llvm::StringRef name,
   return call;
 }
 
+ExprPtr Sema::makeFunctionCall(llvm::StringRef name, std::vector<ExprPtr> args,
+                               llvm::SMRange range) {
+  auto call = std::make_unique<CallExpr>(
+      range, std::make_unique<NameExpr>(range, name.str()));
+  for (ExprPtr &arg : args) {
+    CallArgument argument;
+    argument.value = std::move(arg);
+    call->args.push_back(std::move(argument));
+  }
+  return call;
+}
+
 static StructDecl *getStructOf(const Expr *e) {
   auto *type = llvm::dyn_cast_or_null<StructType>(e->type);
   return type ? &type->getDecl() : nullptr;

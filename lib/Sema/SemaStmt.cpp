@@ -440,8 +440,11 @@ void Sema::checkFor(ForStmt &loop) {
   const Symbol *symbol = callee ? scope->lookup(callee->name) : nullptr;
   bool isRange = symbol && symbol->kind == Symbol::Kind::Builtin &&
                  symbol->builtin == Builtin::Range;
+  const Type *element = Type::get(Type::Kind::Int);
   if (!isRange) {
-    diags.report(loop.iterable->getRange(), DiagID::err_for_iterable);
+    element = checkContainerLoop(loop);
+    if (!element)
+      element = Type::get(Type::Kind::Error);
   } else {
     call->builtin = Builtin::Range;
     checkRangeArgs(*call);
@@ -453,10 +456,10 @@ void Sema::checkFor(ForStmt &loop) {
   } else if (!target) {
     diags.report(loop.target->getRange(), DiagID::err_for_target);
   } else {
-    loop.local = declareLocal(target->name, target->getRange(),
-                              Type::get(Type::Kind::Int), *scope);
+    loop.local = declareLocal(target->name, target->getRange(), element,
+                              *scope);
     target->local = loop.local;
-    target->type = Type::get(Type::Kind::Int);
+    target->type = element;
   }
   ++loopDepth;
   checkBlock(loop.body);

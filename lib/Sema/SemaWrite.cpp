@@ -22,19 +22,6 @@ using llvm::isa;
 
 static const Type *errorType() { return Type::get(Type::Kind::Error); }
 
-/// A call of the library function `name` with `args`.
-static ExprPtr makeCall(llvm::StringRef name, std::vector<ExprPtr> args,
-                        llvm::SMRange range) {
-  auto call = std::make_unique<CallExpr>(
-      range, std::make_unique<NameExpr>(range, name.str()));
-  for (ExprPtr &arg : args) {
-    CallArgument argument;
-    argument.value = std::move(arg);
-    call->args.push_back(std::move(argument));
-  }
-  return call;
-}
-
 /// Whether `e` can be evaluated again without effect, to pass one writer
 /// to several calls: a variable or a field of one.
 static bool isReusable(const Expr *e) {
@@ -63,7 +50,7 @@ bool Sema::rewriteWriteCall(ExprPtr &e) {
     std::vector<ExprPtr> args;
     args.push_back(std::move(call.args[0].value));
     args.push_back(std::move(callee->base));
-    e = makeCall(base->isString() ? "_write_literal" : "_write_scalar",
+    e = makeFunctionCall(base->isString() ? "_write_literal" : "_write_scalar",
                  std::move(args), range);
     check(e);
     return true;

@@ -1,7 +1,7 @@
 # String: an owned, growable sequence of UTF-8 bytes on the heap.
 
 
-struct String(ImplicitlyCopyable, Writable, Writer):
+struct String(ImplicitlyCopyable, Writable, Writer, Representable, Stringable, Sized):
     var _data: UnsafePointer[UInt8]
     var _length: Int
     var _capacity: Int
@@ -78,6 +78,40 @@ struct String(ImplicitlyCopyable, Writable, Writer):
         result.write_bytes(self._data, self._length)
         result.write_bytes(other._data, other._length)
         return result
+
+    def __str__(self) -> String:
+        return self
+
+    # In quotes, as Python shows a string: `'text'`, or `"it's"` when the
+    # text has a `'` and no `"`; backslashes and the quote are escaped.
+    def __repr__(self) -> String:
+        var single = UInt8(39)
+        var double = UInt8(34)
+        var backslash = UInt8(92)
+        var quote = single
+        if self._contains_byte(single) and not self._contains_byte(double):
+            quote = double
+        var result = String()
+        result.reserve(self._length + 2)
+        result._append_byte(quote)
+        for i in range(self._length):
+            var byte = self._data[i]
+            if byte == quote or byte == backslash:
+                result._append_byte(backslash)
+            result._append_byte(byte)
+        result._append_byte(quote)
+        return result
+
+    def _contains_byte(self, byte: UInt8) -> Bool:
+        for i in range(self._length):
+            if self._data[i] == byte:
+                return True
+        return False
+
+    def _append_byte(mut self, byte: UInt8):
+        self.reserve(self._length + 1)
+        self._data[self._length] = byte
+        self._length += 1
 
     def __radd__(self, other: String) -> String:
         return other + self

@@ -50,7 +50,7 @@ public:
   enum class Kind {
     IntLiteral, FloatLiteral, StringLiteral, BoolLiteral, NoneLiteral, Name,
     Unary, Binary, BoolOp, Compare, Call, Subscript, Attribute, Conditional,
-    Tuple, Cast, Discard, Transfer, KeywordArg, Error
+    Tuple, List, Cast, Discard, Transfer, KeywordArg, Error
   };
   Expr(Kind kind, llvm::SMRange range) : kind(kind), range(range) {}
   virtual ~Expr() = default;
@@ -168,7 +168,7 @@ struct CallArgument {
 };
 
 enum class Builtin {
-  None, Print, Range, Exit, Abs, Min, Max, Round, Len,
+  None, Print, Range, Exit, Abs, Min, Max, Round, Len, Repr,
   // `x.copy()` of a `Copyable` struct.
   Copy,
   // The `math` module's functions of one float.
@@ -244,6 +244,16 @@ class TupleExpr : public ExprBase<Expr::Kind::Tuple> {
 public:
   using ExprBase::ExprBase;
   std::vector<ExprPtr> elements;
+};
+
+/// `[a, b, c]`: a `List` of the elements' type.
+class ListExpr : public ExprBase<Expr::Kind::List> {
+public:
+  using ExprBase::ExprBase;
+  std::vector<ExprPtr> elements;
+  /// Sema results: the list's `__init__(out self, *, capacity: Int)` and
+  /// its `append`.
+  FnDecl *init = nullptr, *append = nullptr;
 };
 
 /// An implicit conversion that Sema inserts (e.g. Int to Bool in a
@@ -389,6 +399,12 @@ public:
   Block body;
   Block elseBody;
   LocalVar *local = nullptr; ///< Sema result: the loop variable.
+  /// `for x in container` (Sema results): the loop counts `counter` up to
+  /// `length` (`container.__len__()`), and `x` is `item`
+  /// (`container.__getitem__(counter)`); a container that is not a
+  /// variable is kept in `container` first.
+  ExprPtr length, item;
+  LocalVar *counter = nullptr, *container = nullptr;
   /// `comptime for`: the body is copied once per value of the range, in
   /// which the loop variable is a `comptime` value (Sema results).
   bool isComptime = false;

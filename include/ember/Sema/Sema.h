@@ -128,6 +128,14 @@ public:
                                  llvm::ArrayRef<ExprPtr> explicitArgs);
   const Type *checkStringLiteralMethod(CallExpr &call, AttributeExpr &callee);
 
+  //===--- Containers (SemaContainer.cpp) ----------------------------------===//
+  StructDecl *instantiateWithTypes(StructDecl &templ,
+                                   llvm::ArrayRef<const Type *> types,
+                                   llvm::SMLoc loc);
+  const Type *getElementType(const StructDecl &decl, const StructDecl &templ);
+  const Type *checkList(ListExpr &list, const Type *expected);
+  const Type *checkContainerLoop(ForStmt &loop);
+
   //===--- Writing text (SemaWrite.cpp) ------------------------------------===//
   bool rewriteWriteCall(ExprPtr &e);
   void checkPrintWritable(ExprPtr &arg);
@@ -202,6 +210,10 @@ public:
   void checkSetItem(ExprPtr &target, ExprPtr &value);
   bool rewriteInPlaceOperator(AugAssignStmt &assign);
   /// `base.name(args...)`, spanning `range`, with the name at `nameLoc`.
+  /// A call of the function `name` (a library one, say) with `args`.
+  static ExprPtr makeFunctionCall(llvm::StringRef name,
+                                  std::vector<ExprPtr> args,
+                                  llvm::SMRange range);
   static ExprPtr makeMethodCall(ExprPtr base, llvm::StringRef name,
                                 std::vector<ExprPtr> args, llvm::SMRange range,
                                 llvm::SMLoc nameLoc);

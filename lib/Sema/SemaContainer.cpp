@@ -1,0 +1,142 @@
+//===- SemaContainer.cpp - List literals and loops over containers --------===//
+//
+// `[a, b, c]` is a `List` of the library, made with room for its elements
+// and appended to. `for x in container` counts from 0 to
+// `container.__len__()` and reads `container.__getitem__(i)`, so it works
+// for `List` and any struct with those methods.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ember/AST/ASTClone.h"
+#include "ember/Sema/Sema.h"
+
+using namespace ember;
+using llvm::dyn_cast;
+
+static const Type *errorType() { return Type::get(Type::Kind::Error); }
+
+/// The instance of `templ` for the type parameters `types`, made as
+/// `templ[types...]` would make it.
+StructDecl *Sema::instantiateWithTypes(StructDecl &templ,
+                                       llvm::ArrayRef<const Type *> types,
+                                       llvm::SMLoc loc) {
+  if (types.size() != templ.compileTimeParams.size())
+    return nullptr;
+  std::vector<CompileTimeBinding> bindings;
+  std::string key = "[";
+  for (auto [param, type] : llvm::zip(templ.compileTimeParams, types)) {
+    if (!checkTraitBound(type, *param.typeExpr, loc, param.name))
+      return nullptr;
+    bindings.push_back({param.name, param.nameRange, type});
+    key += type->getName().str() + ", ";
+  }
+  key.resize(key.size() - 2);
+  key += "]";
+  return getStructInstance(templ, key, bindings, loc);
+}
+
+/// The type parameter `T` of `decl`, if it is an instance of `templ`.
+const Type *Sema::getElementType(const StructDecl &decl,
+                                 const StructDecl &templ) {
+  for (const auto &[key, instance] : templ.instances)
+    if (instance.get() == &decl)
+      if (const Symbol *symbol = lookupStructMember(
+              *instance, templ.compileTimeParams.front().name);
+          symbol && symbol->kind == Symbol::Kind::Type)
+        return symbol->type;
+  return nullptr;
+}
+
+const Type *Sema::checkList(ListExpr &list, const Type *expected) {
+  auto fail = [&] {
+    for (ExprPtr &element : list.elements)
+      check(element);
+    return errorType();
+  };
+  const Symbol *symbol = moduleScope.lookupHere("List");
+  auto *listType = symbol && symbol->kind == Symbol::Kind::Type
+                       ? dyn_cast<StructType>(symbol->type)
+                       : nullptr;
+  if (!listType || !listType->getDecl().isTemplate()) {
+    diags.report(list.getRange(), DiagID::err_unsupported, "a list literal");
+    return fail();
+  }
+  StructDecl &templ = listType->getDecl();
+  // The elements' type: the one the context expects, else the first's.
+  const Type *element = nullptr;
+  if (auto *want = llvm::dyn_cast_or_null<StructType>(expected))
+    element = getElementType(want->getDecl(), templ);
+  if (!element) {
+    if (list.elements.empty()) {
+      diags.report(list.getRange(), DiagID::err_empty_list_type);
+      return errorType();
+    }
+    ExprPtr &first = list.elements.front();
+    element = isLiteral(first.get())
+                  ? Type::get(containsFloatLiteral(first.get())
+                                  ? Type::Kind::Float64
+                                  : Type::Kind::Int)
+                  : checkValue(first);
+    // A list of string literals is a list of `String`s, as in Mojo.
+    if (element->isString())
+      if (const Symbol *string = moduleScope.lookupHere("String");
+          string && string->kind == Symbol::Kind::Type)
+        element = string->type;
+  }
+  if (element->isError())
+    return fail();
+  StructDecl *instance = instantiateWithTypes(templ, element, list.getLoc());
+  if (!instance)
+    return fail();
+  for (ExprPtr &value : list.elements)
+    checkOwnedValue(value, element);
+  for (FnDecl *init : instance->findMethods("__init__"))
+    if (init->params.size() == 2 && init->params[1].name == "capacity")
+      list.init = init;
+  std::vector<FnDecl *> appends = instance->findMethods("append");
+  list.append = appends.empty() ? nullptr : appends.front();
+  if (!list.init || !list.append) {
+    diags.report(list.getRange(), DiagID::err_unsupported, "a list literal");
+    return errorType();
+  }
+  return instance->type.get();
+}
+
+/// `for x in container` of a struct with `__len__` and `__getitem__`;
+/// returns the type of `x`, or null when `container` is none.
+const Type *Sema::checkContainerLoop(ForStmt &loop) {
+  const Type *type = checkValue(loop.iterable);
+  auto *structType = dyn_cast<StructType>(type);
+  if (!structType || structType->getDecl().findMethods("__len__").empty() ||
+      structType->getDecl().findMethods("__getitem__").empty()) {
+    if (!type->isError())
+      diags.report(loop.iterable->getRange(), DiagID::err_for_iterable);
+    return nullptr;
+  }
+  llvm::SMRange range = loop.iterable->getRange();
+  // A variable is read in place; another value is kept first.
+  auto container = [&]() -> ExprPtr {
+    if (isLValue(loop.iterable.get()))
+      return cloneExpr(*loop.iterable);
+    auto name = std::make_unique<NameExpr>(range, "for.container");
+    name->local = loop.container;
+    name->type = type;
+    return name;
+  };
+  if (!isLValue(loop.iterable.get()))
+    loop.container = declareHiddenLocal("for.container", range, type);
+  const Type *intType = Type::get(Type::Kind::Int);
+  loop.counter = declareHiddenLocal("for.counter", range, intType);
+  loop.length = makeMethodCall(container(), "__len__", {}, range, range.Start);
+  std::vector<ExprPtr> index;
+  auto counter = std::make_unique<NameExpr>(range, "for.counter");
+  counter->local = loop.counter;
+  counter->type = intType;
+  index.push_back(std::move(counter));
+  loop.item = makeMethodCall(container(), "__getitem__", std::move(index),
+                             range, range.Start);
+  if (checkValue(loop.length) != intType && !loop.length->type->isError())
+    diags.report(range, DiagID::err_type_mismatch,
+                 loop.length->type->getName(), "Int");
+  return checkValue(loop.item);
+}

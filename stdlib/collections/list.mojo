@@ -1,0 +1,100 @@
+# List: a growable array of values on the heap, which it owns.
+
+
+struct List[T: Copyable](Copyable, Sized):
+    var _data: UnsafePointer[Self.T]
+    var _length: Int
+    var _capacity: Int
+
+    def __init__(out self):
+        self._data = UnsafePointer[Self.T]()
+        self._length = 0
+        self._capacity = 0
+
+    def __init__(out self, *, capacity: Int):
+        self._data = alloc[Self.T](capacity)
+        self._length = 0
+        self._capacity = capacity
+
+    def __init__(out self, *, copy: Self):
+        self._data = alloc[Self.T](copy._length)
+        self._length = copy._length
+        self._capacity = copy._length
+        for i in range(copy._length):
+            (self._data + i).init_pointee_copy(copy._data[i])
+
+    def __deinit__(deinit self):
+        for i in range(self._length):
+            (self._data + i).destroy_pointee()
+        self._data.free()
+
+    def __len__(self) -> Int:
+        return self._length
+
+    # A negative index counts from the end.
+    def __getitem__(self, index: Int) -> Self.T:
+        return self._data[self._normalize(index)].copy()
+
+    def __setitem__(mut self, index: Int, var value: Self.T):
+        self._data[self._normalize(index)] = value^
+
+    def append(mut self, var value: Self.T):
+        if self._length == self._capacity:
+            self.reserve(max(4, 2 * self._capacity))
+        (self._data + self._length).init_pointee_move(value^)
+        self._length += 1
+
+    def insert(mut self, index: Int, var value: Self.T):
+        var at = index
+        if at < 0:
+            at = max(0, at + self._length)
+        at = min(at, self._length)
+        if self._length == self._capacity:
+            self.reserve(max(4, 2 * self._capacity))
+        var i = self._length
+        while i > at:
+            (self._data + i).init_pointee_move((self._data + i - 1).take_pointee())
+            i -= 1
+        (self._data + at).init_pointee_move(value^)
+        self._length += 1
+
+    def pop(mut self) -> Self.T:
+        self._length -= 1
+        return (self._data + self._length).take_pointee()
+
+    def pop(mut self, index: Int) -> Self.T:
+        var at = self._normalize(index)
+        var value = (self._data + at).take_pointee()
+        for i in range(at, self._length - 1):
+            (self._data + i).init_pointee_move((self._data + i + 1).take_pointee())
+        self._length -= 1
+        return value^
+
+    def clear(mut self):
+        for i in range(self._length):
+            (self._data + i).destroy_pointee()
+        self._length = 0
+
+    def reserve(mut self, capacity: Int):
+        if capacity <= self._capacity:
+            return
+        var data = alloc[Self.T](capacity)
+        for i in range(self._length):
+            (data + i).init_pointee_move((self._data + i).take_pointee())
+        self._data.free()
+        self._data = data
+        self._capacity = capacity
+
+    # As Mojo and Python show a list: its elements' `repr`.
+    def write_to(self, mut writer: Some[Writer]):
+        writer.write("[")
+        for i in range(self._length):
+            if i > 0:
+                writer.write(", ")
+            writer.write(repr(self._data[i]))
+        writer.write("]")
+
+    def _normalize(self, index: Int) -> Int:
+        if index < 0:
+            return index + self._length
+        return index
