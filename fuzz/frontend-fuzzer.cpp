@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "FuzzInput.h"
+#include "ember/Basic/SanitizerOptions.h"
 #include "ember/Dialect/Ember/IR/EmberDialect.h"
 #include "ember/IRGen/IRGen.h"
 #include "ember/Lex/Lexer.h"

@@ -1,6 +1,7 @@
 //===- parser-fuzzer.cpp - libFuzzer target for the parser ----------------===//
 
 #include "FuzzInput.h"
+#include "ember/Basic/SanitizerOptions.h"
 #include "ember/AST/ASTDumper.h"
 #include "ember/Lex/Lexer.h"
 #include "ember/Parse/Parser.h"

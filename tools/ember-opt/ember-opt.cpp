@@ -1,5 +1,6 @@
 //===- ember-opt.cpp - MLIR optimizer driver with Ember registered --------===//
 
+#include "ember/Basic/SanitizerOptions.h"
 #include "ember/Conversion/Passes.h"
 #include "ember/Dialect/Ember/IR/EmberDialect.h"
 #include "ember/Dialect/Ember/Transforms/Passes.h"

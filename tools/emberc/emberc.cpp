@@ -1,5 +1,6 @@
 //===- emberc.cpp - The Ember compiler ------------------------------------===//
 
+#include "ember/Basic/SanitizerOptions.h"
 #include "ember/Driver/Driver.h"
 
 #include "llvm/Support/ErrorHandling.h"
