@@ -1,7 +1,13 @@
 # String: an owned, growable sequence of UTF-8 bytes on the heap.
 
 
-struct String(ImplicitlyCopyable, Writable, Writer, Representable, Stringable, Sized):
+def _is_space(byte: UInt8) -> Bool:
+    return byte == 32 or (byte >= 9 and byte <= 13)
+
+
+struct String(
+    ImplicitlyCopyable, Writable, Writer, Representable, Stringable, Sized
+):
     var _data: UnsafePointer[UInt8]
     var _length: Int
     var _capacity: Int
@@ -77,6 +83,180 @@ struct String(ImplicitlyCopyable, Writable, Writer, Representable, Stringable, S
         result.reserve(self._length + other._length)
         result.write_bytes(self._data, self._length)
         result.write_bytes(other._data, other._length)
+        return result
+
+    # Ordering compares bytes, as Python compares code points for UTF-8.
+    def __lt__(self, other: String) -> Bool:
+        var shorter = min(self._length, other._length)
+        for i in range(shorter):
+            if self._data[i] != other._data[i]:
+                return self._data[i] < other._data[i]
+        return self._length < other._length
+
+    def __le__(self, other: String) -> Bool:
+        return not other < self
+
+    def __gt__(self, other: String) -> Bool:
+        return other < self
+
+    def __ge__(self, other: String) -> Bool:
+        return not self < other
+
+    # The byte at `index` (negative counts from the end), as a String.
+    def __getitem__(self, index: Int) -> String:
+        var at = index
+        if at < 0:
+            at += self._length
+        var result = String()
+        result._append_byte(self._data[at])
+        return result
+
+    def __mul__(self, count: Int) -> String:
+        var result = String()
+        result.reserve(self._length * max(count, 0))
+        for _ in range(count):
+            result.write_bytes(self._data, self._length)
+        return result
+
+    def __contains__(self, substring: String) -> Bool:
+        return self.find(substring) >= 0
+
+    # The index of the first `substring` at or after `start`, or -1.
+    def find(self, substring: String, start: Int = 0) -> Int:
+        var first = max(start, 0)
+        for i in range(first, self._length - substring._length + 1):
+            if self._matches_at(substring, i):
+                return i
+        return -1
+
+    # The index of the last `substring`, or -1.
+    def rfind(self, substring: String) -> Int:
+        var i = self._length - substring._length
+        while i >= 0:
+            if self._matches_at(substring, i):
+                return i
+            i -= 1
+        return -1
+
+    def count(self, substring: String) -> Int:
+        if substring._length == 0:
+            return self._length + 1
+        var found = 0
+        var at = self.find(substring)
+        while at >= 0:
+            found += 1
+            at = self.find(substring, at + substring._length)
+        return found
+
+    def startswith(self, prefix: String) -> Bool:
+        return prefix._length <= self._length and self._matches_at(prefix, 0)
+
+    def endswith(self, suffix: String) -> Bool:
+        return suffix._length <= self._length and self._matches_at(
+            suffix, self._length - suffix._length
+        )
+
+    def replace(self, old: String, new: String) -> String:
+        if old._length == 0:
+            return self
+        var result = String()
+        var done = 0
+        var at = self.find(old)
+        while at >= 0:
+            result.write_bytes(self._data + done, at - done)
+            result.write_bytes(new._data, new._length)
+            done = at + old._length
+            at = self.find(old, done)
+        result.write_bytes(self._data + done, self._length - done)
+        return result
+
+    # The parts between each `separator`.
+    def split(self, separator: String) -> List[String]:
+        var parts = List[String]()
+        var done = 0
+        var at = self.find(separator)
+        while at >= 0 and separator._length > 0:
+            parts.append(self._slice(done, at))
+            done = at + separator._length
+            at = self.find(separator, done)
+        parts.append(self._slice(done, self._length))
+        return parts^
+
+    # The words between runs of whitespace.
+    def split(self) -> List[String]:
+        var parts = List[String]()
+        var i = 0
+        while i < self._length:
+            while i < self._length and _is_space(self._data[i]):
+                i += 1
+            var start = i
+            while i < self._length and not _is_space(self._data[i]):
+                i += 1
+            if i > start:
+                parts.append(self._slice(start, i))
+        return parts^
+
+    def join(self, parts: List[String]) -> String:
+        var result = String()
+        for i in range(len(parts)):
+            if i > 0:
+                result.write_bytes(self._data, self._length)
+            result += parts[i]
+        return result
+
+    def strip(self) -> String:
+        return self.lstrip().rstrip()
+
+    def lstrip(self) -> String:
+        var start = 0
+        while start < self._length and _is_space(self._data[start]):
+            start += 1
+        return self._slice(start, self._length)
+
+    def rstrip(self) -> String:
+        var end = self._length
+        while end > 0 and _is_space(self._data[end - 1]):
+            end -= 1
+        return self._slice(0, end)
+
+    # ASCII letters change case; other bytes stay.
+    def upper(self) -> String:
+        var result = String()
+        result.reserve(self._length)
+        for i in range(self._length):
+            var byte = self._data[i]
+            if byte >= 97 and byte <= 122:
+                byte -= 32
+            result._append_byte(byte)
+        return result
+
+    def lower(self) -> String:
+        var result = String()
+        result.reserve(self._length)
+        for i in range(self._length):
+            var byte = self._data[i]
+            if byte >= 65 and byte <= 90:
+                byte += 32
+            result._append_byte(byte)
+        return result
+
+    def isdigit(self) -> Bool:
+        if self._length == 0:
+            return False
+        for i in range(self._length):
+            if self._data[i] < 48 or self._data[i] > 57:
+                return False
+        return True
+
+    def _matches_at(self, other: String, at: Int) -> Bool:
+        for j in range(other._length):
+            if self._data[at + j] != other._data[j]:
+                return False
+        return True
+
+    def _slice(self, start: Int, end: Int) -> String:
+        var result = String()
+        result.write_bytes(self._data + start, end - start)
         return result
 
     def __str__(self) -> String:
