@@ -394,6 +394,9 @@ mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
   }
   case Builtin::FormatScalar:
     return FormatOp::create(builder, l, args[0], args[1]);
+  case Builtin::Fail:
+    FailOp::create(builder, l, args[0], args[1]);
+    return {};
   case Builtin::PrintBytes: {
     mlir::Value text = MakeStrOp::create(builder, l, args[0], args[1]);
     mlir::Value nothing =
@@ -472,6 +475,7 @@ mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
     return emitPointeeAccess(e, args);
   case Builtin::Range:
   case Builtin::Len:
+  case Builtin::Repr:
   case Builtin::Copy:
   case Builtin::WriteAll:
   case Builtin::None:

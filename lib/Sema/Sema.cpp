@@ -89,7 +89,8 @@ void Sema::declareBuiltins() {
       {"round", Builtin::Round}, {"len", Builtin::Len},
       {"alloc", Builtin::Alloc},  {"repr", Builtin::Repr},
       {"__format_scalar", Builtin::FormatScalar},
-      {"__print_bytes", Builtin::PrintBytes}};
+      {"__print_bytes", Builtin::PrintBytes},
+      {"__fail", Builtin::Fail}};
   for (auto [name, builtin] : builtins) {
     Symbol symbol;
     symbol.kind = Symbol::Kind::Builtin;

@@ -656,8 +656,9 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
     call.resolvedArgs = {call.args[0].value.get(), call.args[1].value.get()};
     return Type::get(Type::Kind::Int);
   }
+  case Builtin::Fail:
   case Builtin::PrintBytes:
-    // `__print_bytes(data, length)`.
+    // `__print_bytes(data, length)`, `__fail(data, length)`.
     if (!positionalOnly(2, 2))
       return errorType();
     checkAs(call.args[0].value, PointerType::get(Type::get(Type::Kind::UInt8)));

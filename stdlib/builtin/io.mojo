@@ -33,3 +33,22 @@ def _write_scalar[W: Writer, T: AnyType](mut writer: W, value: T):
 
 def _write_literal[W: Writer](mut writer: W, text: StringLiteral):
     writer.write_bytes(text.unsafe_ptr(), text.byte_length())
+
+
+# Stops the program: `error: <message>` on standard error, exit status 1.
+def _abort(message: String):
+    var text = "error: " + message
+    __fail(text.unsafe_ptr(), text.byte_length())
+    _ = text  # Its bytes must live through the call.
+
+
+def _check_index(index: Int, length: Int, kind: StringLiteral) -> Int:
+    var at = index
+    if at < 0:
+        at += length
+    if at < 0 or at >= length:
+        _abort(
+            String("index ", index, " is out of range for a ")
+            + String(kind, " of length ", length)
+        )
+    return at

@@ -104,9 +104,7 @@ struct String(
 
     # The byte at `index` (negative counts from the end), as a String.
     def __getitem__(self, index: Int) -> String:
-        var at = index
-        if at < 0:
-            at += self._length
+        var at = _check_index(index, self._length, "String")
         var result = String()
         result._append_byte(self._data[at])
         return result

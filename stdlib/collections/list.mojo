@@ -31,7 +31,6 @@ struct List[T: Copyable](Copyable, Sized):
     def __len__(self) -> Int:
         return self._length
 
-    # A negative index counts from the end.
     def __getitem__(self, index: Int) -> Self.T:
         return self._data[self._normalize(index)].copy()
 
@@ -94,7 +93,7 @@ struct List[T: Copyable](Copyable, Sized):
             writer.write(repr(self._data[i]))
         writer.write("]")
 
+    # A negative index counts from the end; one out of range stops the
+    # program.
     def _normalize(self, index: Int) -> Int:
-        if index < 0:
-            return index + self._length
-        return index
+        return _check_index(index, self._length, "List")

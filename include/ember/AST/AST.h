@@ -181,7 +181,7 @@ enum class Builtin {
   StrData, StrLength,
   // The library's intrinsics: a scalar's text into a buffer, bytes to
   // standard output.
-  FormatScalar, PrintBytes,
+  FormatScalar, PrintBytes, Fail,
   // `writer.write(a, b)`: the calls in `parts`.
   WriteAll
 };

@@ -175,6 +175,18 @@ struct ExitOpLowering : OpConversionPattern<ExitOp> {
   }
 };
 
+struct FailOpLowering : OpConversionPattern<FailOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(FailOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    callRuntime(rewriter, op.getLoc(), "ember_rt_fail", {},
+                {adaptor.getData(), adaptor.getLength()});
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
 } // namespace
 
 void ember::populateEmberRuntimePatterns(EmberTypeConverter &converter,
@@ -182,6 +194,6 @@ void ember::populateEmberRuntimePatterns(EmberTypeConverter &converter,
   patterns.add<LocalOpLowering, ReadOpLowering<LoadOp>, ReadOpLowering<MoveOp>,
                StoreOpLowering,
                StringConstantOpLowering, PrintOpLowering, FormatOpLowering,
-               CheckOpLowering,
+               CheckOpLowering, FailOpLowering,
                ExitOpLowering>(converter, patterns.getContext());
 }

@@ -476,4 +476,19 @@ def Ember_ExitOp : Ember_Op<"exit"> {
   let assemblyFormat = "$code attr-dict `:` type($code)";
 }
 
+def Ember_FailOp : Ember_Op<"fail"> {
+  let summary = "stop the program with a message";
+  let description = [{
+    Writes the `length` bytes at `data` and a newline to standard error and
+    exits with status 1: how the library reports a misuse it detects at
+    run time, such as an index out of range.
+
+    ```mlir
+    ember.fail %data, %length : !ember.ptr<ui8>
+    ```
+  }];
+  let arguments = (ins Ember_PtrType:$data, SI64:$length);
+  let assemblyFormat = "$data `,` $length attr-dict `:` type($data)";
+}
+
 #endif // EMBER_OPS
