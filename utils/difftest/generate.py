@@ -4,7 +4,9 @@
 Programs use Int arithmetic kept within 64 bits, Float64 arithmetic, Bool
 logic, string literals, `if`/`while`/`for`, functions and recursion, a
 struct with fields, `mut` and `read` methods and an operator (whose values
-are copied, never shared), and a generic function. The
+are copied, never shared), a generic function, and the library's `String`
+(building, searching, transforming) and `List[Int]`, whose values are
+destroyed as the program goes. The
 same seed gives the Ember program (`ember_source`) and its Python twin
 (`python_source`), in which the operators whose meaning differs between
 Mojo and Python are calls of helpers that compute Mojo's result.
@@ -17,6 +19,7 @@ import math
 INT_BOUND = 1_000_003
 Int = int
 Float64 = float
+String = str
 
 
 def _signed_zero(r, x):
@@ -92,6 +95,9 @@ class Generator:
         self.functions = []  # (name, number of Int params)
         self.names = 0
         self.accs = []  # the `Acc` variables, in scope in all of `main`
+        self.strings = []  # the `String` variables in scope
+        self.lists = []  # the `List[Int]` variables in scope
+        self.in_main = False
 
     def fresh(self, prefix):
         self.names += 1
@@ -111,6 +117,12 @@ class Generator:
         if depth > 2 or r.random() < 0.3:
             if self.accs and r.random() < 0.15:
                 return f"{r.choice(self.accs)}.{r.choice(['total', 'count'])}"
+            if self.strings and r.random() < 0.08:
+                s = r.choice(self.strings)
+                return r.choice([f"len({s})", f'{s}.find("{r.choice("abx")}")',
+                                 f'{s}.count("{r.choice("ab")}")'])
+            if self.lists and r.random() < 0.08:
+                return f"len({r.choice(self.lists)})"
             if names and r.random() < 0.7:
                 return r.choice(names)
             return str(r.randint(-50, 50))
@@ -163,8 +175,46 @@ class Generator:
             return self.call_or_op(helper, a, op, divisor)
         return f"({a} {op} {b})"
 
+    WORDS = ["a", "b", "ab", "ba", "x", "Ab", " a ", "ab,ba", ""]
+
+    def str_expr(self, inames, depth=0):
+        """A String, over a small alphabet whose `repr` Python and Ember
+        write alike."""
+        r = self.rng
+        if depth > 2 or r.random() < 0.3:
+            if self.strings and r.random() < 0.6:
+                return r.choice(self.strings)
+            return f'String("{r.choice(self.WORDS)}")'
+        a = self.str_expr(inames, depth + 1)
+        kind = r.choice(["+", "int", "upper", "lower", "strip", "replace",
+                         "repeat", "index", "join"])
+        if kind == "+":
+            return f"({a} + {self.str_expr(inames, depth + 1)})"
+        if kind == "int":
+            return f"String({self.int_expr(inames, 2)})"
+        if kind in ("upper", "lower", "strip"):
+            return f"{a}.{kind}()"
+        if kind == "replace":
+            return f'{a}.replace("{r.choice("abx")}", "{r.choice(self.WORDS)}")'
+        if kind == "repeat":
+            return f"({a} * {r.randint(0, 3)})"
+        if kind == "index":
+            # Never out of range: the string gets one more character.
+            s = f"({a} + \"z\")"
+            return f"{s}[{self.int_expr(inames, 2)} % len({s})]"
+        return f'String("-").join({a}.split(","))'
+
     def bool_expr(self, names, depth=0):
         r = self.rng
+        if self.strings and r.random() < 0.1:
+            s = r.choice(self.strings)
+            kind = r.choice(["in", "==", "<", "startswith"])
+            word = r.choice(self.WORDS)
+            if kind == "in":
+                return f'("{word}" in {s})'
+            if kind == "startswith":
+                return f'{s}.startswith("{word}")'
+            return f'({s} {kind} String("{word}"))'
         kind = r.random()
         if depth > 2 or kind < 0.5:
             a, b = self.int_expr(names, 3), self.int_expr(names, 3)
@@ -210,10 +260,57 @@ class Generator:
         else:
             self.emit(depth, f"print({a}.total, {a}.count, {a}.mean())")
 
+    def collection_statement(self, depth, inames):
+        """A String or a List: made, changed, read, printed."""
+        r = self.rng
+        kind = r.random()
+        if kind < 0.25 or not (self.strings or self.lists):
+            if r.random() < 0.6:
+                name = self.fresh("s")
+                self.emit(depth, f"var {name} = {self.str_expr(inames)}")
+                self.strings.append(name)
+            else:
+                name = self.fresh("l")
+                items = ", ".join(self.int_expr(inames, 2)
+                                  for _ in range(r.randint(1, 3)))
+                self.emit(depth, f"var {name} = [{items}]")
+                self.lists.append(name)
+            return
+        if self.strings and (kind < 0.6 or not self.lists):
+            s = r.choice(self.strings)
+            if kind < 0.45:
+                self.emit(depth, f"{s} = {self.str_expr(inames)}")
+            elif kind < 0.5:
+                # `s += s` passes `s` both `mut` and `read`, which Ember
+                # (like Mojo) rejects.
+                others, self.strings = self.strings, [x for x in self.strings if x != s]
+                self.emit(depth, f"{s} += {self.str_expr(inames)}")
+                self.strings = others
+            else:
+                self.emit(depth, f"print({s}, repr({s}), {s}.split())")
+            return
+        lst = r.choice(self.lists)
+        if kind < 0.7:
+            self.emit(depth, f"{lst}.append({self.int_expr(inames)})")
+        elif kind < 0.8:
+            self.emit(depth, f"if len({lst}) > 1:")
+            self.emit(depth + 1, f"print({lst}.pop())")
+        elif kind < 0.9:
+            self.emit(depth, f"{lst}[{self.int_expr(inames, 2)} % len({lst})] = "
+                             f"{self.int_expr(inames, 2)}")
+        else:
+            item = self.fresh("e")
+            self.emit(depth, f"for {item} in {lst}:")
+            self.emit(depth + 1, f"print({item}, end=\",\")")
+            self.emit(depth, f"print({lst})")
+
     def statement(self, depth, inames, fnames, budget, in_loop):
         r = self.rng
         if self.accs and r.random() < 0.12:
             return self.acc_statement(depth, inames)
+        if self.in_main and depth == 1 and r.random() < 0.3:
+            # At the top of `main`, so that the variables stay in scope.
+            return self.collection_statement(depth, inames)
         kind = r.random()
         if kind < 0.25 or not inames:
             name = self.fresh("i")
@@ -325,6 +422,7 @@ class Generator:
         for name in ("a1", "a2"):
             self.emit(1, f"var {name} = Acc({self.int_expr([])}, 0)")
         self.accs = ["a1", "a2"]
+        self.in_main = True
         self.block(1, [], [], 12)
         self.emit(1, 'print("end")')
         return "\n".join(self.lines) + "\n"
