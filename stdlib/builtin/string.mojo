@@ -155,9 +155,14 @@ struct String(
         )
 
     def replace(self, old: String, new: String) -> String:
-        if old._length == 0:
-            return self
         var result = String()
+        if old._length == 0:
+            # An empty `old` is found before each byte and at the end.
+            for i in range(self._length):
+                result += new
+                result._append_byte(self._data[i])
+            result += new
+            return result
         var done = 0
         var at = self.find(old)
         while at >= 0:
@@ -170,10 +175,12 @@ struct String(
 
     # The parts between each `separator`.
     def split(self, separator: String) -> List[String]:
+        if separator._length == 0:
+            _abort("empty separator")
         var parts = List[String]()
         var done = 0
         var at = self.find(separator)
-        while at >= 0 and separator._length > 0:
+        while at >= 0:
             parts.append(self._slice(done, at))
             done = at + separator._length
             at = self.find(separator, done)
