@@ -519,6 +519,15 @@ void IRGen::emitUnrolledFor(const ForStmt &s) {
   emitLoopExit(s.elseBody, elseBlock, exit, l);
 }
 
+/// Adds `step` to the loop counter in `counter`.
+void IRGen::emitIncrement(mlir::Value counter, mlir::Value step,
+                          mlir::Location l) {
+  mlir::Value current = LoadOp::create(builder, l, counter);
+  StoreOp::create(builder, l,
+                  BinaryOp::create(builder, l, BinaryKind::add, current, step),
+                  counter);
+}
+
 /// `for x in container`: `x` is `container.__getitem__(i)` for `i` from 0
 /// while it is below `container.__len__()`.
 void IRGen::emitContainerFor(const ForStmt &s) {
@@ -554,11 +563,9 @@ void IRGen::emitContainerFor(const ForStmt &s) {
   loops.pop_back();
   branchTo(latch, l);
   enterBlock(latch);
-  mlir::Value current = LoadOp::create(builder, l, counter);
-  mlir::Value one = ConstantOp::create(builder, l, builder.getIntegerAttr(intType, 1));
-  StoreOp::create(builder, l,
-                  BinaryOp::create(builder, l, BinaryKind::add, current, one),
-                  counter);
+  emitIncrement(counter,
+                ConstantOp::create(builder, l, builder.getIntegerAttr(intType, 1)),
+                l);
   branchTo(header, l);
   emitLoopExit(s.elseBody, elseBlock, exit, l);
 }
@@ -624,10 +631,7 @@ void IRGen::emitFor(const ForStmt &s) {
   branchTo(latch, l);
 
   enterBlock(latch);
-  mlir::Value current = LoadOp::create(builder, l, counter);
-  StoreOp::create(builder, l,
-                  BinaryOp::create(builder, l, BinaryKind::add, current, step),
-                  counter);
+  emitIncrement(counter, step, l);
   branchTo(header, l);
 
   emitLoopExit(s.elseBody, elseBlock, exit, l);

@@ -50,6 +50,7 @@ private:
   void emitFor(const ForStmt &s);
   void emitUnrolledFor(const ForStmt &s);
   void emitContainerFor(const ForStmt &s);
+  void emitIncrement(mlir::Value counter, mlir::Value step, mlir::Location l);
   void emitLoopExit(const Block &elseBody, mlir::Block *elseBlock,
                     mlir::Block *exit, mlir::Location l);
   void emitAssign(const AssignStmt &s);

@@ -30,6 +30,16 @@ Value createElementAddress(OpBuilder &builder, Location loc, Type element,
                              element, base, ArrayRef<LLVM::GEPArg>{index});
 }
 
+/// The size in bytes of `count` elements: the address of element `count` of
+/// a null pointer.
+Value createByteCount(OpBuilder &builder, Location loc, Type element,
+                      Value count) {
+  Value null =
+      LLVM::ZeroOp::create(builder, loc, getPointerType(builder.getContext()));
+  Value end = createElementAddress(builder, loc, element, null, count);
+  return LLVM::PtrToIntOp::create(builder, loc, builder.getI64Type(), end);
+}
+
 struct AllocOpLowering : OpConversionPattern<AllocOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -39,12 +49,7 @@ struct AllocOpLowering : OpConversionPattern<AllocOp> {
     if (!element)
       return rewriter.notifyMatchFailure(op, "unconvertible element type");
     Location loc = op.getLoc();
-    // The size of `count` elements: the address of element `count` of a
-    // null pointer.
-    Value null = LLVM::ZeroOp::create(rewriter, loc, getPointerType(getContext()));
-    Value end = createElementAddress(rewriter, loc, element, null,
-                                     adaptor.getCount());
-    Value bytes = LLVM::PtrToIntOp::create(rewriter, loc, rewriter.getI64Type(), end);
+    Value bytes = createByteCount(rewriter, loc, element, adaptor.getCount());
     Value memory = callRuntime(rewriter, loc, "ember_rt_alloc",
                                getPointerType(getContext()), bytes)
                        .getResult(0);
@@ -115,11 +120,8 @@ struct CopyMemoryOpLowering : OpConversionPattern<CopyMemoryOp> {
         op.getDest().getType().getElementType());
     if (!element)
       return rewriter.notifyMatchFailure(op, "unconvertible element type");
-    Location loc = op.getLoc();
-    Value null = LLVM::ZeroOp::create(rewriter, loc, getPointerType(getContext()));
-    Value end =
-        createElementAddress(rewriter, loc, element, null, adaptor.getCount());
-    Value bytes = LLVM::PtrToIntOp::create(rewriter, loc, rewriter.getI64Type(), end);
+    Value bytes =
+        createByteCount(rewriter, op.getLoc(), element, adaptor.getCount());
     rewriter.replaceOpWithNewOp<LLVM::MemcpyOp>(
         op, adaptor.getDest(), adaptor.getSource(), bytes, /*isVolatile=*/false);
     return success();
