@@ -84,6 +84,12 @@ struct List[T: Copyable](Copyable, Sized):
         self._data = data
         self._capacity = capacity
 
+    # A list inside a list shows as it prints.
+    def __repr__(self) -> String:
+        var text = String()
+        self.write_to(text)
+        return text
+
     # As Mojo and Python show a list: its elements' `repr`.
     def write_to(self, mut writer: Some[Writer]):
         writer.write("[")
