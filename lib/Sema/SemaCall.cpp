@@ -624,7 +624,10 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
       arg = makeFunctionCall("String", std::move(args), range);
       type = checkValue(arg);
     }
-    if (type->isStruct()) {
+    // A struct without `__repr__` shows as it writes itself (a list in a
+    // list).
+    auto *structType = dyn_cast<StructType>(type);
+    if (structType && !structType->getDecl().findMethods("__repr__").empty()) {
       arg = makeMethodCall(std::move(arg), "__repr__", {}, range, range.Start);
     } else {
       std::vector<ExprPtr> args;

@@ -1,7 +1,7 @@
 # List: a growable array of values on the heap, which it owns.
 
 
-struct List[T: Copyable](Copyable, Sized):
+struct List[T: Copyable](Copyable, Sized, Writable):
     var _data: UnsafePointer[Self.T]
     var _length: Int
     var _capacity: Int
@@ -83,12 +83,6 @@ struct List[T: Copyable](Copyable, Sized):
         self._data.free()
         self._data = data
         self._capacity = capacity
-
-    # A list inside a list shows as it prints.
-    def __repr__(self) -> String:
-        var text = String()
-        self.write_to(text)
-        return text
 
     # As Mojo and Python show a list: its elements' `repr`.
     def write_to(self, mut writer: Some[Writer]):
