@@ -2,6 +2,8 @@
 
 #include "ember/AST/AST.h"
 
+#include "llvm/ADT/STLExtras.h"
+
 using namespace ember;
 
 const char *ember::getSpelling(BinaryOperator op) {
@@ -101,4 +103,61 @@ std::vector<FnDecl *> StructDecl::findMethods(llvm::StringRef methodName) const 
     if (method->name == methodName)
       found.push_back(method.get());
   return found;
+}
+
+bool ember::mayRaise(const Expr &e) {
+  auto any = [](const std::vector<Expr *> &exprs) {
+    return llvm::any_of(exprs, [](const Expr *x) { return x && mayRaise(*x); });
+  };
+  switch (e.getKind()) {
+  case Expr::Kind::Call: {
+    auto &call = llvm::cast<CallExpr>(e);
+    if (call.function && call.function->raisedType)
+      return true;
+    for (const ExprPtr &part : call.parts)
+      if (mayRaise(*part))
+        return true;
+    return any(call.resolvedArgs) || any(call.variadicArgs);
+  }
+  case Expr::Kind::Unary:
+    return mayRaise(*llvm::cast<UnaryExpr>(e).operand);
+  case Expr::Kind::Binary: {
+    auto &b = llvm::cast<BinaryExpr>(e);
+    return mayRaise(*b.lhs) || mayRaise(*b.rhs);
+  }
+  case Expr::Kind::BoolOp: {
+    auto &b = llvm::cast<BoolOpExpr>(e);
+    return mayRaise(*b.lhs) || mayRaise(*b.rhs);
+  }
+  case Expr::Kind::Compare: {
+    auto &c = llvm::cast<CompareExpr>(e);
+    return llvm::any_of(c.operands,
+                        [](const ExprPtr &x) { return mayRaise(*x); });
+  }
+  case Expr::Kind::Subscript: {
+    auto &s = llvm::cast<SubscriptExpr>(e);
+    return mayRaise(*s.base) ||
+           llvm::any_of(s.indices,
+                        [](const ExprPtr &x) { return mayRaise(*x); });
+  }
+  case Expr::Kind::Attribute:
+    return mayRaise(*llvm::cast<AttributeExpr>(e).base);
+  case Expr::Kind::Conditional: {
+    auto &c = llvm::cast<ConditionalExpr>(e);
+    return mayRaise(*c.cond) || mayRaise(*c.thenExpr) || mayRaise(*c.elseExpr);
+  }
+  case Expr::Kind::Tuple:
+  case Expr::Kind::List: {
+    const std::vector<ExprPtr> &elements =
+        llvm::isa<TupleExpr>(e) ? llvm::cast<TupleExpr>(e).elements
+                                : llvm::cast<ListExpr>(e).elements;
+    return llvm::any_of(elements, [](const ExprPtr &x) { return mayRaise(*x); });
+  }
+  case Expr::Kind::Cast:
+    return mayRaise(*llvm::cast<CastExpr>(e).operand);
+  case Expr::Kind::Transfer:
+    return mayRaise(*llvm::cast<TransferExpr>(e).operand);
+  default:
+    return false;
+  }
 }

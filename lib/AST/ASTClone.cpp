@@ -177,6 +177,33 @@ StmtPtr ember::cloneStmt(const Stmt &s) {
   case Stmt::Kind::Return:
     return std::make_unique<ReturnStmt>(
         r, cloneOrNull(cast<ReturnStmt>(s).value));
+  case Stmt::Kind::Raise:
+    return std::make_unique<RaiseStmt>(r,
+                                       cloneOrNull(cast<RaiseStmt>(s).value));
+  case Stmt::Kind::Try: {
+    auto &t = cast<TryStmt>(s);
+    auto copy = std::make_unique<TryStmt>(r);
+    copy->body = cloneBlock(t.body);
+    copy->hasExcept = t.hasExcept;
+    copy->hasFinally = t.hasFinally;
+    copy->errorName = t.errorName;
+    copy->errorNameRange = t.errorNameRange;
+    copy->handler = cloneBlock(t.handler);
+    copy->elseBody = cloneBlock(t.elseBody);
+    copy->finallyBody = cloneBlock(t.finallyBody);
+    return copy;
+  }
+  case Stmt::Kind::With: {
+    auto &w = cast<WithStmt>(s);
+    auto copy = std::make_unique<WithStmt>(r);
+    for (const WithItem &item : w.items) {
+      WithItem &c = copy->items.emplace_back();
+      c.manager = cloneExpr(*item.manager);
+      c.target = cloneOrNull(item.target);
+    }
+    copy->body = cloneBlock(w.body);
+    return copy;
+  }
   case Stmt::Kind::Alias: {
     auto &a = cast<AliasDecl>(s);
     auto copy = std::make_unique<AliasDecl>(r);
@@ -204,6 +231,7 @@ std::unique_ptr<FnDecl> ember::cloneFunction(const FnDecl &fn) {
   copy->isDef = fn.isDef;
   copy->isLibrary = fn.isLibrary;
   copy->raises = fn.raises;
+  copy->raisedTypeExpr = cloneOrNull(fn.raisedTypeExpr);
   copy->isStatic = fn.isStatic;
   copy->parent = fn.parent;
   copy->name = fn.name;

@@ -104,6 +104,10 @@ void ASTDumper::dumpFn(const FnDecl &fn) {
     os.indent(depth * 2) << "Result\n";
     child(fn.resultTypeExpr.get());
   }
+  if (fn.raisedTypeExpr) {
+    os.indent(depth * 2) << "Raises\n";
+    child(fn.raisedTypeExpr.get());
+  }
   block("Body", fn.body);
   --depth;
 }
@@ -297,6 +301,39 @@ void ASTDumper::dumpStmt(const Stmt *s) {
     line("Return", s->getLoc()) << "\n";
     if (const Expr *value = cast<ReturnStmt>(s)->value.get())
       child(value);
+    return;
+  }
+  case Stmt::Kind::Raise:
+    line("Raise", s->getLoc()) << "\n";
+    if (const Expr *value = cast<RaiseStmt>(s)->value.get())
+      child(value);
+    return;
+  case Stmt::Kind::Try: {
+    auto *t = cast<TryStmt>(s);
+    line("Try", s->getLoc()) << "\n";
+    ++depth;
+    block("Body", t->body);
+    if (t->hasExcept)
+      block(t->errorName.empty() ? "Except" : "Except " + t->errorName,
+            t->handler);
+    if (!t->elseBody.empty())
+      block("Else", t->elseBody);
+    if (t->hasFinally)
+      block("Finally", t->finallyBody);
+    --depth;
+    return;
+  }
+  case Stmt::Kind::With: {
+    auto *w = cast<WithStmt>(s);
+    line("With", s->getLoc()) << "\n";
+    ++depth;
+    for (const WithItem &item : w->items) {
+      dumpExpr(item.manager.get());
+      if (item.target)
+        dumpExpr(item.target.get());
+    }
+    block("Body", w->body);
+    --depth;
     return;
   }
   case Stmt::Kind::Alias: {

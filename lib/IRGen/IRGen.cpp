@@ -181,6 +181,11 @@ void IRGen::declareFunction(const FnDecl &fn) {
   }
   if (mlir::Type result = convertType(fn.resultType))
     results.push_back(result);
+  // Whether it raised, and what.
+  if (fn.raisedType) {
+    results.push_back(builder.getI1Type());
+    results.push_back(convertType(fn.raisedType));
+  }
   auto fnOp = mlir::func::FuncOp::create(
       builder, loc(fn.nameRange.Start), getUniqueSymbol(fn),
       builder.getFunctionType(params, results));
@@ -192,6 +197,8 @@ void IRGen::emitFunction(const FnDecl &fn) {
   currentFn = functions[&fn];
   locals.clear();
   outSelf = nullptr;
+  handlers.assign(1, {nullptr, fn.raisedType});
+  cleanups.clear();
   mlir::Block *entry = currentFn.addEntryBlock();
   builder.setInsertionPointToStart(entry);
   unsigned argIndex = 0;
@@ -225,10 +232,16 @@ void IRGen::emitFunction(const FnDecl &fn) {
 void IRGen::emitReturn(mlir::Value value, mlir::Location l) {
   if (outSelf)
     value = LoadOp::create(builder, l, outSelf);
+  llvm::SmallVector<mlir::Value> results;
   if (value)
-    mlir::func::ReturnOp::create(builder, l, value);
-  else
-    mlir::func::ReturnOp::create(builder, l);
+    results.push_back(value);
+  // A raising function did not raise.
+  if (const Type *raised = handlers.front().type) {
+    results.push_back(
+        ConstantOp::create(builder, l, builder.getBoolAttr(false)));
+    results.push_back(emitNoValue(convertType(raised), l));
+  }
+  mlir::func::ReturnOp::create(builder, l, results);
 }
 
 /// `int main()` for the C runtime: runs the program's `main`, then lets the
@@ -243,9 +256,23 @@ void IRGen::emitEntryPoint() {
   mlir::Location l = loc(mainFn->nameRange.Start);
   auto entry = mlir::func::FuncOp::create(
       builder, l, "main", builder.getFunctionType({}, builder.getI32Type()));
+  currentFn = entry;
   builder.setInsertionPointToStart(entry.addEntryBlock());
-  mlir::func::CallOp::create(builder, l, functions[mainFn],
-                             mlir::ValueRange{});
+  auto call = mlir::func::CallOp::create(builder, l, functions[mainFn],
+                                         mlir::ValueRange{});
+  // An error that leaves `main` is reported, and the exit status is 1.
+  mlir::Value raised;
+  if (mainFn->raisedType) {
+    raised = call.getResult(0);
+    mlir::Block *report = newBlock(), *finish = newBlock();
+    mlir::cf::CondBranchOp::create(builder, l, raised, report, finish);
+    enterBlock(report);
+    mlir::Value error = emitTemporary(call.getResult(1), mainFn->raisedType, l);
+    mlir::func::CallOp::create(builder, l, functions[getReportFunction()],
+                               error);
+    branchTo(finish, l);
+    enterBlock(finish);
+  }
   // The runtime decides the exit status (0, or 3 when asked to check for
   // leaks and there are some).
   mlir::Type status = builder.getI32Type();
@@ -260,7 +287,21 @@ void IRGen::emitEntryPoint() {
       mlir::func::CallOp::create(builder, l, "ember_rt_finish", status,
                                  mlir::ValueRange{})
           .getResult(0);
+  if (raised)
+    code = mlir::arith::SelectOp::create(
+        builder, l, raised,
+        mlir::arith::ConstantOp::create(builder, l, builder.getI32IntegerAttr(1)),
+        code);
   mlir::func::ReturnOp::create(builder, l, code);
+}
+
+/// The library's `_report_unhandled`, which prints an error that leaves
+/// `main`.
+const FnDecl *IRGen::getReportFunction() {
+  for (const auto &fn : module.functions)
+    if (fn->isLibrary && fn->name == "_report_unhandled")
+      return fn.get();
+  llvm_unreachable("the library defines _report_unhandled");
 }
 
 /// A slot in the entry block. It holds no value until a store:
@@ -354,20 +395,33 @@ void IRGen::emitStmt(const Stmt *stmt) {
   case Stmt::Kind::For:
     return emitFor(*cast<ForStmt>(stmt));
   case Stmt::Kind::Break:
+    emitCleanups(loops.back().cleanupDepth);
     return branchTo(loops.back().breakDest, l);
   case Stmt::Kind::Continue:
+    emitCleanups(loops.back().cleanupDepth);
     return branchTo(loops.back().continueDest, l);
+  case Stmt::Kind::Raise:
+    return emitRaiseStmt(*cast<RaiseStmt>(stmt));
+  case Stmt::Kind::Try:
+    return emitTry(*cast<TryStmt>(stmt));
+  case Stmt::Kind::With:
+    return emitWith(*cast<WithStmt>(stmt));
   case Stmt::Kind::Return: {
     auto *ret = cast<ReturnStmt>(stmt);
-    if (!ret->value)
-      return emitReturn(nullptr, l);
+    mlir::Value value;
     // A variable the function owns moves out, as its bits (Sema allows
     // it without a copy).
-    auto *name = dyn_cast<NameExpr>(ret->value.get());
+    auto *name = llvm::dyn_cast_or_null<NameExpr>(ret->value.get());
     if (name && name->local && name->local->ownsValue &&
         !isTrivial(name->type))
-      return emitReturn(MoveOp::create(builder, l, getLocal(name->local)), l);
-    return emitReturn(emitExpr(ret->value.get()), l);
+      value = MoveOp::create(builder, l, getLocal(name->local));
+    else if (ret->value)
+      value = emitExpr(ret->value.get());
+    // The value is computed before the `finally` blocks it leaves run.
+    emitCleanups(0);
+    if (!isTerminated())
+      emitReturn(value, l);
+    return;
   }
   case Stmt::Kind::Pass:
   case Stmt::Kind::Alias:
@@ -469,7 +523,7 @@ void IRGen::emitWhile(const WhileStmt &s) {
   mlir::cf::CondBranchOp::create(builder, l, emitExpr(s.cond.get()), body,
                                  elseBlock ? elseBlock : exit);
   enterBlock(body);
-  loops.push_back({exit, header});
+  loops.push_back({exit, header, cleanups.size()});
   emitBlock(s.body);
   loops.pop_back();
   branchTo(header, l);
@@ -509,7 +563,7 @@ void IRGen::emitUnrolledFor(const ForStmt &s) {
     mlir::Block *next = newBlock();
     branchTo(body, l);
     enterBlock(body);
-    loops.push_back({exit, next});
+    loops.push_back({exit, next, cleanups.size()});
     emitBlock(iteration);
     loops.pop_back();
     branchTo(next, l);
@@ -558,7 +612,7 @@ void IRGen::emitContainerFor(const ForStmt &s) {
     store(item, getLocal(s.local), s.local->type, l);
   else if (!isTrivial(s.item->type))
     emitTemporary(item, s.item->type, l); // `for _ in`: dies at once.
-  loops.push_back({exit, latch});
+  loops.push_back({exit, latch, cleanups.size()});
   emitBlock(s.body);
   loops.pop_back();
   branchTo(latch, l);
@@ -625,7 +679,7 @@ void IRGen::emitFor(const ForStmt &s) {
   enterBlock(body);
   if (s.local)
     StoreOp::create(builder, l, i, getLocal(s.local));
-  loops.push_back({exit, latch});
+  loops.push_back({exit, latch, cleanups.size()});
   emitBlock(s.body);
   loops.pop_back();
   branchTo(latch, l);

@@ -262,6 +262,15 @@ mlir::Value IRGen::emitCall(const CallExpr &e, mlir::Value self) {
   if (e.builtin != Builtin::None)
     return emitBuiltinCall(e);
   llvm::SmallVector<mlir::Value> args;
+  // An owned value waits in storage while a later argument may raise, so
+  // that it is destroyed if one does; it leaves the slot for the call.
+  llvm::SmallVector<std::pair<size_t, mlir::Value>> waiting;
+  auto laterArgMayRaise = [&](const Expr *arg) {
+    auto later = llvm::find(e.resolvedArgs, arg) + 1;
+    return std::any_of(later, e.resolvedArgs.end(), [](const Expr *x) {
+      return x && mayRaise(*x);
+    });
+  };
   for (auto [param, arg] : llvm::zip(e.function->params, e.resolvedArgs)) {
     if (param.convention == ArgConvention::Out) // The result.
       continue;
@@ -280,9 +289,17 @@ mlir::Value IRGen::emitCall(const CallExpr &e, mlir::Value self) {
       args.push_back(emitBorrow(arg));
     else
       args.push_back(emitExpr(arg));
+    if (param.convention == ArgConvention::Owned && !isTrivial(arg->type) &&
+        laterArgMayRaise(arg))
+      waiting.push_back(
+          {args.size() - 1, emitTemporary(args.back(), arg->type, l)});
   }
+  for (auto [index, slot] : waiting)
+    args[index] = MoveOp::create(builder, l, slot);
   auto call = mlir::func::CallOp::create(builder, l, functions[e.function],
                                          args);
+  if (e.function->raisedType)
+    return emitRaisingCallResult(call, e.errorConversion, l);
   return call.getNumResults() ? call.getResult(0) : mlir::Value();
 }
 

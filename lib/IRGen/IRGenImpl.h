@@ -35,6 +35,7 @@ private:
   void emitFunction(const FnDecl &fn);
   void emitReturn(mlir::Value value, mlir::Location l);
   void emitEntryPoint();
+  const FnDecl *getReportFunction();
   mlir::Value createSlot(mlir::Type type, llvm::StringRef name,
                          mlir::Location l);
   mlir::Value getLocal(const LocalVar *local);
@@ -81,6 +82,26 @@ private:
   void emitSynthesizedCopy(const StructDecl &decl);
   void emitSynthesizedMove(const StructDecl &decl);
   void emitSynthesizedLifecycles();
+
+  //===--- Errors and cleanups (IRGenError.cpp) ---------------------------===//
+  mlir::Value emitNoValue(mlir::Type type, mlir::Location l);
+  mlir::Block *getHandlerBlock();
+  mlir::Block *newHandlerBlock(const Type *type, mlir::Location l);
+  void emitRaise(mlir::Value error, const ErrorConversion &conversion,
+                 mlir::Location l);
+  mlir::Value emitRaisingCallResult(mlir::func::CallOp call,
+                                    const ErrorConversion &conversion,
+                                    mlir::Location l);
+  void emitRaiseStmt(const RaiseStmt &s);
+  void emitCleanups(size_t depth);
+  void pushCleanup(const Block *finallyBody, const Expr *exit);
+  void emitHandler(mlir::Block *block,
+                   llvm::function_ref<void(mlir::Value)> emitBody);
+  void emitPassingHandler(mlir::Block *block, const Type *type,
+                          llvm::function_ref<void()> emitCleanup,
+                          mlir::Location l);
+  void emitTry(const TryStmt &s);
+  void emitWith(const WithStmt &s, size_t index = 0);
 
   //===--- Expressions (IRGenExpr.cpp) ------------------------------------===//
   mlir::Value emitExpr(const Expr *e);
@@ -130,8 +151,26 @@ private:
   llvm::DenseMap<const LocalVar *, mlir::Value> locals;
   struct LoopTargets {
     mlir::Block *breakDest, *continueDest;
+    /// The cleanups outside the loop, which `break` and `continue` keep.
+    size_t cleanupDepth;
   };
   llvm::SmallVector<LoopTargets> loops;
+  /// Where errors go (innermost last): a block taking an error of `type`.
+  /// The function's own exit is made on first use; a function that does
+  /// not raise has no `type` there.
+  struct ErrorTarget {
+    mlir::Block *block;
+    const Type *type;
+  };
+  llvm::SmallVector<ErrorTarget> handlers;
+  /// A `finally` block or a manager's `__exit__()` call that code leaving
+  /// it runs, with the handlers and loops outside it.
+  struct Cleanup {
+    const Block *finallyBody;
+    const Expr *exit;
+    size_t handlerDepth, loopDepth;
+  };
+  llvm::SmallVector<Cleanup> cleanups;
 };
 
 } // namespace ember

@@ -391,6 +391,12 @@ std::unique_ptr<FnDecl> Parser::parseFunction() {
     return nullptr;
   }
   fn->raises = consumeIf(TokenKind::kw_raises);
+  // `raises Type`: a typed error.
+  if (fn->raises && !is(TokenKind::arrow) && !is(TokenKind::colon) &&
+      !(fn->raisedTypeExpr = parseBinary(0))) {
+    skipToNextStatement();
+    return nullptr;
+  }
   if (consumeIf(TokenKind::arrow)) {
     fn->resultTypeExpr = parseExpr();
     if (!fn->resultTypeExpr) {

@@ -51,11 +51,9 @@ void Parser::parseStatement(Block &block) {
                  "a nested function");
     break;
   case TokenKind::kw_try:
-    diags.report(tok().getRange(), DiagID::err_unsupported, "`try`");
-    break;
+    return compound(parseTry());
   case TokenKind::kw_with:
-    diags.report(tok().getRange(), DiagID::err_unsupported, "`with`");
-    break;
+    return compound(parseWith());
   case TokenKind::kw_struct:
   case TokenKind::kw_class:
   case TokenKind::kw_trait:
@@ -209,7 +207,19 @@ StmtPtr Parser::parseSimpleStatement() {
       --pos;
     return alias;
   }
-  case TokenKind::kw_raise:
+  case TokenKind::kw_raise: {
+    SMLoc start = consume().getLoc();
+    ExprPtr value;
+    if (!is(TokenKind::newline) && !is(TokenKind::semi) &&
+        !is(TokenKind::eof) && !(value = parseExpr()))
+      return nullptr;
+    if (is(TokenKind::kw_from)) {
+      diags.report(tok().getRange(), DiagID::err_unsupported,
+                   "`raise ... from`");
+      return nullptr;
+    }
+    return std::make_unique<RaiseStmt>(rangeFrom(start), std::move(value));
+  }
   case TokenKind::kw_import:
   case TokenKind::kw_from:
   case TokenKind::kw_global:
@@ -263,6 +273,60 @@ bool Parser::parseElse(Block &elseBody) {
     return true;
   consume();
   return expect(TokenKind::colon) && parseBlock(elseBody, "`else`");
+}
+
+/// `try:` with `except [name]:`, `else:` and `finally:` clauses.
+StmtPtr Parser::parseTry() {
+  auto stmt = std::make_unique<TryStmt>(tok().getRange());
+  consume();
+  if (!expect(TokenKind::colon))
+    return nullptr;
+  parseBlock(stmt->body, "`try`");
+  if (is(TokenKind::kw_except)) {
+    SMLoc exceptLoc = consume().getLoc();
+    stmt->hasExcept = true;
+    if (is(TokenKind::identifier)) {
+      stmt->errorName = tok().text.str();
+      stmt->errorNameRange = consume().getRange();
+    }
+    if (!expect(TokenKind::colon))
+      return nullptr;
+    parseBlock(stmt->handler, "`except`");
+    // Further clauses are reported and skipped, with their blocks.
+    while (is(TokenKind::kw_except)) {
+      diags.report(tok().getRange(), DiagID::err_second_except);
+      diags.report(exceptLoc, DiagID::note_first_except);
+      skipToNextStatement();
+    }
+    parseElse(stmt->elseBody);
+  }
+  if (is(TokenKind::kw_finally)) {
+    consume();
+    stmt->hasFinally = true;
+    if (!expect(TokenKind::colon))
+      return nullptr;
+    parseBlock(stmt->finallyBody, "`finally`");
+  }
+  if (!stmt->hasExcept && !stmt->hasFinally)
+    diags.report(stmt->getRange(), DiagID::err_try_without_handler);
+  return stmt;
+}
+
+/// `with manager [as target], ...:`.
+StmtPtr Parser::parseWith() {
+  auto stmt = std::make_unique<WithStmt>(tok().getRange());
+  consume();
+  do {
+    WithItem &item = stmt->items.emplace_back();
+    if (!(item.manager = parseExpr()))
+      return nullptr;
+    if (consumeIf(TokenKind::kw_as) && !(item.target = parseBinary(0)))
+      return nullptr;
+  } while (consumeIf(TokenKind::comma));
+  if (!expect(TokenKind::colon))
+    return nullptr;
+  parseBlock(stmt->body, "`with`");
+  return stmt;
 }
 
 StmtPtr Parser::parseWhile() {

@@ -104,6 +104,8 @@ private:
   StmtPtr parseIf(SMLoc start);
   StmtPtr parseComptime(SMLoc start);
   StmtPtr parseWhile();
+  StmtPtr parseTry();
+  StmtPtr parseWith();
   StmtPtr parseFor();
   StmtPtr parseVar();
   StmtPtr parseVarRest(SMLoc start, StringRef name, SMRange nameRange);

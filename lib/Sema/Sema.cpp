@@ -350,6 +350,7 @@ void Sema::resolveSignature(FnDecl &fn) {
   }
   fn.resultType = fn.resultTypeExpr ? resolveType(fn.resultTypeExpr.get())
                                     : Type::get(Type::Kind::None);
+  resolveRaisedType(fn);
 }
 
 /// `*values: T` is a `VariadicList[T]` of the library, over the caller's
@@ -437,14 +438,26 @@ void Sema::checkFunctionBody(FnDecl &fn) {
     FnDecl *fn;
     Scope *scope, *functionScope;
     unsigned loopDepth;
+    std::vector<ErrorHandler> errorHandlers;
+    std::vector<LocalVar *> caughtErrors;
     ~SavedState() {
       sema.currentFn = fn;
       sema.scope = scope;
       sema.functionScope = functionScope;
       sema.loopDepth = loopDepth;
+      sema.errorHandlers = std::move(errorHandlers);
+      sema.caughtErrors = std::move(caughtErrors);
     }
-  } saved{*this, currentFn, scope, functionScope, loopDepth};
+  } saved{*this,         currentFn,
+          scope,         functionScope,
+          loopDepth,     std::move(errorHandlers),
+          std::move(caughtErrors)};
   loopDepth = 0;
+  errorHandlers.clear();
+  caughtErrors.clear();
+  // Errors that nothing in the body handles leave the function.
+  if (fn.raisedType)
+    errorHandlers.push_back({fn.raisedType, {}, 0});
   currentFn = &fn;
   Scope fnScope(fn.outerScope   ? fn.outerScope
                 : fn.parent ? &getStructScope(*fn.parent)
@@ -496,4 +509,8 @@ void Sema::checkMain(Module &module) {
   FnDecl &main = *symbol->functions.front();
   if (!main.params.empty() || !main.resultType->isNone())
     diags.report(main.nameRange, DiagID::err_main_signature);
+  else if (main.raisedType && main.raisedTypeExpr &&
+           main.raisedType != getErrorStructType())
+    diags.report(main.raisedTypeExpr->getRange(), DiagID::err_main_raises,
+                 main.raisedType->getName());
 }

@@ -353,6 +353,8 @@ const Type *Sema::checkFunctionCall(CallExpr &call, FnDecl &fn, Expr *self) {
   }
   call.function = &fn;
   call.resolvedArgs = std::move(resolved);
+  if (fn.raisedType && !tooMany)
+    recordRaise(call.errorConversion, fn.raisedType, call.getRange(), &fn);
   return tooMany ? errorType() : fn.resultType;
 }
 

@@ -20,6 +20,8 @@ void Sema::recordLifecycleMethod(StructDecl &decl, FnDecl *StructDecl::*role,
     diags.report(previous->nameRange, DiagID::note_previous_definition);
     return;
   }
+  if (method.raises)
+    diags.report(method.nameRange, DiagID::err_raising_lifecycle, method.name);
   decl.*role = &method;
 }
 

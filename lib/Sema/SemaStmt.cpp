@@ -19,6 +19,8 @@ static const char *getJumpKeyword(const Stmt *stmt) {
     return "break";
   if (isa<ContinueStmt>(stmt))
     return "continue";
+  if (isa<RaiseStmt>(stmt))
+    return "raise";
   return nullptr;
 }
 
@@ -118,6 +120,12 @@ void Sema::checkStmt(Stmt *stmt) {
     return;
   case Stmt::Kind::Return:
     return checkReturn(*cast<ReturnStmt>(stmt));
+  case Stmt::Kind::Raise:
+    return checkRaise(*cast<RaiseStmt>(stmt));
+  case Stmt::Kind::Try:
+    return checkTry(*cast<TryStmt>(stmt));
+  case Stmt::Kind::With:
+    return checkWith(*cast<WithStmt>(stmt));
   case Stmt::Kind::Alias: {
     auto *alias = cast<AliasDecl>(stmt);
     Symbol symbol;
@@ -511,10 +519,21 @@ static bool containsBreak(const Block &block) {
 /// Whether control never falls off the end of `block`.
 bool Sema::alwaysExits(const Block &block) {
   for (const StmtPtr &stmt : block) {
-    if (isa<ReturnStmt>(stmt.get()))
+    if (isa<ReturnStmt, RaiseStmt>(stmt.get()))
       return true;
     if (auto *s = dyn_cast<IfStmt>(stmt.get()))
       if (alwaysExits(s->thenBody) && alwaysExits(s->elseBody))
+        return true;
+    if (auto *s = dyn_cast<TryStmt>(stmt.get()))
+      if ((alwaysExits(s->body) && (!s->hasExcept || alwaysExits(s->handler))) ||
+          alwaysExits(s->finallyBody))
+        return true;
+    // A `with` whose manager may handle an error can end normally.
+    if (auto *s = dyn_cast<WithStmt>(stmt.get()))
+      if (alwaysExits(s->body) &&
+          llvm::none_of(s->items, [](const WithItem &item) {
+            return item.exitWithError != nullptr;
+          }))
         return true;
     if (auto *s = dyn_cast<WhileStmt>(stmt.get())) {
       auto *lit = dyn_cast<BoolLiteralExpr>(s->cond.get());

@@ -186,6 +186,14 @@ enum class Builtin {
   WriteAll
 };
 
+/// How an error raised at one place reaches its handler, whose error type
+/// may differ: the raised value is kept in `raised` and `converted` (which
+/// reads it) gives the handler's error. Both are null when the types agree.
+struct ErrorConversion {
+  LocalVar *raised = nullptr;
+  ExprPtr converted;
+};
+
 class CallExpr : public ExprBase<Expr::Kind::Call> {
 public:
   CallExpr(llvm::SMRange range, ExprPtr callee)
@@ -206,6 +214,8 @@ public:
   std::vector<Expr *> variadicArgs;
   /// Sema result: the calls a `write` expands to (Builtin::WriteAll).
   std::vector<ExprPtr> parts;
+  /// Sema result, of a call of a raising function.
+  ErrorConversion errorConversion;
 };
 
 class SubscriptExpr : public ExprBase<Expr::Kind::Subscript> {
@@ -309,7 +319,7 @@ class Stmt {
 public:
   enum class Kind {
     Expr, Var, Assign, AugAssign, If, While, For, Break, Continue, Pass,
-    Return, Alias, ComptimeAssert, Error
+    Return, Raise, Try, With, Alias, ComptimeAssert, Error
   };
   Stmt(Kind kind, llvm::SMRange range) : kind(kind), range(range) {}
   virtual ~Stmt() = default;
@@ -434,6 +444,56 @@ public:
   ExprPtr value; ///< May be null.
 };
 
+/// `raise value`, or a bare `raise` in an `except` block, which raises the
+/// caught error again.
+class RaiseStmt : public StmtBase<Stmt::Kind::Raise> {
+public:
+  RaiseStmt(llvm::SMRange range, ExprPtr value)
+      : StmtBase(range), value(std::move(value)) {}
+  ExprPtr value; ///< May be null.
+  /// Sema results: of a bare `raise`, the caught error.
+  LocalVar *reraised = nullptr;
+  ErrorConversion conversion;
+};
+
+/// `try:` with `except [name]:`, `else:` and `finally:` blocks (an `except`
+/// or a `finally` at least).
+class TryStmt : public StmtBase<Stmt::Kind::Try> {
+public:
+  using StmtBase::StmtBase;
+  Block body;
+  bool hasExcept = false, hasFinally = false;
+  std::string errorName; ///< Empty for a bare `except:`.
+  llvm::SMRange errorNameRange;
+  Block handler, elseBody, finallyBody;
+  /// Sema result: the caught error (a hidden variable without a name).
+  LocalVar *error = nullptr;
+};
+
+/// One context manager of a `with`: `manager [as target]`.
+struct WithItem {
+  ExprPtr manager;
+  ExprPtr target; ///< May be null.
+  /// Sema results: the manager is kept in `managerLocal`; `enter` calls its
+  /// `__enter__` (binding `target`); `exit` calls `__exit__()` and
+  /// `exitWithError` the `__exit__(error) -> Bool` that sees an error
+  /// (kept in `error`) and says whether it is handled. Either may be null.
+  /// An error it does not handle goes on through `propagation`.
+  LocalVar *managerLocal = nullptr;
+  StmtPtr enter;
+  ExprPtr exit, exitWithError;
+  LocalVar *error = nullptr;
+  ErrorConversion propagation;
+};
+
+/// `with a [as x], b [as y]: body`.
+class WithStmt : public StmtBase<Stmt::Kind::With> {
+public:
+  using StmtBase::StmtBase;
+  std::vector<WithItem> items;
+  Block body;
+};
+
 /// `comptime assert cond, "message"`: checked when the code is checked
 /// (in each instance of a template), never at run time.
 class ComptimeAssertStmt : public StmtBase<Stmt::Kind::ComptimeAssert> {
@@ -517,10 +577,13 @@ public:
   llvm::SMRange range;
   std::vector<Param> params;
   ExprPtr resultTypeExpr; ///< May be null (returns None).
+  /// `raises Type`; null for a plain `raises` (an `Error`).
+  ExprPtr raisedTypeExpr;
   Block body;
 
-  /// Sema results.
+  /// Sema results. A raising function's `raisedType` is what it raises.
   const Type *resultType = nullptr;
+  const Type *raisedType = nullptr;
   std::vector<std::unique_ptr<LocalVar>> locals;
   /// Of a template: its instances, by their parameter values (`[Int, 3]`).
   std::vector<std::pair<std::string, std::unique_ptr<FnDecl>>> instances;
@@ -633,6 +696,9 @@ struct LocalVar {
   /// fields are, one by one, and they may be moved out.
   bool isDeinit = false;
 };
+
+/// Whether evaluating the checked expression `e` may raise an error.
+bool mayRaise(const Expr &e);
 
 /// A source file.
 struct Module {

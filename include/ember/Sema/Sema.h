@@ -154,6 +154,21 @@ public:
   void checkCopy(const Expr &e);
   void checkOwnedValue(ExprPtr &e, const Type *to);
 
+  //===--- Errors (SemaError.cpp) ------------------------------------------===//
+  const Type *getErrorStructType();
+  void resolveRaisedType(FnDecl &fn);
+  void recordRaise(ErrorConversion &site, const Type *raised,
+                   llvm::SMRange range, const FnDecl *callee);
+  const Type *finishHandler();
+  bool isWritable(const Type *type);
+  void convertError(ErrorConversion &site, const Type *from, const Type *to,
+                    llvm::SMRange range);
+  void checkRaise(RaiseStmt &s);
+  void checkTry(TryStmt &s);
+  void checkWith(WithStmt &s, size_t item = 0);
+  /// A checked reference to `local`, which Sema made.
+  static ExprPtr makeLocalRef(LocalVar *local, llvm::SMRange range);
+
   //===--- Statements (SemaStmt.cpp) ---------------------------------------===//
   void checkBlock(Block &block);
   void checkStmt(Stmt *stmt);
@@ -256,6 +271,18 @@ public:
   std::vector<std::pair<StructDecl *, llvm::SMLoc>> pendingStructs;
   llvm::DenseMap<StructDecl *, Scope *> structScopeOf;
   unsigned loopDepth = 0;
+  /// Where an error raised in the code being checked goes: the innermost
+  /// `try` or `with` that handles it, or the function itself. A handler
+  /// without a `type` takes the type its raises have in common.
+  struct ErrorHandler {
+    const Type *type = nullptr;
+    std::vector<std::tuple<ErrorConversion *, const Type *, llvm::SMRange>>
+        sites;
+    unsigned count = 0;
+  };
+  std::vector<ErrorHandler> errorHandlers;
+  /// The errors of the `except` blocks being checked, for a bare `raise`.
+  std::vector<LocalVar *> caughtErrors;
   /// Aliases being checked, to catch `alias A = B; alias B = A`.
   llvm::SmallPtrSet<AliasDecl *, 4> aliasesInProgress;
 
