@@ -161,3 +161,45 @@ bool ember::mayRaise(const Expr &e) {
     return false;
   }
 }
+
+template <typename T>
+static void moveInto(std::vector<T> &to, std::vector<T> &from, bool first) {
+  to.insert(first ? to.begin() : to.end(),
+            std::make_move_iterator(from.begin()),
+            std::make_move_iterator(from.end()));
+  from.clear();
+}
+
+void Module::merge(Module &file, unsigned unit, bool isLibrary, bool first) {
+  for (auto &fn : file.functions) {
+    fn->unit = unit;
+    fn->isLibrary = isLibrary;
+  }
+  for (auto &decl : file.structs) {
+    decl->unit = unit;
+    decl->isLibrary = isLibrary;
+    for (auto &method : decl->methods) {
+      method->unit = unit;
+      method->isLibrary = isLibrary;
+    }
+  }
+  for (auto &trait : file.traits) {
+    trait->unit = unit;
+    for (auto &method : trait->methods) {
+      method->unit = unit;
+      method->isLibrary = isLibrary;
+    }
+  }
+  for (auto &alias : file.aliases)
+    alias->unit = unit;
+  for (auto &assertion : file.asserts)
+    assertion->unit = unit;
+  for (ImportDecl &imp : file.imports)
+    imp.unit = unit;
+  moveInto(traits, file.traits, first);
+  moveInto(structs, file.structs, first);
+  moveInto(functions, file.functions, first);
+  moveInto(aliases, file.aliases, first);
+  moveInto(asserts, file.asserts, first);
+  moveInto(imports, file.imports, first);
+}

@@ -228,6 +228,7 @@ StmtPtr ember::cloneStmt(const Stmt &s) {
 
 std::unique_ptr<FnDecl> ember::cloneFunction(const FnDecl &fn) {
   auto copy = std::make_unique<FnDecl>();
+  copy->unit = fn.unit;
   copy->isDef = fn.isDef;
   copy->isLibrary = fn.isLibrary;
   copy->raises = fn.raises;
@@ -255,6 +256,7 @@ std::unique_ptr<FnDecl> ember::cloneFunction(const FnDecl &fn) {
 
 std::unique_ptr<StructDecl> ember::cloneStruct(const StructDecl &decl) {
   auto copy = std::make_unique<StructDecl>();
+  copy->unit = decl.unit;
   copy->name = decl.name;
   copy->nameRange = decl.nameRange;
   copy->range = decl.range;

@@ -8,6 +8,7 @@
 
 #include "ember/Driver/Driver.h"
 
+#include "Imports.h"
 #include "Linker.h"
 #include "Options.h"
 #include "ember/AST/ASTDumper.h"
@@ -200,7 +201,9 @@ int Compilation::run() {
     out->keep();
     return diags.hadError() ? 1 : 0;
   }
+  ast->units.push_back({ast->name, options.input, /*isPrelude=*/false});
   addPrelude(*ast, diags);
+  loadImports(*ast, diags);
   // Sema runs even after syntax errors, to report more than one mistake.
   if (!checkModule(*ast, diags) || diags.hadError())
     return 1;

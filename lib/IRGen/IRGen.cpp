@@ -17,13 +17,22 @@ using namespace ember;
 using llvm::cast;
 using llvm::dyn_cast;
 
-std::string ember::getFunctionSymbol(const Module &module,
+std::string ember::getFunctionSymbol(llvm::StringRef unitName,
                                      llvm::StringRef name) {
   // The `ember.` prefix keeps user names apart from C and LLVM symbols.
   std::string symbol = "ember.";
-  for (char c : module.name)
+  for (char c : unitName)
     symbol += llvm::isAlnum(c) ? c : '_';
   return symbol + "." + name.str();
+}
+
+/// `ember.std.<name>` for the library's, `ember.<unit>.<name>` otherwise.
+std::string IRGen::getDeclSymbol(unsigned unit, bool isLibrary,
+                                 llvm::StringRef name) {
+  if (isLibrary)
+    return "ember.std." + name.str();
+  return getFunctionSymbol(
+      unit < module.units.size() ? module.units[unit].name : module.name, name);
 }
 
 IRGen::IRGen(const Module &module, mlir::MLIRContext &context,
@@ -138,8 +147,7 @@ std::string IRGen::getUniqueSymbol(const FnDecl &fn) {
   std::string name =
       (fn.parent ? fn.parent->name + "." + fn.name : fn.name) +
       fn.instanceSuffix;
-  return getUniqueSymbol(fn.isLibrary ? "ember.std." + name
-                                      : getFunctionSymbol(module, name));
+  return getUniqueSymbol(getDeclSymbol(fn.unit, fn.isLibrary, name));
 }
 
 /// Only what a program uses of the library is compiled further.

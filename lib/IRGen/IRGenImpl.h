@@ -28,6 +28,8 @@ private:
   mlir::Type convertType(const Type *type);
   void declareFunction(const FnDecl &fn);
   std::string getUniqueSymbol(const FnDecl &fn);
+  std::string getDeclSymbol(unsigned unit, bool isLibrary,
+                            llvm::StringRef name);
   std::string getUniqueSymbol(std::string base);
   void removeUnusedLibraryFunctions();
   std::vector<const StructDecl *> getEmittedStructs();

@@ -48,10 +48,8 @@ void IRGen::declareLifecycle(const StructDecl &decl) {
   auto synthesize = [&](llvm::StringRef name, mlir::FunctionType fnType) {
     auto fn = mlir::func::FuncOp::create(
         builder, loc(decl.nameRange.Start),
-        getUniqueSymbol(decl.isLibrary
-                            ? "ember.std." + decl.name + "." + name.str()
-                            : getFunctionSymbol(module,
-                                                decl.name + "." + name.str())),
+        getUniqueSymbol(
+            getDeclSymbol(decl.unit, decl.isLibrary, decl.name + "." + name.str())),
         fnType);
     fn.setPrivate();
     return fn;

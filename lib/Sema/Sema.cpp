@@ -5,6 +5,7 @@
 
 #include "llvm/ADT/StringSwitch.h"
 
+#include <algorithm>
 #include <optional>
 
 using namespace ember;
@@ -19,45 +20,33 @@ bool ember::checkModule(Module &module, DiagnosticEngine &diags) {
 bool Sema::check(Module &module) {
   unsigned errorsBefore = diags.getNumErrors();
   declareBuiltins();
-  declareImports(module);
-  for (auto &alias : module.aliases) {
-    Symbol symbol;
-    symbol.kind = Symbol::Kind::Alias;
-    symbol.alias = alias.get();
-    symbol.declRange = alias->nameRange;
-    if (!moduleScope.insert(alias->name, symbol)) {
-      diags.report(alias->nameRange, DiagID::err_redefinition, alias->name);
-      diags.report(moduleScope.lookup(alias->name)->declRange,
-                   DiagID::note_previous_definition);
+  // The prelude's names are the module scope's; every other unit has a
+  // scope of its own inside it.
+  if (module.units.empty())
+    module.units.push_back({module.name, "", false});
+  if (module.unitOrder.empty())
+    for (unsigned unit = module.units.size(); unit-- > 0;)
+      module.unitOrder.push_back(unit);
+  for (const SourceUnit &unit : module.units) {
+    if (unit.isPrelude) {
+      unitScopes.push_back(&moduleScope);
+      continue;
     }
+    ownedScopes.push_back(std::make_unique<Scope>(&moduleScope));
+    unitScopes.push_back(ownedScopes.back().get());
   }
-  // Types, then signatures, so that aliases and bodies can refer to any
-  // struct, method or function.
-  for (auto &decl : module.traits)
-    declareTrait(*decl);
-  for (auto &decl : module.traits)
-    resolveTrait(*decl);
-  for (auto &decl : module.structs)
-    declareStruct(*decl);
-  // Templates are checked in their instances.
-  for (auto &decl : module.structs)
-    if (!decl->isTemplate())
-      resolveFields(*decl);
-  for (auto &decl : module.structs)
-    if (!decl->isTemplate())
-      checkConformances(*decl);
-  for (auto &decl : module.structs)
-    if (!decl->isTemplate())
-      declareMethods(*decl);
-  for (auto &fn : module.functions)
-    declareFunction(*fn);
-  for (auto &fn : module.functions)
-    if (!fn->isGeneric)
-      checkDefaultValues(*fn);
-  for (auto &alias : module.aliases)
+  // Each unit's declarations, after those of the units it imports.
+  for (unsigned unit : module.unitOrder)
+    declareUnit(module, unit);
+  // Then every body, which may refer to anything declared.
+  for (auto &alias : module.aliases) {
+    scope = &unitScope(alias->unit);
     checkAlias(*alias);
-  for (auto &assertion : module.asserts)
+  }
+  for (auto &assertion : module.asserts) {
+    scope = &unitScope(assertion->unit);
     checkComptimeAssert(*assertion);
+  }
   for (auto &decl : module.structs)
     if (!decl->isTemplate())
       checkStructBodies(*decl);
@@ -67,6 +56,58 @@ bool Sema::check(Module &module) {
   checkPendingInstances();
   checkMain(module);
   return diags.getNumErrors() == errorsBefore;
+}
+
+/// Declares the names of `unit` and resolves its signatures: types first,
+/// so that signatures can refer to any struct of the unit.
+void Sema::declareUnit(Module &module, unsigned unit) {
+  scope = &unitScope(unit);
+  bindImports(module, unit);
+  for (auto &alias : module.aliases) {
+    if (alias->unit != unit)
+      continue;
+    Symbol symbol;
+    symbol.kind = Symbol::Kind::Alias;
+    symbol.alias = alias.get();
+    symbol.declRange = alias->nameRange;
+    if (const Symbol *previous = scope->lookupHere(alias->name);
+        previous && previous->kind != Symbol::Kind::Builtin) {
+      diags.report(alias->nameRange, DiagID::err_redefinition, alias->name);
+      diags.report(previous->declRange, DiagID::note_previous_definition);
+      continue;
+    }
+    scope->replace(alias->name, symbol);
+  }
+  auto inUnit = [&](const auto &decl) { return decl->unit == unit; };
+  for (auto &decl : module.traits)
+    if (inUnit(decl))
+      declareTrait(*decl);
+  for (auto &decl : module.traits)
+    if (inUnit(decl))
+      resolveTrait(*decl);
+  for (auto &decl : module.structs)
+    if (inUnit(decl))
+      declareStruct(*decl);
+  // Templates are checked in their instances.
+  for (auto &decl : module.structs)
+    if (inUnit(decl) && !decl->isTemplate())
+      resolveFields(*decl);
+  for (auto &decl : module.structs)
+    if (inUnit(decl) && !decl->isTemplate())
+      checkConformances(*decl);
+  for (auto &decl : module.structs)
+    if (inUnit(decl) && !decl->isTemplate())
+      declareMethods(*decl);
+  for (auto &fn : module.functions)
+    if (inUnit(fn))
+      declareFunction(*fn);
+  for (auto &fn : module.functions)
+    if (inUnit(fn) && !fn->isGeneric)
+      checkDefaultValues(*fn);
+}
+
+Scope &Sema::unitScope(unsigned unit) {
+  return unit < unitScopes.size() ? *unitScopes[unit] : moduleScope;
 }
 
 void Sema::declareBuiltins() {
@@ -128,6 +169,13 @@ static std::optional<double> getMathConstant(llvm::StringRef module,
       .Default(std::nullopt);
 }
 
+/// The packages whose modules make the prelude: their names need no
+/// import, but may have one (`from collections import List`).
+static bool isPreludePackage(llvm::StringRef name) {
+  return name == "builtin" || name.starts_with("builtin.") ||
+         name == "collections" || name.starts_with("collections.");
+}
+
 static Builtin lookupModuleMember(llvm::StringRef module,
                                   llvm::StringRef member, bool &moduleKnown) {
   moduleKnown = false;
@@ -150,15 +198,35 @@ getModuleMembers(llvm::StringRef module) {
   return members;
 }
 
-void Sema::declareImports(Module &module) {
+bool ember::isCompilerModule(llvm::StringRef name) {
+  bool known = false;
+  lookupModuleMember(name, "", known);
+  return known || isPreludePackage(name);
+}
+
+void Sema::bindImports(Module &module, unsigned unit) {
   for (ImportDecl &imp : module.imports) {
+    if (imp.unit != unit)
+      continue;
     // Mojo 1.x spells the standard library's modules `std.math`, `std.sys`.
     if (llvm::StringRef(imp.module).starts_with("std."))
       imp.module = imp.module.substr(4);
+    if (imp.target >= 0 || isPreludePackage(imp.module)) {
+      bindSourceImport(imp);
+      continue;
+    }
     bool moduleKnown = false;
     lookupModuleMember(imp.module, "", moduleKnown);
+    if (imp.target == ImportDecl::kImportCycle) {
+      poisonImportedNames(imp);
+      continue;
+    }
     if (!moduleKnown) {
-      diags.report(imp.moduleRange, DiagID::err_unknown_module, imp.module);
+      poisonImportedNames(imp);
+      std::string file = imp.module;
+      std::replace(file.begin(), file.end(), '.', '/');
+      diags.report(imp.moduleRange, DiagID::err_unknown_module, imp.module,
+                   file + ".mojo");
       continue;
     }
     if (imp.names.empty()) {
@@ -197,8 +265,51 @@ void Sema::declareImports(Module &module) {
       symbol.kind = Symbol::Kind::Builtin;
       symbol.builtin = builtin;
       symbol.declRange = name.range;
-      moduleScope.replace(boundName, symbol);
+      scope->replace(boundName, symbol);
     }
+  }
+}
+
+/// The names an import that failed would have bound, so that their uses
+/// raise no further errors.
+void Sema::poisonImportedNames(const ImportDecl &imp) {
+  for (const ImportDecl::Name &name : imp.names) {
+    Symbol poisoned;
+    poisoned.declRange = name.range;
+    scope->replace(name.asName.empty() ? name.name : name.asName, poisoned);
+  }
+}
+
+/// `from m import a, b as c` of a module that is a source unit (or a
+/// package of the prelude, whose names every unit sees already).
+void Sema::bindSourceImport(ImportDecl &imp) {
+  Scope &from = imp.target >= 0 ? unitScope(imp.target) : moduleScope;
+  if (imp.names.empty()) {
+    diags.report(imp.moduleRange, DiagID::err_unsupported,
+                 "`import " + imp.module + "`; use `from " + imp.module +
+                     " import ...`");
+    return;
+  }
+  for (ImportDecl::Name &name : imp.names) {
+    const Symbol *symbol = from.lookupHere(name.name);
+    if (!symbol || symbol->kind == Symbol::Kind::Poisoned) {
+      llvm::StringRef closest =
+          DiagnosticEngine::findClosest(name.name, from.collectNamesHere());
+      if (closest.empty())
+        diags.report(name.range, DiagID::err_unknown_import, imp.module,
+                     name.name);
+      else
+        diags.report(name.range, DiagID::err_unknown_import_suggest,
+                     imp.module, name.name, closest);
+      Symbol poisoned;
+      poisoned.declRange = name.range;
+      scope->replace(name.asName.empty() ? name.name : name.asName, poisoned);
+      continue;
+    }
+    if (imp.target < 0)
+      continue; // Visible everywhere already.
+    llvm::StringRef boundName = name.asName.empty() ? name.name : name.asName;
+    scope->replace(boundName, *symbol);
   }
 }
 
@@ -260,7 +371,7 @@ void Sema::checkAlias(AliasDecl &alias) {
   if (!alias.typeExpr && target && target->kind == Symbol::Kind::Type) {
     Symbol symbol = *target;
     symbol.declRange = alias.nameRange;
-    (scope->lookupHere(alias.name) ? scope : &moduleScope)
+    (scope->lookupHere(alias.name) ? scope : &unitScope(alias.unit))
         ->replace(alias.name, symbol);
     alias.value->type = target->type;
   } else {
@@ -389,7 +500,8 @@ void Sema::declareFunction(FnDecl &fn) {
   fn.isGeneric = isTemplate(fn);
   if (!fn.isGeneric)
     resolveSignature(fn);
-  const Symbol *previous = moduleScope.lookupHere(fn.name);
+  Scope &declScope = unitScope(fn.unit);
+  const Symbol *previous = declScope.lookupHere(fn.name);
   Symbol symbol;
   symbol.kind = Symbol::Kind::Function;
   symbol.declRange = fn.nameRange;
@@ -415,7 +527,7 @@ void Sema::declareFunction(FnDecl &fn) {
   }
   // A user function may shadow a builtin of the same name.
   symbol.functions.push_back(&fn);
-  moduleScope.replace(fn.name, symbol);
+  declScope.replace(fn.name, symbol);
 }
 
 void Sema::checkDefaultValues(FnDecl &fn) {
@@ -461,7 +573,7 @@ void Sema::checkFunctionBody(FnDecl &fn) {
   currentFn = &fn;
   Scope fnScope(fn.outerScope   ? fn.outerScope
                 : fn.parent ? &getStructScope(*fn.parent)
-                            : &moduleScope);
+                            : &unitScope(fn.unit));
   scope = functionScope = &fnScope;
   for (Param &param : fn.params) {
     // An argument named `_` is passed but cannot be used.
@@ -497,7 +609,7 @@ Scope &Sema::getStructScope(StructDecl &decl) {
 }
 
 void Sema::checkMain(Module &module) {
-  const Symbol *symbol = moduleScope.lookupHere("main");
+  const Symbol *symbol = unitScope(0).lookupHere("main");
   if (!symbol || symbol->kind != Symbol::Kind::Function) {
     llvm::SMLoc loc = llvm::SMLoc::getFromPointer(
         diags.getSourceMgr()

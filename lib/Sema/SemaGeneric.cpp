@@ -453,7 +453,7 @@ FnDecl *Sema::makeInstance(
   instance->instanceDepth = depth;
   instance->outerScope = bindParameters(
       bindings, instance->boundValues,
-      templ.parent ? &getStructScope(*templ.parent) : &moduleScope);
+      templ.parent ? &getStructScope(*templ.parent) : &unitScope(templ.unit));
   Scope *instanceScope = instance->outerScope;
   for (auto [index, type] : implicitTypes) {
     // The argument's type, under a name no source can spell.
@@ -683,11 +683,12 @@ StructDecl *Sema::getStructInstance(StructDecl &templ, const std::string &key,
 
   std::unique_ptr<StructDecl> instance = cloneStruct(templ);
   instance->name = templ.name + key;
-  instance->outerScope = bindParameters(bindings, instance->boundValues);
+  instance->outerScope = bindParameters(bindings, instance->boundValues,
+                                        &unitScope(templ.unit));
   StructDecl *made = instance.get();
   templ.instances.push_back({key, std::move(instance)});
   Scope *saved = scope;
-  scope = &moduleScope;
+  scope = &unitScope(templ.unit);
   declareStruct(*made);
   resolveFields(*made);
   checkConformances(*made);

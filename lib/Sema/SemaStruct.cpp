@@ -27,21 +27,22 @@ void Sema::declareStruct(StructDecl &decl) {
   symbol.declRange = decl.nameRange;
   if (decl.outerScope) {
     // An instance has no name of its own to declare.
-  } else if (const Symbol *previous = moduleScope.lookupHere(decl.name);
-      previous && previous->kind != Symbol::Kind::Builtin &&
-      !(previous->kind == Symbol::Kind::Type && !previous->type->isStruct())) {
+  } else if (const Symbol *previous = unitScope(decl.unit).lookupHere(decl.name);
+      previous && previous->kind != Symbol::Kind::Builtin) {
     diags.report(decl.nameRange, DiagID::err_redefinition, decl.name);
     diags.report(previous->declRange, DiagID::note_previous_definition);
-  } else if (previous && previous->kind == Symbol::Kind::Type) {
+  } else if (const Symbol *builtin = moduleScope.lookupHere(decl.name);
+             builtin && builtin->kind == Symbol::Kind::Type &&
+             !builtin->type->isStruct()) {
     diags.report(decl.nameRange, DiagID::err_redefines_builtin_type,
                  decl.name);
   } else {
-    moduleScope.replace(decl.name, symbol);
+    unitScope(decl.unit).replace(decl.name, symbol);
   }
   // Inside the struct, `Self` is its type and its `comptime` members are
   // visible by name.
   auto structScope = std::make_unique<Scope>(
-      decl.outerScope ? decl.outerScope : &moduleScope);
+      decl.outerScope ? decl.outerScope : &unitScope(decl.unit));
   Symbol self = symbol;
   structScope->insert("Self", self);
   for (auto &member : decl.members) {

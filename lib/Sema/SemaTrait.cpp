@@ -17,7 +17,7 @@ void Sema::declareTrait(TraitDecl &decl) {
   symbol.kind = Symbol::Kind::Trait;
   symbol.trait = &decl;
   symbol.declRange = decl.nameRange;
-  if (const Symbol *previous = moduleScope.lookupHere(decl.name);
+  if (const Symbol *previous = unitScope(decl.unit).lookupHere(decl.name);
       previous && previous->kind != Symbol::Kind::Builtin) {
     diags.report(decl.nameRange, previous->kind == Symbol::Kind::Type &&
                                          !previous->type->isStruct()
@@ -28,7 +28,7 @@ void Sema::declareTrait(TraitDecl &decl) {
       diags.report(previous->declRange, DiagID::note_previous_definition);
     return;
   }
-  moduleScope.replace(decl.name, symbol);
+  unitScope(decl.unit).replace(decl.name, symbol);
 }
 
 /// The user trait `e` names, or null (reporting why, when `report`).

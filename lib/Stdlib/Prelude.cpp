@@ -1,9 +1,10 @@
 //===- Prelude.cpp - The standard library every program sees --------------===//
 //
-// The library is Ember source, compiled with each program. Its declarations
-// join the program's module, first, and are marked as library code: IRGen
-// keeps only the library functions a program uses, and names them
-// `ember.std.*`.
+// The library is Ember source, compiled with each program. The prelude
+// (`builtin/`, `collections/`) is a unit every unit sees; any other file is
+// a module, parsed only when a program imports it. Library declarations
+// are marked as such: IRGen keeps only the library functions a program
+// uses, and names them `ember.std.*`.
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,6 +14,8 @@
 #include "ember/Parse/Parser.h"
 
 #include "llvm/Support/MemoryBuffer.h"
+
+#include <algorithm>
 
 using namespace ember;
 
@@ -24,38 +27,42 @@ const StdlibFile stdlibFiles[] = {
 #include "StdlibSources.inc"
 };
 
-/// Moves the declarations of `from` ahead of those of `to`.
-template <typename T>
-void prepend(std::vector<T> &to, std::vector<T> &from) {
-  to.insert(to.begin(), std::make_move_iterator(from.begin()),
-            std::make_move_iterator(from.end()));
+/// Files of these packages make the prelude; the others are modules a
+/// program imports.
+bool isPreludeFile(llvm::StringRef path) {
+  return path.starts_with("builtin/") || path.starts_with("collections/");
+}
+
+std::unique_ptr<Module> parseLibraryFile(const StdlibFile &file,
+                                         DiagnosticEngine &diags) {
+  auto buffer = llvm::MemoryBuffer::getMemBuffer(
+      file.text, std::string("<stdlib>/") + file.path);
+  llvm::StringRef text = buffer->getBuffer();
+  diags.getSourceMgr().AddNewSourceBuffer(std::move(buffer), llvm::SMLoc());
+  return parseModule("std", lexBuffer(text, diags), diags);
 }
 } // namespace
 
 void ember::addPrelude(Module &module, DiagnosticEngine &diags) {
-  llvm::SourceMgr &sourceMgr = diags.getSourceMgr();
-  // Later files go first, so that the library keeps its files' order.
+  unsigned unit = module.units.size();
+  module.units.push_back({"std", "", /*isPrelude=*/true});
+  // Later files go first, so that the library keeps its files' order,
+  // ahead of the program.
   for (const StdlibFile &file : llvm::reverse(stdlibFiles)) {
-    auto buffer = llvm::MemoryBuffer::getMemBuffer(
-        file.text, std::string("<stdlib>/") + file.path);
-    llvm::StringRef text = buffer->getBuffer();
-    sourceMgr.AddNewSourceBuffer(std::move(buffer), llvm::SMLoc());
-    std::unique_ptr<Module> library =
-        parseModule("std", lexBuffer(text, diags), diags);
-    for (auto &fn : library->functions)
-      fn->isLibrary = true;
-    for (auto &decl : library->structs) {
-      decl->isLibrary = true;
-      for (auto &method : decl->methods)
-        method->isLibrary = true;
-    }
-    for (auto &trait : library->traits)
-      for (auto &method : trait->methods)
-        method->isLibrary = true;
-    prepend(module.traits, library->traits);
-    prepend(module.structs, library->structs);
-    prepend(module.functions, library->functions);
-    prepend(module.aliases, library->aliases);
-    prepend(module.imports, library->imports);
+    if (!isPreludeFile(file.path))
+      continue;
+    std::unique_ptr<Module> library = parseLibraryFile(file, diags);
+    module.merge(*library, unit, /*isLibrary=*/true, /*first=*/true);
   }
+}
+
+std::unique_ptr<Module> ember::parseLibraryModule(llvm::StringRef name,
+                                                  DiagnosticEngine &diags) {
+  std::string path = name.str();
+  std::replace(path.begin(), path.end(), '.', '/');
+  path += ".mojo";
+  for (const StdlibFile &file : stdlibFiles)
+    if (!isPreludeFile(file.path) && path == file.path)
+      return parseLibraryFile(file, diags);
+  return nullptr;
 }

@@ -6,7 +6,13 @@ def _is_space(byte: UInt8) -> Bool:
 
 
 struct String(
-    ImplicitlyCopyable, Writable, Writer, Representable, Stringable, Sized
+    ImplicitlyCopyable,
+    Writable,
+    Writer,
+    Representable,
+    Stringable,
+    Sized,
+    Comparable,
 ):
     var _data: UnsafePointer[UInt8]
     var _length: Int

@@ -499,6 +499,7 @@ public:
 class ComptimeAssertStmt : public StmtBase<Stmt::Kind::ComptimeAssert> {
 public:
   using StmtBase::StmtBase;
+  unsigned unit = 0; ///< Of one at module level, as FnDecl::unit.
   ExprPtr cond;
   ExprPtr message; ///< May be null.
 };
@@ -522,6 +523,7 @@ public:
   ExprPtr typeExpr; ///< May be null.
   ExprPtr value;
   bool checked = false; ///< Sema result: `value` has been checked.
+  unsigned unit = 0;    ///< Of one at module level, as FnDecl::unit.
 };
 
 enum class ArgConvention { Read, Mut, Owned, Out, Ref, Deinit };
@@ -557,6 +559,8 @@ struct CompileTimeParam {
 
 class FnDecl {
 public:
+  /// The source unit that declares it (an index into `Module::units`).
+  unsigned unit = 0;
   bool isDef = false;
   bool raises = false;
   /// `@staticmethod`: a method without `self`.
@@ -612,6 +616,7 @@ struct FieldDecl {
 /// `struct Name(Trait, ...):` with fields, methods and `comptime` members.
 class StructDecl {
 public:
+  unsigned unit = 0; ///< As FnDecl::unit.
   std::string name;
   llvm::SMRange nameRange;
   llvm::SMRange range;
@@ -662,6 +667,7 @@ public:
 /// a method with a body is the default for structs that do not define it.
 class TraitDecl {
 public:
+  unsigned unit = 0; ///< As FnDecl::unit.
   std::string name;
   llvm::SMRange nameRange;
   llvm::SMRange range;
@@ -675,8 +681,14 @@ public:
 
 /// `import a.b` or `from a.b import x [as y], ...`.
 struct ImportDecl {
+  unsigned unit = 0; ///< The unit that imports.
   std::string module;
   llvm::SMRange moduleRange;
+  /// The unit of the module, when it is a source file; -1 for the modules
+  /// the compiler provides, or one that was not found; kImportCycle for
+  /// one that imports its importer (reported already).
+  int target = -1;
+  static constexpr int kImportCycle = -2;
   struct Name {
     std::string name, asName;
     llvm::SMRange range;
@@ -700,15 +712,31 @@ struct LocalVar {
 /// Whether evaluating the checked expression `e` may raise an error.
 bool mayRaise(const Expr &e);
 
-/// A source file.
+/// A file of a program: the main file, a module it imports, or the
+/// library's prelude, whose names every unit sees.
+struct SourceUnit {
+  std::string name;
+  std::string path; ///< Empty for the library's.
+  bool isPrelude = false;
+};
+
+/// A program: the declarations of all its source units.
 struct Module {
   std::string name;
+  /// Unit 0 is the main file. `unitOrder` has each unit after those it
+  /// imports.
+  std::vector<SourceUnit> units;
+  std::vector<unsigned> unitOrder;
   std::vector<std::unique_ptr<TraitDecl>> traits;
   std::vector<std::unique_ptr<StructDecl>> structs;
   std::vector<std::unique_ptr<FnDecl>> functions;
   std::vector<std::unique_ptr<AliasDecl>> aliases;
   std::vector<std::unique_ptr<ComptimeAssertStmt>> asserts;
   std::vector<ImportDecl> imports;
+
+  /// Moves the declarations of `file` (parsed alone) into unit `unit`,
+  /// ahead of the others when `first`; library ones are marked so.
+  void merge(Module &file, unsigned unit, bool isLibrary, bool first);
 };
 
 } // namespace ember

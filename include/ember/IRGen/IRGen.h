@@ -19,7 +19,7 @@ mlir::OwningOpRef<mlir::ModuleOp> emitModule(const Module &module,
                                              llvm::SourceMgr &sourceMgr);
 
 /// The symbol name of a user function, `ember.<module>.<name>`.
-std::string getFunctionSymbol(const Module &module, llvm::StringRef name);
+std::string getFunctionSymbol(llvm::StringRef unitName, llvm::StringRef name);
 
 } // namespace ember
 

@@ -57,6 +57,15 @@ public:
     return names;
   }
 
+  /// The names of this scope alone.
+  llvm::SmallVector<llvm::StringRef> collectNamesHere() const {
+    llvm::SmallVector<llvm::StringRef> names;
+    for (const auto &entry : symbols)
+      if (entry.second.kind != Symbol::Kind::Poisoned)
+        names.push_back(entry.first());
+    return names;
+  }
+
 private:
   Scope *parent;
   llvm::StringMap<Symbol> symbols;

@@ -22,6 +22,9 @@ namespace ember {
 /// Checks `module`; returns true if it has no errors.
 bool checkModule(Module &module, DiagnosticEngine &diags);
 
+/// Whether the compiler itself provides the module `name` (`math`, ...).
+bool isCompilerModule(llvm::StringRef name);
+
 /// The methods behind a binary operator: `a.method(b)`, `b.reflected(a)`
 /// and, for `a op= b`, `a.inPlace(b)`.
 struct DunderNames {
@@ -44,7 +47,11 @@ public:
 
   //===--- Declarations (Sema.cpp) -----------------------------------------===//
   void declareBuiltins();
-  void declareImports(Module &module);
+  void declareUnit(Module &module, unsigned unit);
+  Scope &unitScope(unsigned unit);
+  void bindImports(Module &module, unsigned unit);
+  void bindSourceImport(ImportDecl &imp);
+  void poisonImportedNames(const ImportDecl &imp);
   void resolveVariadicParam(Param &param);
   void resolveSignature(FnDecl &fn);
   void declareFunction(FnDecl &fn);
@@ -258,7 +265,11 @@ public:
   void checkRangeArgs(CallExpr &call);
 
   DiagnosticEngine &diags;
+  /// The builtins and the library's prelude, which every unit sees.
   Scope moduleScope;
+  /// The scope of each source unit's own names (the module scope for the
+  /// prelude).
+  std::vector<Scope *> unitScopes;
   Scope *scope = &moduleScope;
   /// Where assignments declare new variables, as in Python.
   Scope *functionScope = nullptr;

@@ -12,7 +12,13 @@ namespace ember {
 /// compiler) and puts its declarations ahead of `module`'s own, marked as
 /// library code. Its sources join the engine's source manager under the
 /// names `<stdlib>/...`, so that diagnostics can show them.
+/// Adds the library's prelude to `module`, as a unit of its own.
 void addPrelude(Module &module, DiagnosticEngine &diags);
+
+/// The library module `name` (`time`, `testing`, ...) parsed, or null if
+/// the library has none.
+std::unique_ptr<Module> parseLibraryModule(llvm::StringRef name,
+                                           DiagnosticEngine &diags);
 
 } // namespace ember
 

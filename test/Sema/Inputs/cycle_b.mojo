@@ -1,0 +1,5 @@
+from Inputs.cycle_a import f
+
+
+def g() -> Int:
+    return f()
