@@ -67,13 +67,15 @@ private:
     if (name.starts_with("std."))
       imp.module = name.drop_front(4).str();
     name = imp.module;
-    if (isCompilerModule(name))
-      return -1;
+    // A module may be partly the library's source (`sys.argv`) and partly
+    // the compiler's (`sys.exit`).
     if (auto library = loaded.find("<stdlib>:" + name.str());
         library != loaded.end())
       return library->second;
     if (std::unique_ptr<Module> file = parseLibraryModule(name, diags))
       return addUnit(*file, name, "<stdlib>:" + name.str(), "", true);
+    if (isCompilerModule(name))
+      return -1;
     // A file of the program, found from the main file's directory, as
     // Python finds modules from the script's; library modules import only
     // the library.

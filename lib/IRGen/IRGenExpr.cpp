@@ -414,6 +414,8 @@ mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
   case Builtin::Fail:
     FailOp::create(builder, l, args[0], args[1]);
     return {};
+  case Builtin::ExternalCall:
+    return emitExternalCall(e, args);
   case Builtin::PrintBytes: {
     mlir::Value text = MakeStrOp::create(builder, l, args[0], args[1]);
     mlir::Value nothing =
@@ -580,4 +582,24 @@ mlir::Value IRGen::emitList(const ListExpr &e) {
     mlir::func::CallOp::create(builder, l, functions[e.append],
                                mlir::ValueRange{list, emitExpr(element.get())});
   return MoveOp::create(builder, l, list);
+}
+
+/// A call of the C function `e.externalName`, declared on its first call.
+mlir::Value IRGen::emitExternalCall(const CallExpr &e,
+                                    llvm::ArrayRef<mlir::Value> args) {
+  mlir::Location l = loc(e.getLoc());
+  llvm::SmallVector<mlir::Type> results;
+  if (mlir::Type result = convertType(e.type))
+    results.push_back(result);
+  auto fn = moduleOp.lookupSymbol<mlir::func::FuncOp>(e.externalName);
+  if (!fn) {
+    mlir::OpBuilder::InsertionGuard guard(builder);
+    builder.setInsertionPointToEnd(moduleOp.getBody());
+    fn = mlir::func::FuncOp::create(
+        builder, l, e.externalName,
+        builder.getFunctionType(mlir::ValueRange(args).getTypes(), results));
+    fn.setPrivate();
+  }
+  auto call = mlir::func::CallOp::create(builder, l, fn, args);
+  return results.empty() ? mlir::Value() : call.getResult(0);
 }

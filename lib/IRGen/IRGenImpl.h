@@ -122,6 +122,8 @@ private:
                                mlir::Location l);
   mlir::Value emitAttribute(const AttributeExpr &e);
   mlir::Value emitBuiltinCall(const CallExpr &e);
+  mlir::Value emitExternalCall(const CallExpr &e,
+                               llvm::ArrayRef<mlir::Value> args);
   void emitPrintOfWritables(const CallExpr &e, mlir::Value sep,
                             mlir::Value end);
   mlir::Value emitPointeeAccess(const CallExpr &e,

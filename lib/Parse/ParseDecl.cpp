@@ -554,6 +554,7 @@ std::optional<ImportDecl> Parser::parseImport() {
   imp.module = parseDottedName(imp.moduleRange);
   if (imp.module.empty())
     return std::nullopt;
+  imp.spelling = imp.module;
   if (isFrom) {
     if (!expect(TokenKind::kw_import))
       return std::nullopt;
@@ -585,8 +586,11 @@ std::optional<ImportDecl> Parser::parseImport() {
     if (parens && !expect(TokenKind::r_paren))
       return std::nullopt;
   } else if (consumeIf(TokenKind::kw_as)) {
-    diags.report(tok().getRange(), DiagID::err_unsupported, "`import ... as`");
-    return std::nullopt;
+    if (!is(TokenKind::identifier)) {
+      expect(TokenKind::identifier, "a name");
+      return std::nullopt;
+    }
+    imp.asName = consume().text.str();
   }
   if (!is(TokenKind::eof) && !expect(TokenKind::newline))
     return std::nullopt;

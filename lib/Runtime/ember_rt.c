@@ -245,3 +245,24 @@ int64_t ember_rt_pow_i64(int64_t base, int64_t exponent) {
   }
   return (int64_t)ember_rt_pow_u64((uint64_t)base, (uint64_t)exponent);
 }
+
+//===----------------------------------------------------------------------===//
+// The program's arguments, for `sys.argv()`
+//===----------------------------------------------------------------------===//
+
+static int saved_argc;
+static char **saved_argv;
+
+// glibc passes `main`'s arguments to the functions of `.init_array` too.
+__attribute__((constructor)) static void save_arguments(int argc, char **argv,
+                                                        char **envp) {
+  (void)envp;
+  saved_argc = argc;
+  saved_argv = argv;
+}
+
+int64_t ember_rt_argc(void) { return saved_argc; }
+
+const char *ember_rt_argv(int64_t index) {
+  return index >= 0 && index < saved_argc ? saved_argv[index] : "";
+}

@@ -40,16 +40,18 @@ bool Sema::check(Module &module) {
     declareUnit(module, unit);
   // Then every body, which may refer to anything declared.
   for (auto &alias : module.aliases) {
-    scope = &unitScope(alias->unit);
+    scope = &unitScope(currentUnit = alias->unit);
     checkAlias(*alias);
   }
   for (auto &assertion : module.asserts) {
-    scope = &unitScope(assertion->unit);
+    scope = &unitScope(currentUnit = assertion->unit);
     checkComptimeAssert(*assertion);
   }
   for (auto &decl : module.structs)
-    if (!decl->isTemplate())
+    if (!decl->isTemplate()) {
+      currentUnit = decl->unit;
       checkStructBodies(*decl);
+    }
   for (auto &fn : module.functions)
     if (!fn->isGeneric)
       checkFunctionBody(*fn);
@@ -62,6 +64,7 @@ bool Sema::check(Module &module) {
 /// so that signatures can refer to any struct of the unit.
 void Sema::declareUnit(Module &module, unsigned unit) {
   scope = &unitScope(unit);
+  currentUnit = unit;
   bindImports(module, unit);
   for (auto &alias : module.aliases) {
     if (alias->unit != unit)
@@ -140,179 +143,6 @@ void Sema::declareBuiltins() {
   }
 }
 
-/// The standard library modules known so far and what they export.
-static const struct {
-  const char *module, *member;
-  Builtin builtin;
-} moduleMembers[] = {
-    {"sys", "exit", Builtin::Exit},    {"builtin", "print", Builtin::Print},
-    {"math", "sqrt", Builtin::Sqrt},   {"math", "exp", Builtin::Exp},
-    {"math", "log", Builtin::Log},     {"math", "sin", Builtin::Sin},
-    {"math", "cos", Builtin::Cos},     {"math", "tan", Builtin::Tan},
-    {"math", "floor", Builtin::Floor}, {"math", "ceil", Builtin::Ceil},
-    {"math", "trunc", Builtin::Trunc}, {"math", "pi", Builtin::None},
-    {"math", "round", Builtin::Round}, {"math", "abs", Builtin::Abs},
-    {"math", "min", Builtin::Min},     {"math", "max", Builtin::Max},
-    {"math", "e", Builtin::None},      {"math", "tau", Builtin::None},
-    {"memory", "alloc", Builtin::Alloc}, {"memory", "memcpy", Builtin::Memcpy},
-    {"memory", "UnsafePointer", Builtin::None}};
-
-/// The value of a constant of the `math` module, if `member` is one.
-static std::optional<double> getMathConstant(llvm::StringRef module,
-                                             llvm::StringRef member) {
-  if (module != "math")
-    return std::nullopt;
-  return llvm::StringSwitch<std::optional<double>>(member)
-      .Case("pi", 3.141592653589793)
-      .Case("e", 2.718281828459045)
-      .Case("tau", 6.283185307179586)
-      .Default(std::nullopt);
-}
-
-/// The packages whose modules make the prelude: their names need no
-/// import, but may have one (`from collections import List`).
-static bool isPreludePackage(llvm::StringRef name) {
-  return name == "builtin" || name.starts_with("builtin.") ||
-         name == "collections" || name.starts_with("collections.");
-}
-
-static Builtin lookupModuleMember(llvm::StringRef module,
-                                  llvm::StringRef member, bool &moduleKnown) {
-  moduleKnown = false;
-  for (const auto &entry : moduleMembers) {
-    if (module != entry.module)
-      continue;
-    moduleKnown = true;
-    if (member == entry.member)
-      return entry.builtin;
-  }
-  return Builtin::None;
-}
-
-static llvm::SmallVector<llvm::StringRef>
-getModuleMembers(llvm::StringRef module) {
-  llvm::SmallVector<llvm::StringRef> members;
-  for (const auto &entry : moduleMembers)
-    if (module == entry.module)
-      members.push_back(entry.member);
-  return members;
-}
-
-bool ember::isCompilerModule(llvm::StringRef name) {
-  bool known = false;
-  lookupModuleMember(name, "", known);
-  return known || isPreludePackage(name);
-}
-
-void Sema::bindImports(Module &module, unsigned unit) {
-  for (ImportDecl &imp : module.imports) {
-    if (imp.unit != unit)
-      continue;
-    // Mojo 1.x spells the standard library's modules `std.math`, `std.sys`.
-    if (llvm::StringRef(imp.module).starts_with("std."))
-      imp.module = imp.module.substr(4);
-    if (imp.target >= 0 || isPreludePackage(imp.module)) {
-      bindSourceImport(imp);
-      continue;
-    }
-    bool moduleKnown = false;
-    lookupModuleMember(imp.module, "", moduleKnown);
-    if (imp.target == ImportDecl::kImportCycle) {
-      poisonImportedNames(imp);
-      continue;
-    }
-    if (!moduleKnown) {
-      poisonImportedNames(imp);
-      std::string file = imp.module;
-      std::replace(file.begin(), file.end(), '.', '/');
-      diags.report(imp.moduleRange, DiagID::err_unknown_module, imp.module,
-                   file + ".mojo");
-      continue;
-    }
-    if (imp.names.empty()) {
-      diags.report(imp.moduleRange, DiagID::err_unsupported,
-                   "`import " + imp.module + "`; use `from " + imp.module +
-                       " import ...`");
-      continue;
-    }
-    for (ImportDecl::Name &name : imp.names) {
-      llvm::StringRef boundName = name.asName.empty() ? name.name : name.asName;
-      // A constant becomes an alias of its value.
-      if (auto value = getMathConstant(imp.module, name.name)) {
-        auto alias = std::make_unique<AliasDecl>(name.range);
-        alias->name = boundName.str();
-        alias->nameRange = name.range;
-        alias->value = std::make_unique<FloatLiteralExpr>(name.range, *value);
-        module.aliases.push_back(std::move(alias));
-        continue;
-      }
-      // A builtin type needs no import, but may have one.
-      if (name.name == "UnsafePointer" && boundName == name.name)
-        continue;
-      Builtin builtin = lookupModuleMember(imp.module, name.name, moduleKnown);
-      if (builtin == Builtin::None) {
-        llvm::StringRef closest = DiagnosticEngine::findClosest(
-            name.name, getModuleMembers(imp.module));
-        if (closest.empty())
-          diags.report(name.range, DiagID::err_unknown_import, imp.module,
-                       name.name);
-        else
-          diags.report(name.range, DiagID::err_unknown_import_suggest,
-                       imp.module, name.name, closest);
-        continue;
-      }
-      Symbol symbol;
-      symbol.kind = Symbol::Kind::Builtin;
-      symbol.builtin = builtin;
-      symbol.declRange = name.range;
-      scope->replace(boundName, symbol);
-    }
-  }
-}
-
-/// The names an import that failed would have bound, so that their uses
-/// raise no further errors.
-void Sema::poisonImportedNames(const ImportDecl &imp) {
-  for (const ImportDecl::Name &name : imp.names) {
-    Symbol poisoned;
-    poisoned.declRange = name.range;
-    scope->replace(name.asName.empty() ? name.name : name.asName, poisoned);
-  }
-}
-
-/// `from m import a, b as c` of a module that is a source unit (or a
-/// package of the prelude, whose names every unit sees already).
-void Sema::bindSourceImport(ImportDecl &imp) {
-  Scope &from = imp.target >= 0 ? unitScope(imp.target) : moduleScope;
-  if (imp.names.empty()) {
-    diags.report(imp.moduleRange, DiagID::err_unsupported,
-                 "`import " + imp.module + "`; use `from " + imp.module +
-                     " import ...`");
-    return;
-  }
-  for (ImportDecl::Name &name : imp.names) {
-    const Symbol *symbol = from.lookupHere(name.name);
-    if (!symbol || symbol->kind == Symbol::Kind::Poisoned) {
-      llvm::StringRef closest =
-          DiagnosticEngine::findClosest(name.name, from.collectNamesHere());
-      if (closest.empty())
-        diags.report(name.range, DiagID::err_unknown_import, imp.module,
-                     name.name);
-      else
-        diags.report(name.range, DiagID::err_unknown_import_suggest,
-                     imp.module, name.name, closest);
-      Symbol poisoned;
-      poisoned.declRange = name.range;
-      scope->replace(name.asName.empty() ? name.name : name.asName, poisoned);
-      continue;
-    }
-    if (imp.target < 0)
-      continue; // Visible everywhere already.
-    llvm::StringRef boundName = name.asName.empty() ? name.name : name.asName;
-    scope->replace(boundName, *symbol);
-  }
-}
-
 const Type *Sema::resolveType(Expr *typeExpr) {
   if (isa<NoneLiteralExpr>(typeExpr))
     return Type::get(Type::Kind::None);
@@ -320,6 +150,12 @@ const Type *Sema::resolveType(Expr *typeExpr) {
     return Type::get(Type::Kind::Error);
   if (const Type *pointer = resolvePointerType(typeExpr))
     return pointer;
+  // `m.T`: a type of the module `m`.
+  if (isa<AttributeExpr>(typeExpr)) {
+    ExprPtr access = cloneExpr(*typeExpr);
+    if (rewriteModuleAccess(access))
+      return resolveType(access.get());
+  }
   llvm::SMRange range = typeExpr->getRange();
   llvm::StringRef spelling(range.Start.getPointer(),
                            range.End.getPointer() - range.Start.getPointer());
@@ -535,7 +371,15 @@ void Sema::checkDefaultValues(FnDecl &fn) {
     if (!param.defaultValue)
       continue;
     checkAs(param.defaultValue, param.type);
-    if (!param.defaultValue->type->isError() &&
+    // A struct made of constants (`msg: String = ""`) is made anew at each
+    // call that does not give the argument.
+    auto *made = dyn_cast<CallExpr>(param.defaultValue.get());
+    bool constantStruct =
+        made && made->function && made->function->parent &&
+        made->function->name == "__init__" && !made->function->raisedType &&
+        llvm::all_of(made->resolvedArgs,
+                     [&](const Expr *arg) { return !arg || isConstant(arg); });
+    if (!param.defaultValue->type->isError() && !constantStruct &&
         !isConstant(param.defaultValue.get()))
       diags.report(param.defaultValue->getRange(), DiagID::err_not_constant,
                    param.name);

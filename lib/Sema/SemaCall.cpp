@@ -16,6 +16,11 @@ const Type *Sema::checkCall(ExprPtr &e, const Type *expected) {
       check(arg.value);
     return errorType();
   };
+  // `m.f(args)` calls the member `f` of the module `m`.
+  if (isa<AttributeExpr>(call.callee.get()))
+    rewriteModuleAccess(call.callee);
+  if (auto *sub = dyn_cast<SubscriptExpr>(call.callee.get()))
+    rewriteModuleAccess(sub->base);
   if (auto *attr = dyn_cast<AttributeExpr>(call.callee.get())) {
     if (rewriteWriteCall(e))
       return e->type;
@@ -38,6 +43,9 @@ const Type *Sema::checkCall(ExprPtr &e, const Type *expected) {
         call.builtin = Builtin::PtrNull;
         return pointer;
       }
+      if (named && named->kind == Symbol::Kind::Builtin &&
+          named->builtin == Builtin::ExternalCall)
+        return checkExternalCall(call, sub->indices);
       if (named && named->kind == Symbol::Kind::Builtin &&
           named->builtin == Builtin::Alloc) {
         if (sub->indices.size() != 1) {
@@ -598,6 +606,8 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
   switch (builtin) {
   case Builtin::Print:
     return checkPrint(call);
+  case Builtin::ExternalCall:
+    return checkExternalCall(call, {});
   case Builtin::Range:
     diags.report(call.getRange(), DiagID::err_range_outside_for);
     return errorType();

@@ -20,6 +20,8 @@ const Type *Sema::check(ExprPtr &e, const Type *expected) {
   // their type from each context, so they are checked again.
   if (e->type && !isLiteral(e.get()))
     return e->type;
+  if (isa<AttributeExpr>(e.get()) && rewriteModuleAccess(e))
+    return check(e, expected);
   const Type *type = nullptr;
   switch (e->getKind()) {
   case Expr::Kind::IntLiteral:
@@ -157,9 +159,21 @@ void Sema::checkAs(ExprPtr &e, const Type *to) {
   if (!to)
     to = errorType();
   const Type *type = checkValue(e, to);
-  if (type != to && !type->isError() && !to->isError() &&
-      !convertImplicitly(e, to))
+  if (type == to || type->isError() || to->isError())
+    return;
+  if (isImplicitScalarConversion(type, to)) {
+    e = std::make_unique<CastExpr>(std::move(e), to);
+    return;
+  }
+  if (!convertImplicitly(e, to))
     mismatch(*e, to);
+}
+
+/// As in Mojo, a `UInt` becomes an `Int` where one is needed (`Int` has an
+/// `@implicit` initializer from `UInt`); no other scalar converts silently.
+bool Sema::isImplicitScalarConversion(const Type *from, const Type *to) {
+  return from->getKind() == Type::Kind::UInt &&
+         to->getKind() == Type::Kind::Int;
 }
 
 /// The `@implicit` initializers of the struct `to` that take a `from`.
@@ -363,6 +377,13 @@ const Type *Sema::checkSameType(llvm::ArrayRef<ExprPtr *> operands,
       sawError |= checkValue(*operand, common)->isError();
   if (sawError)
     return nullptr;
+  common = operands.front()->get()->type;
+  // `UInt` operands meet `Int` ones as `Int`s.
+  const Type *intType = Type::get(Type::Kind::Int);
+  if (llvm::any_of(operands, [&](ExprPtr *o) { return (*o)->type == intType; }))
+    for (ExprPtr *operand : operands)
+      if (isImplicitScalarConversion((*operand)->type, intType))
+        *operand = std::make_unique<CastExpr>(std::move(*operand), intType);
   common = operands.front()->get()->type;
   for (ExprPtr *operand : operands) {
     const Type *type = operand->get()->type;

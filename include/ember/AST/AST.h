@@ -182,6 +182,8 @@ enum class Builtin {
   // The library's intrinsics: a scalar's text into a buffer, bytes to
   // standard output.
   FormatScalar, PrintBytes, Fail,
+  // `external_call["name", T](args)`: a C function.
+  ExternalCall,
   // `writer.write(a, b)`: the calls in `parts`.
   WriteAll
 };
@@ -216,6 +218,8 @@ public:
   std::vector<ExprPtr> parts;
   /// Sema result, of a call of a raising function.
   ErrorConversion errorConversion;
+  /// Sema result: the C function an `external_call` calls.
+  std::string externalName;
 };
 
 class SubscriptExpr : public ExprBase<Expr::Kind::Subscript> {
@@ -682,8 +686,11 @@ public:
 /// `import a.b` or `from a.b import x [as y], ...`.
 struct ImportDecl {
   unsigned unit = 0; ///< The unit that imports.
-  std::string module;
+  /// The module, without the `std.` that Mojo 1.x spells library modules
+  /// with, and as written (`std.time`), which `import` binds.
+  std::string module, spelling;
   llvm::SMRange moduleRange;
+  std::string asName; ///< Of `import a.b as c`.
   /// The unit of the module, when it is a source file; -1 for the modules
   /// the compiler provides, or one that was not found; kImportCycle for
   /// one that imports its importer (reported already).

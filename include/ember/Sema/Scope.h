@@ -11,7 +11,9 @@ namespace ember {
 
 /// What a name stands for.
 struct Symbol {
-  enum class Kind { Local, Alias, Function, Type, Trait, Builtin, Poisoned };
+  enum class Kind {
+    Local, Alias, Function, Type, Trait, Builtin, Module, Poisoned
+  };
   Kind kind = Kind::Poisoned;
   LocalVar *local = nullptr;
   AliasDecl *alias = nullptr;
@@ -20,6 +22,8 @@ struct Symbol {
   llvm::SmallVector<FnDecl *, 1> functions;
   const Type *type = nullptr;
   Builtin builtin = Builtin::None;
+  /// Of a module (or a package of modules): its dotted path as imported.
+  std::string modulePath;
   llvm::SMRange declRange;
 };
 

@@ -52,6 +52,10 @@ public:
   void bindImports(Module &module, unsigned unit);
   void bindSourceImport(ImportDecl &imp);
   void poisonImportedNames(const ImportDecl &imp);
+  void bindModule(const ImportDecl &imp);
+  unsigned getCurrentUnit() const;
+  bool getModulePath(const Expr &e, std::string &path);
+  bool rewriteModuleAccess(ExprPtr &e);
   void resolveVariadicParam(Param &param);
   void resolveSignature(FnDecl &fn);
   void declareFunction(FnDecl &fn);
@@ -161,6 +165,9 @@ public:
   void checkCopy(const Expr &e);
   void checkOwnedValue(ExprPtr &e, const Type *to);
 
+  //===--- Calls of C functions (SemaFFI.cpp) ------------------------------===//
+  const Type *checkExternalCall(CallExpr &call, llvm::ArrayRef<ExprPtr> params);
+
   //===--- Errors (SemaError.cpp) ------------------------------------------===//
   const Type *getErrorStructType();
   void resolveRaisedType(FnDecl &fn);
@@ -202,6 +209,7 @@ public:
   /// Checks `e` and requires type `to`.
   void checkAs(ExprPtr &e, const Type *to);
   bool convertImplicitly(ExprPtr &e, const Type *to);
+  static bool isImplicitScalarConversion(const Type *from, const Type *to);
   std::vector<FnDecl *> getImplicitConversions(const Type *from,
                                                const Type *to);
   void checkCondition(ExprPtr &e);
@@ -270,6 +278,10 @@ public:
   /// The scope of each source unit's own names (the module scope for the
   /// prelude).
   std::vector<Scope *> unitScopes;
+  /// The unit whose declarations are being checked, outside functions.
+  unsigned currentUnit = 0;
+  /// The modules `import` binds, by unit and path (`"0:std.time"`).
+  llvm::StringMap<const ImportDecl *> importedModules;
   Scope *scope = &moduleScope;
   /// Where assignments declare new variables, as in Python.
   Scope *functionScope = nullptr;
@@ -292,6 +304,10 @@ public:
     unsigned count = 0;
   };
   std::vector<ErrorHandler> errorHandlers;
+  /// The argument and result types of each C function called, with where
+  /// it was first called.
+  llvm::StringMap<std::pair<std::vector<const Type *>, llvm::SMLoc>>
+      externalSignatures;
   /// The errors of the `except` blocks being checked, for a bare `raise`.
   std::vector<LocalVar *> caughtErrors;
   /// Aliases being checked, to catch `alias A = B; alias B = A`.

@@ -1,0 +1,284 @@
+//===- SemaModule.cpp - Ember semantic analysis: modules and imports ------===//
+//
+// `from m import a, b as c` binds names of a module in the importing
+// unit's scope; `import m` (or `import a.b as c`) binds a module, whose
+// members `m.a` names. A module is a source unit (the program's, or the
+// library's) or one the compiler provides, such as `math`; `sys` is both.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ember/Sema/Sema.h"
+
+#include "llvm/ADT/StringSwitch.h"
+
+#include <algorithm>
+#include <optional>
+
+using namespace ember;
+using llvm::cast;
+using llvm::dyn_cast;
+
+/// The standard library modules known so far and what they export.
+static const struct {
+  const char *module, *member;
+  Builtin builtin;
+} moduleMembers[] = {
+    {"sys", "exit", Builtin::Exit},    {"builtin", "print", Builtin::Print},
+    {"math", "sqrt", Builtin::Sqrt},   {"math", "exp", Builtin::Exp},
+    {"math", "log", Builtin::Log},     {"math", "sin", Builtin::Sin},
+    {"math", "cos", Builtin::Cos},     {"math", "tan", Builtin::Tan},
+    {"math", "floor", Builtin::Floor}, {"math", "ceil", Builtin::Ceil},
+    {"math", "trunc", Builtin::Trunc}, {"math", "pi", Builtin::None},
+    {"math", "round", Builtin::Round}, {"math", "abs", Builtin::Abs},
+    {"math", "min", Builtin::Min},     {"math", "max", Builtin::Max},
+    {"math", "e", Builtin::None},      {"math", "tau", Builtin::None},
+    {"memory", "alloc", Builtin::Alloc}, {"memory", "memcpy", Builtin::Memcpy},
+    {"memory", "UnsafePointer", Builtin::None},
+    {"ffi", "external_call", Builtin::ExternalCall},
+    {"sys.ffi", "external_call", Builtin::ExternalCall}};
+
+/// The value of a constant of the `math` module, if `member` is one.
+static std::optional<double> getMathConstant(llvm::StringRef module,
+                                             llvm::StringRef member) {
+  if (module != "math")
+    return std::nullopt;
+  return llvm::StringSwitch<std::optional<double>>(member)
+      .Case("pi", 3.141592653589793)
+      .Case("e", 2.718281828459045)
+      .Case("tau", 6.283185307179586)
+      .Default(std::nullopt);
+}
+
+/// The packages whose modules make the prelude: their names need no
+/// import, but may have one (`from collections import List`).
+static bool isPreludePackage(llvm::StringRef name) {
+  return name == "builtin" || name.starts_with("builtin.") ||
+         name == "collections" || name.starts_with("collections.");
+}
+
+static Builtin lookupModuleMember(llvm::StringRef module,
+                                  llvm::StringRef member, bool &moduleKnown) {
+  moduleKnown = false;
+  for (const auto &entry : moduleMembers) {
+    if (module != entry.module)
+      continue;
+    moduleKnown = true;
+    if (member == entry.member)
+      return entry.builtin;
+  }
+  return Builtin::None;
+}
+
+static llvm::SmallVector<llvm::StringRef>
+getModuleMembers(llvm::StringRef module) {
+  llvm::SmallVector<llvm::StringRef> members;
+  for (const auto &entry : moduleMembers)
+    if (module == entry.module)
+      members.push_back(entry.member);
+  return members;
+}
+
+bool ember::isCompilerModule(llvm::StringRef name) {
+  bool known = false;
+  lookupModuleMember(name, "", known);
+  return known || isPreludePackage(name);
+}
+
+void Sema::bindImports(Module &module, unsigned unit) {
+  for (ImportDecl &imp : module.imports) {
+    if (imp.unit != unit)
+      continue;
+    // Mojo 1.x spells the standard library's modules `std.math`, `std.sys`.
+    if (llvm::StringRef(imp.module).starts_with("std."))
+      imp.module = imp.module.substr(4);
+    if (imp.target >= 0 || isPreludePackage(imp.module)) {
+      bindSourceImport(imp);
+      continue;
+    }
+    bool moduleKnown = false;
+    lookupModuleMember(imp.module, "", moduleKnown);
+    if (imp.target == ImportDecl::kImportCycle) {
+      poisonImportedNames(imp);
+      continue;
+    }
+    if (!moduleKnown) {
+      poisonImportedNames(imp);
+      std::string file = imp.module;
+      std::replace(file.begin(), file.end(), '.', '/');
+      diags.report(imp.moduleRange, DiagID::err_unknown_module, imp.module,
+                   file + ".mojo");
+      continue;
+    }
+    if (imp.names.empty()) {
+      bindModule(imp);
+      continue;
+    }
+    for (ImportDecl::Name &name : imp.names) {
+      llvm::StringRef boundName = name.asName.empty() ? name.name : name.asName;
+      // A constant becomes an alias of its value.
+      if (auto value = getMathConstant(imp.module, name.name)) {
+        auto alias = std::make_unique<AliasDecl>(name.range);
+        alias->name = boundName.str();
+        alias->nameRange = name.range;
+        alias->value = std::make_unique<FloatLiteralExpr>(name.range, *value);
+        module.aliases.push_back(std::move(alias));
+        continue;
+      }
+      // A builtin type needs no import, but may have one.
+      if (name.name == "UnsafePointer" && boundName == name.name)
+        continue;
+      Builtin builtin = lookupModuleMember(imp.module, name.name, moduleKnown);
+      if (builtin == Builtin::None) {
+        llvm::StringRef closest = DiagnosticEngine::findClosest(
+            name.name, getModuleMembers(imp.module));
+        if (closest.empty())
+          diags.report(name.range, DiagID::err_unknown_import, imp.module,
+                       name.name);
+        else
+          diags.report(name.range, DiagID::err_unknown_import_suggest,
+                       imp.module, name.name, closest);
+        continue;
+      }
+      Symbol symbol;
+      symbol.kind = Symbol::Kind::Builtin;
+      symbol.builtin = builtin;
+      symbol.declRange = name.range;
+      scope->replace(boundName, symbol);
+    }
+  }
+}
+
+/// The names an import that failed would have bound, so that their uses
+/// raise no further errors.
+void Sema::poisonImportedNames(const ImportDecl &imp) {
+  for (const ImportDecl::Name &name : imp.names) {
+    Symbol poisoned;
+    poisoned.declRange = name.range;
+    scope->replace(name.asName.empty() ? name.name : name.asName, poisoned);
+  }
+}
+
+/// `from m import a, b as c` of a module that is a source unit (or a
+/// package of the prelude, whose names every unit sees already).
+void Sema::bindSourceImport(ImportDecl &imp) {
+  Scope &from = imp.target >= 0 ? unitScope(imp.target) : moduleScope;
+  if (imp.names.empty()) {
+    bindModule(imp);
+    return;
+  }
+  for (ImportDecl::Name &name : imp.names) {
+    const Symbol *symbol = from.lookupHere(name.name);
+    bool known = false;
+    Builtin builtin = lookupModuleMember(imp.module, name.name, known);
+    if (!symbol && builtin != Builtin::None) {
+      Symbol compilers;
+      compilers.kind = Symbol::Kind::Builtin;
+      compilers.builtin = builtin;
+      compilers.declRange = name.range;
+      scope->replace(name.asName.empty() ? name.name : name.asName, compilers);
+      continue;
+    }
+    if (!symbol || symbol->kind == Symbol::Kind::Poisoned) {
+      llvm::SmallVector<llvm::StringRef> members = from.collectNamesHere();
+      llvm::append_range(members, getModuleMembers(imp.module));
+      llvm::StringRef closest =
+          DiagnosticEngine::findClosest(name.name, members);
+      if (closest.empty())
+        diags.report(name.range, DiagID::err_unknown_import, imp.module,
+                     name.name);
+      else
+        diags.report(name.range, DiagID::err_unknown_import_suggest,
+                     imp.module, name.name, closest);
+      Symbol poisoned;
+      poisoned.declRange = name.range;
+      scope->replace(name.asName.empty() ? name.name : name.asName, poisoned);
+      continue;
+    }
+    if (imp.target < 0)
+      continue; // Visible everywhere already.
+    llvm::StringRef boundName = name.asName.empty() ? name.name : name.asName;
+    scope->replace(boundName, *symbol);
+  }
+}
+
+/// `import a.b` binds `a`, through which `a.b.member` reaches the module;
+/// `import a.b as c` binds `c` to the module itself.
+void Sema::bindModule(const ImportDecl &imp) {
+  std::string path = imp.asName.empty() ? imp.spelling : imp.asName;
+  importedModules[std::to_string(imp.unit) + ":" + path] = &imp;
+  Symbol symbol;
+  symbol.kind = Symbol::Kind::Module;
+  symbol.declRange = imp.moduleRange;
+  symbol.modulePath = llvm::StringRef(path).split('.').first.str();
+  scope->replace(symbol.modulePath, symbol);
+}
+
+unsigned Sema::getCurrentUnit() const {
+  return currentFn ? currentFn->unit : currentUnit;
+}
+
+/// The module or package path `e` denotes (`std`, `std.time`), if any.
+bool Sema::getModulePath(const Expr &e, std::string &path) {
+  if (auto *name = dyn_cast<NameExpr>(&e)) {
+    const Symbol *symbol = scope->lookup(name->name);
+    if (!symbol || symbol->kind != Symbol::Kind::Module)
+      return false;
+    path = symbol->modulePath;
+    return true;
+  }
+  auto *attr = dyn_cast<AttributeExpr>(&e);
+  if (!attr || !getModulePath(*attr->base, path))
+    return false;
+  path += "." + attr->name;
+  return true;
+}
+
+/// Replaces `m.member` (`e`, or within its base) with a name bound to what
+/// the module `m` calls `member`; returns whether `e` was such an access.
+bool Sema::rewriteModuleAccess(ExprPtr &e) {
+  auto *attr = dyn_cast<AttributeExpr>(e.get());
+  if (!attr)
+    return false;
+  rewriteModuleAccess(attr->base);
+  std::string path;
+  if (!getModulePath(*attr->base, path))
+    return false;
+  auto it = importedModules.find(std::to_string(getCurrentUnit()) + ":" + path);
+  if (it == importedModules.end())
+    return false; // A package: the path goes on.
+  const ImportDecl &imp = *it->second;
+  llvm::SMRange range = attr->getRange();
+  if (auto value = getMathConstant(imp.module, attr->name)) {
+    e = std::make_unique<FloatLiteralExpr>(range, *value);
+    return true;
+  }
+  Symbol member;
+  member.declRange = attr->nameRange;
+  const Symbol *found =
+      imp.target >= 0 ? unitScope(imp.target).lookupHere(attr->name) : nullptr;
+  bool known = false;
+  Builtin builtin = lookupModuleMember(imp.module, attr->name, known);
+  if (found) {
+    member = *found;
+  } else if (builtin != Builtin::None) {
+    member.kind = Symbol::Kind::Builtin;
+    member.builtin = builtin;
+  } else {
+    llvm::SmallVector<llvm::StringRef> members = getModuleMembers(imp.module);
+    if (imp.target >= 0)
+      llvm::append_range(members, unitScope(imp.target).collectNamesHere());
+    llvm::StringRef closest =
+        DiagnosticEngine::findClosest(attr->name, members);
+    if (closest.empty())
+      diags.report(attr->nameRange, DiagID::err_unknown_import, imp.module,
+                   attr->name);
+    else
+      diags.report(attr->nameRange, DiagID::err_unknown_import_suggest,
+                   imp.module, attr->name, closest);
+  }
+  // Bound in the unit under a name no source can spell.
+  std::string key = path + "." + attr->name;
+  unitScope(getCurrentUnit()).replace(key, member);
+  e = std::make_unique<NameExpr>(range, key);
+  return true;
+}

@@ -1,0 +1,18 @@
+# The program's environment. (`exit` is the compiler's own.)
+from ffi import external_call
+
+
+# The program's arguments, its own name first. Mojo gives a list of string
+# slices; here they are `String`s.
+def argv() -> List[String]:
+    var count = external_call["ember_rt_argc", Int]()
+    var arguments = List[String](capacity=count)
+    for i in range(count):
+        arguments.append(_string_from_c(external_call["ember_rt_argv", UnsafePointer[UInt8]](i)))
+    return arguments^
+
+
+def _string_from_c(text: UnsafePointer[UInt8]) -> String:
+    var result = String()
+    result.write_bytes(text, external_call["strlen", Int](text))
+    return result^
