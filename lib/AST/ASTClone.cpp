@@ -234,6 +234,7 @@ std::unique_ptr<FnDecl> ember::cloneFunction(const FnDecl &fn) {
   copy->raises = fn.raises;
   copy->raisedTypeExpr = cloneOrNull(fn.raisedTypeExpr);
   copy->isStatic = fn.isStatic;
+  copy->isImplicit = fn.isImplicit;
   copy->parent = fn.parent;
   copy->name = fn.name;
   copy->nameRange = fn.nameRange;

@@ -177,6 +177,8 @@ void IRGen::declareFunction(const FnDecl &fn) {
   llvm::SmallVector<mlir::Type> params, results;
   for (const Param &param : fn.params) {
     mlir::Type type = convertType(param.type);
+    if (!type) // `None` has no value to pass.
+      continue;
     // `out self` is the result; a `mut` argument is the caller's slot, and
     // so is a `read` one of a type with a lifecycle.
     if (param.convention == ArgConvention::Out) {
@@ -216,6 +218,8 @@ void IRGen::emitFunction(const FnDecl &fn) {
       outSelf = createLocalSlot(param.local, /*owner=*/false);
       continue;
     }
+    if (param.type->isNone())
+      continue;
     mlir::Value arg = entry->getArgument(argIndex++);
     if (!param.local) // `_`
       continue;

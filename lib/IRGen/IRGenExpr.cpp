@@ -283,6 +283,8 @@ mlir::Value IRGen::emitCall(const CallExpr &e, mlir::Value self) {
       args.push_back(emitVariadicList(param, e.variadicArgs, l));
       continue;
     }
+    if (param.type->isNone())
+      continue;
     if (param.convention == ArgConvention::Mut)
       args.push_back(emitLValue(arg));
     else if (isPassedByReference(param))
@@ -416,6 +418,10 @@ mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
     return {};
   case Builtin::ExternalCall:
     return emitExternalCall(e, args);
+  case Builtin::Uninitialized:
+    return emitNoValue(convertType(e.type), l);
+  case Builtin::Forget:
+    return {};
   case Builtin::PrintBytes: {
     mlir::Value text = MakeStrOp::create(builder, l, args[0], args[1]);
     mlir::Value nothing =
@@ -494,6 +500,7 @@ mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
     return emitPointeeAccess(e, args);
   case Builtin::Range:
   case Builtin::Len:
+  case Builtin::Hash:
   case Builtin::Repr:
   case Builtin::Copy:
   case Builtin::WriteAll:

@@ -132,9 +132,12 @@ void Sema::declareBuiltins() {
       {"max", Builtin::Max},     {"exit", Builtin::Exit},
       {"round", Builtin::Round}, {"len", Builtin::Len},
       {"alloc", Builtin::Alloc},  {"repr", Builtin::Repr},
+      {"hash", Builtin::Hash},
       {"__format_scalar", Builtin::FormatScalar},
       {"__print_bytes", Builtin::PrintBytes},
-      {"__fail", Builtin::Fail}};
+      {"__fail", Builtin::Fail},
+      {"__uninitialized", Builtin::Uninitialized},
+      {"__forget", Builtin::Forget}};
   for (auto [name, builtin] : builtins) {
     Symbol symbol;
     symbol.kind = Symbol::Kind::Builtin;

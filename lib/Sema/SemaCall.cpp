@@ -47,6 +47,12 @@ const Type *Sema::checkCall(ExprPtr &e, const Type *expected) {
           named->builtin == Builtin::ExternalCall)
         return checkExternalCall(call, sub->indices);
       if (named && named->kind == Symbol::Kind::Builtin &&
+          named->builtin == Builtin::Uninitialized && sub->indices.size() == 1 &&
+          checkArgumentCount(call, "__uninitialized", 0)) {
+        call.builtin = Builtin::Uninitialized;
+        return resolveType(sub->indices[0].get());
+      }
+      if (named && named->kind == Symbol::Kind::Builtin &&
           named->builtin == Builtin::Alloc) {
         if (sub->indices.size() != 1) {
           diags.report(sub->getRange(), DiagID::err_pointer_parameters);
@@ -608,6 +614,20 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
     return checkPrint(call);
   case Builtin::ExternalCall:
     return checkExternalCall(call, {});
+  case Builtin::Uninitialized:
+    // Only `__uninitialized[T]()`, which the subscript form checks.
+    diags.report(call.getRange(), DiagID::err_uninitialized_form);
+    for (CallArgument &arg : call.args)
+      check(arg.value);
+    return errorType();
+  case Builtin::Forget: {
+    if (!positionalOnly(1, 1))
+      return errorType();
+    ExprPtr &value = call.args[0].value;
+    checkOwnedValue(value, checkValue(value));
+    call.resolvedArgs = {value.get()};
+    return Type::get(Type::Kind::None);
+  }
   case Builtin::Range:
     diags.report(call.getRange(), DiagID::err_range_outside_for);
     return errorType();
@@ -680,6 +700,40 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
     checkAs(call.args[1].value, Type::get(Type::Kind::Int));
     call.resolvedArgs = {call.args[0].value.get(), call.args[1].value.get()};
     return Type::get(Type::Kind::None);
+  case Builtin::Hash: {
+    // `hash(x)` is `x.__hash__()` of a struct, `_hash_int(x)` of a number.
+    if (!positionalOnly(1, 1))
+      return errorType();
+    ExprPtr &arg = call.args[0].value;
+    const Type *type = checkValue(arg);
+    if (type->isError())
+      return errorType();
+    llvm::SMRange range = call.getRange();
+    const Type *uintType = Type::get(Type::Kind::UInt);
+    if (type->isInteger() || type->isBool()) {
+      std::vector<ExprPtr> args;
+      args.push_back(std::make_unique<CastExpr>(
+          std::move(arg), Type::get(Type::Kind::UInt64)));
+      arg = makeFunctionCall("_hash_int", std::move(args), range);
+    } else if (type->isStruct()) {
+      arg = makeMethodCall(std::move(arg), "__hash__", {}, range, range.Start);
+    } else {
+      diags.report(arg->getRange(), DiagID::err_unsupported,
+                   "`hash` of a value of type `" + type->getName().str() + "`");
+      return errorType();
+    }
+    const Type *result = checkValue(arg);
+    if (result->isError())
+      return errorType();
+    if (result != uintType) {
+      diags.report(range, DiagID::err_type_mismatch, result->getName(), "UInt");
+      return errorType();
+    }
+    call.builtin = Builtin::None;
+    call.conversionType = uintType;
+    call.resolvedArgs = {arg.get()};
+    return uintType;
+  }
   case Builtin::Len: {
     // `len(x)` is `x.__len__()`, an `Int`.
     if (!positionalOnly(1, 1))

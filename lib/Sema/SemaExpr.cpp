@@ -158,6 +158,14 @@ void Sema::mismatch(const Expr &e, const Type *to) {
 void Sema::checkAs(ExprPtr &e, const Type *to) {
   if (!to)
     to = errorType();
+  // `None` is the value of the type `None`, and becomes a struct that takes
+  // it implicitly (an empty `Optional`).
+  if (isa<NoneLiteralExpr>(e.get()) && (to->isNone() || to->isStruct())) {
+    check(e);
+    if (!to->isNone() && !convertImplicitly(e, to))
+      mismatch(*e, to);
+    return;
+  }
   const Type *type = checkValue(e, to);
   if (type == to || type->isError() || to->isError())
     return;

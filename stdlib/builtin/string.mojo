@@ -13,6 +13,7 @@ struct String(
     Stringable,
     Sized,
     Comparable,
+    KeyElement,
 ):
     var _data: UnsafePointer[UInt8]
     var _length: Int
@@ -272,6 +273,9 @@ struct String(
 
     def __str__(self) -> String:
         return self
+
+    def __hash__(self) -> UInt:
+        return _hash_bytes(self._data, self._length)
 
     # In quotes, as Python shows a string: `'text'`, or `"it's"` when the
     # text has a `'` and no `"`; backslashes and the quote are escaped.

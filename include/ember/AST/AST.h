@@ -168,7 +168,7 @@ struct CallArgument {
 };
 
 enum class Builtin {
-  None, Print, Range, Exit, Abs, Min, Max, Round, Len, Repr,
+  None, Print, Range, Exit, Abs, Min, Max, Round, Len, Repr, Hash,
   // `x.copy()` of a `Copyable` struct.
   Copy,
   // The `math` module's functions of one float.
@@ -184,6 +184,10 @@ enum class Builtin {
   FormatScalar, PrintBytes, Fail,
   // `external_call["name", T](args)`: a C function.
   ExternalCall,
+  // The library's storage intrinsics: `__uninitialized[T]()`, zero bits to
+  // be written before use as a `T`; `__forget(x^)`, which ends a value
+  // without its destructor.
+  Uninitialized, Forget,
   // `writer.write(a, b)`: the calls in `parts`.
   WriteAll
 };

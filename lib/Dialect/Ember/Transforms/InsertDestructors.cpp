@@ -259,13 +259,17 @@ private:
         if (!touched || liveAfter[i].test(u))
           continue;
         // Used by the branch itself (a value it passes on): it dies on
-        // the way out.
-        if (op->hasTrait<OpTrait::IsTerminator>()) {
+        // the way out. A `return` has no way out but itself: what it
+        // returns was read already, so the unit dies just before it.
+        bool isExit = op->hasTrait<OpTrait::IsTerminator>();
+        if (isExit && op->getNumSuccessors() > 0) {
           usedByExit[block].set(u);
           continue;
         }
         if (!holdsValue(units[u], state, op))
           continue;
+        if (isExit)
+          builder.setInsertionPoint(op);
         createDestroy(builder, op->getLoc(), units[u]);
         auto [first, count] = init.getBits({units[u].slot, units[u].field});
         state.reset(first, first + count);
