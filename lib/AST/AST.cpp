@@ -153,6 +153,13 @@ bool ember::mayRaise(const Expr &e) {
                                 : llvm::cast<ListExpr>(e).elements;
     return llvm::any_of(elements, [](const ExprPtr &x) { return mayRaise(*x); });
   }
+  case Expr::Kind::Dict: {
+    auto &d = llvm::cast<DictExpr>(e);
+    auto anyRaises = [](const std::vector<ExprPtr> &xs) {
+      return llvm::any_of(xs, [](const ExprPtr &x) { return mayRaise(*x); });
+    };
+    return anyRaises(d.keys) || anyRaises(d.values);
+  }
   case Expr::Kind::Cast:
     return mayRaise(*llvm::cast<CastExpr>(e).operand);
   case Expr::Kind::Transfer:

@@ -86,8 +86,15 @@ ExprPtr ember::cloneExpr(const Expr &e) {
     copy->elements = cloneAll(cast<TupleExpr>(e).elements);
     return copy;
   }
+  case Expr::Kind::Dict: {
+    auto copy = std::make_unique<DictExpr>(r);
+    copy->keys = cloneAll(cast<DictExpr>(e).keys);
+    copy->values = cloneAll(cast<DictExpr>(e).values);
+    return copy;
+  }
   case Expr::Kind::List: {
     auto copy = std::make_unique<ListExpr>(r);
+    copy->isSet = cast<ListExpr>(e).isSet;
     copy->elements = cloneAll(cast<ListExpr>(e).elements);
     return copy;
   }

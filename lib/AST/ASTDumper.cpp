@@ -202,8 +202,17 @@ void ASTDumper::dumpExpr(const Expr *e) {
     for (const ExprPtr &element : cast<TupleExpr>(e)->elements)
       child(element.get());
     return;
+  case Expr::Kind::Dict: {
+    auto *d = cast<DictExpr>(e);
+    line("Dict", e->getLoc()) << "\n";
+    for (size_t i = 0; i < d->keys.size(); ++i) {
+      child(d->keys[i].get());
+      child(d->values[i].get());
+    }
+    return;
+  }
   case Expr::Kind::List:
-    line("List", e->getLoc()) << "\n";
+    line(cast<ListExpr>(e)->isSet ? "Set" : "List", e->getLoc()) << "\n";
     for (const ExprPtr &element : cast<ListExpr>(e)->elements)
       child(element.get());
     return;

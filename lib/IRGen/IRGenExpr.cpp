@@ -119,6 +119,8 @@ mlir::Value IRGen::emitValue(const Expr *e) {
     return LoadOp::create(builder, l, emitLValue(e));
   case Expr::Kind::List:
     return emitList(*cast<ListExpr>(e));
+  case Expr::Kind::Dict:
+    return emitDict(*cast<DictExpr>(e));
   case Expr::Kind::NoneLiteral:
   case Expr::Kind::Tuple:
   case Expr::Kind::Discard:
@@ -572,23 +574,49 @@ mlir::Value IRGen::emitVariadicList(const Param &param,
   return LoadOp::create(builder, l, slot);
 }
 
-/// `[a, b, c]`: a list with room for the elements, each appended.
-mlir::Value IRGen::emitList(const ListExpr &e) {
+/// A collection literal: the collection `init` makes (given the number of
+/// elements, when it takes one), filled by `add` with each row of values,
+/// in a slot that owns it until it is complete.
+mlir::Value IRGen::emitCollection(const Expr &e, const FnDecl *init,
+                                  const FnDecl *add,
+                                  llvm::ArrayRef<llvm::SmallVector<const Expr *, 2>> rows) {
   mlir::Location l = loc(e.getLoc());
-  mlir::Value capacity = ConstantOp::create(
-      builder, l,
-      builder.getIntegerAttr(builder.getIntegerType(64, true),
-                             e.elements.size()));
+  llvm::SmallVector<mlir::Value> initArgs;
+  if (init->params.size() == 2)
+    initArgs.push_back(ConstantOp::create(
+        builder, l,
+        builder.getIntegerAttr(builder.getIntegerType(64, true), rows.size())));
   const StructDecl &decl = llvm::cast<StructType>(e.type)->getDecl();
-  mlir::Value list = createStructSlot(decl, "list", l);
+  mlir::Value slot = createStructSlot(decl, "literal", l);
+  markOwner(slot, e.type, false);
   mlir::Value made =
-      mlir::func::CallOp::create(builder, l, functions[e.init], capacity)
+      mlir::func::CallOp::create(builder, l, functions[init], initArgs)
           .getResult(0);
-  StoreOp::create(builder, l, made, list);
+  store(made, slot, e.type, l);
+  for (const auto &row : rows) {
+    llvm::SmallVector<mlir::Value> args{slot};
+    for (const Expr *value : row)
+      args.push_back(emitExpr(value));
+    mlir::func::CallOp::create(builder, l, functions[add], args);
+  }
+  return MoveOp::create(builder, l, slot);
+}
+
+/// `[a, b, c]`: a list with room for the elements, each appended; `{a, b}`
+/// a set, each added.
+mlir::Value IRGen::emitList(const ListExpr &e) {
+  llvm::SmallVector<llvm::SmallVector<const Expr *, 2>> rows;
   for (const ExprPtr &element : e.elements)
-    mlir::func::CallOp::create(builder, l, functions[e.append],
-                               mlir::ValueRange{list, emitExpr(element.get())});
-  return MoveOp::create(builder, l, list);
+    rows.push_back({element.get()});
+  return emitCollection(e, e.init, e.append, rows);
+}
+
+/// `{k: v}`: a dict, each key given its value.
+mlir::Value IRGen::emitDict(const DictExpr &e) {
+  llvm::SmallVector<llvm::SmallVector<const Expr *, 2>> rows;
+  for (size_t i = 0; i < e.keys.size(); ++i)
+    rows.push_back({e.keys[i].get(), e.values[i].get()});
+  return emitCollection(e, e.init, e.insert, rows);
 }
 
 /// A call of the C function `e.externalName`, declared on its first call.

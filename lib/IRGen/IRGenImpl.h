@@ -116,7 +116,11 @@ private:
   mlir::Value emitCompare(const CompareExpr &e);
   mlir::Value emitConditional(const ConditionalExpr &e);
   mlir::Value emitCall(const CallExpr &e, mlir::Value self = nullptr);
+  mlir::Value emitCollection(
+      const Expr &e, const FnDecl *init, const FnDecl *add,
+      llvm::ArrayRef<llvm::SmallVector<const Expr *, 2>> rows);
   mlir::Value emitList(const ListExpr &e);
+  mlir::Value emitDict(const DictExpr &e);
   mlir::Value emitVariadicList(const Param &param,
                                llvm::ArrayRef<Expr *> values,
                                mlir::Location l);

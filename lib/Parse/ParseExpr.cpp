@@ -447,9 +447,7 @@ ExprPtr Parser::parseAtom() {
     return list;
   }
   case TokenKind::l_brace:
-    diags.report(t.getRange(), DiagID::err_unsupported,
-                 "a dict or set literal");
-    return nullptr;
+    return parseBraces();
   case TokenKind::kw_lambda:
     diags.report(t.getRange(), DiagID::err_unsupported, "`lambda`");
     return nullptr;
@@ -463,3 +461,52 @@ ExprPtr Parser::parseAtom() {
   }
 }
 
+
+/// `{k: v, ...}`, a dict (`{}` is an empty one), or `{a, b, ...}`, a set.
+ExprPtr Parser::parseBraces() {
+  NestingGuard guard(*this);
+  if (!checkNesting(guard))
+    return nullptr;
+  SMLoc start = consume().getLoc();
+  auto dict = std::make_unique<DictExpr>(rangeFrom(start));
+  auto set = std::make_unique<ListExpr>(rangeFrom(start));
+  set->isSet = true;
+  bool isDict = true;
+  while (!is(TokenKind::r_brace)) {
+    ExprPtr first = parseExpr();
+    if (!first)
+      return nullptr;
+    if (is(TokenKind::kw_for)) {
+      diags.report(tok().getRange(), DiagID::err_unsupported,
+                   "a dict or set comprehension");
+      return nullptr;
+    }
+    bool pair = consumeIf(TokenKind::colon);
+    bool firstElement = dict->keys.empty() && set->elements.empty();
+    if (firstElement)
+      isDict = pair;
+    if (pair != isDict) {
+      diags.report(first->getRange(), DiagID::err_mixed_braces);
+      return nullptr;
+    }
+    if (!pair) {
+      set->elements.push_back(std::move(first));
+    } else {
+      ExprPtr value = parseExpr();
+      if (!value)
+        return nullptr;
+      dict->keys.push_back(std::move(first));
+      dict->values.push_back(std::move(value));
+    }
+    if (!consumeIf(TokenKind::comma))
+      break;
+  }
+  if (!expect(TokenKind::r_brace, "`}`"))
+    return nullptr;
+  if (!isDict) {
+    set->setRange(rangeFrom(start));
+    return set;
+  }
+  dict->setRange(rangeFrom(start));
+  return dict;
+}

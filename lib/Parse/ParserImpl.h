@@ -125,6 +125,7 @@ private:
   ExprPtr parsePower();
   ExprPtr parsePostfix();
   ExprPtr parseAtom();
+  ExprPtr parseBraces();
   ExprPtr parseCallArgs(ExprPtr callee);
   ExprPtr parseSubscript(ExprPtr base);
   ExprPtr parseIntLiteral();

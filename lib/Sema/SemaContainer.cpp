@@ -47,56 +47,135 @@ const Type *Sema::getElementType(const StructDecl &decl,
   return nullptr;
 }
 
+/// The library's template `name` (`List`, `Dict`, `Set`), or null.
+StructDecl *Sema::getLibraryTemplate(llvm::StringRef name) {
+  const Symbol *symbol = moduleScope.lookupHere(name);
+  auto *type = symbol && symbol->kind == Symbol::Kind::Type
+                   ? dyn_cast<StructType>(symbol->type)
+                   : nullptr;
+  return type && type->getDecl().isTemplate() ? &type->getDecl() : nullptr;
+}
+
+/// The type of the elements a literal of the collection `templ` holds,
+/// judged by the first one: a literal number is an `Int` or a `Float64`, a
+/// string literal a `String`, as in Mojo.
+const Type *Sema::getLiteralElementType(ExprPtr &first) {
+  const Type *element = isLiteral(first.get())
+                            ? Type::get(containsFloatLiteral(first.get())
+                                            ? Type::Kind::Float64
+                                            : Type::Kind::Int)
+                            : checkValue(first);
+  if (element->isString())
+    if (const Symbol *string = moduleScope.lookupHere("String");
+        string && string->kind == Symbol::Kind::Type)
+      element = string->type;
+  return element;
+}
+
+/// The method `name` of `decl` that takes `count` arguments after `self`.
+static FnDecl *findMethod(const StructDecl &decl, llvm::StringRef name,
+                          size_t count) {
+  for (FnDecl *method : decl.findMethods(name))
+    if (method->params.size() == count + 1)
+      return method;
+  return nullptr;
+}
+
 const Type *Sema::checkList(ListExpr &list, const Type *expected) {
   auto fail = [&] {
     for (ExprPtr &element : list.elements)
       check(element);
     return errorType();
   };
-  const Symbol *symbol = moduleScope.lookupHere("List");
-  auto *listType = symbol && symbol->kind == Symbol::Kind::Type
-                       ? dyn_cast<StructType>(symbol->type)
-                       : nullptr;
-  if (!listType || !listType->getDecl().isTemplate()) {
-    diags.report(list.getRange(), DiagID::err_unsupported, "a list literal");
+  llvm::StringRef kind = list.isSet ? "a set literal" : "a list literal";
+  StructDecl *templ = getLibraryTemplate(list.isSet ? "Set" : "List");
+  if (!templ) {
+    diags.report(list.getRange(), DiagID::err_unsupported, kind);
     return fail();
   }
-  StructDecl &templ = listType->getDecl();
   // The elements' type: the one the context expects, else the first's.
   const Type *element = nullptr;
   if (auto *want = llvm::dyn_cast_or_null<StructType>(expected))
-    element = getElementType(want->getDecl(), templ);
+    element = getElementType(want->getDecl(), *templ);
   if (!element) {
     if (list.elements.empty()) {
       diags.report(list.getRange(), DiagID::err_empty_list_type);
       return errorType();
     }
-    ExprPtr &first = list.elements.front();
-    element = isLiteral(first.get())
-                  ? Type::get(containsFloatLiteral(first.get())
-                                  ? Type::Kind::Float64
-                                  : Type::Kind::Int)
-                  : checkValue(first);
-    // A list of string literals is a list of `String`s, as in Mojo.
-    if (element->isString())
-      if (const Symbol *string = moduleScope.lookupHere("String");
-          string && string->kind == Symbol::Kind::Type)
-        element = string->type;
+    element = getLiteralElementType(list.elements.front());
   }
   if (element->isError())
     return fail();
-  StructDecl *instance = instantiateWithTypes(templ, element, list.getLoc());
+  StructDecl *instance = instantiateWithTypes(*templ, element, list.getLoc());
   if (!instance)
     return fail();
   for (ExprPtr &value : list.elements)
     checkOwnedValue(value, element);
+  // A list makes room for its elements first.
   for (FnDecl *init : instance->findMethods("__init__"))
-    if (init->params.size() == 2 && init->params[1].name == "capacity")
+    if (list.isSet ? init->params.size() == 1
+                   : init->params.size() == 2 &&
+                         init->params[1].name == "capacity")
       list.init = init;
-  std::vector<FnDecl *> appends = instance->findMethods("append");
-  list.append = appends.empty() ? nullptr : appends.front();
+  list.append = findMethod(*instance, list.isSet ? "add" : "append", 1);
   if (!list.init || !list.append) {
-    diags.report(list.getRange(), DiagID::err_unsupported, "a list literal");
+    diags.report(list.getRange(), DiagID::err_unsupported, kind);
+    return errorType();
+  }
+  return instance->type.get();
+}
+
+/// `{k: v, ...}`: a `Dict` of the types the context expects, else of the
+/// first key's and value's.
+const Type *Sema::checkDict(DictExpr &dict, const Type *expected) {
+  auto fail = [&] {
+    for (size_t i = 0; i < dict.keys.size(); ++i) {
+      check(dict.keys[i]);
+      check(dict.values[i]);
+    }
+    return errorType();
+  };
+  StructDecl *templ = getLibraryTemplate("Dict");
+  if (!templ || templ->compileTimeParams.size() != 2) {
+    diags.report(dict.getRange(), DiagID::err_unsupported, "a dict literal");
+    return fail();
+  }
+  const Type *key = nullptr, *value = nullptr;
+  auto *want = llvm::dyn_cast_or_null<StructType>(expected);
+  if (want && llvm::any_of(templ->instances, [&](const auto &instance) {
+        return instance.second.get() == &want->getDecl();
+      })) {
+    auto param = [&](unsigned i) -> const Type * {
+      const Symbol *symbol = lookupStructMember(
+          want->getDecl(), templ->compileTimeParams[i].name);
+      return symbol && symbol->kind == Symbol::Kind::Type ? symbol->type
+                                                          : nullptr;
+    };
+    key = param(0);
+    value = param(1);
+  }
+  if (!key || !value) {
+    if (dict.keys.empty()) {
+      diags.report(dict.getRange(), DiagID::err_empty_dict_type);
+      return errorType();
+    }
+    key = getLiteralElementType(dict.keys.front());
+    value = getLiteralElementType(dict.values.front());
+  }
+  if (key->isError() || value->isError())
+    return fail();
+  StructDecl *instance =
+      instantiateWithTypes(*templ, {key, value}, dict.getLoc());
+  if (!instance)
+    return fail();
+  for (size_t i = 0; i < dict.keys.size(); ++i) {
+    checkOwnedValue(dict.keys[i], key);
+    checkOwnedValue(dict.values[i], value);
+  }
+  dict.init = findMethod(*instance, "__init__", 0);
+  dict.insert = findMethod(*instance, "__setitem__", 2);
+  if (!dict.init || !dict.insert) {
+    diags.report(dict.getRange(), DiagID::err_unsupported, "a dict literal");
     return errorType();
   }
   return instance->type.get();
@@ -107,6 +186,15 @@ const Type *Sema::checkList(ListExpr &list, const Type *expected) {
 const Type *Sema::checkContainerLoop(ForStmt &loop) {
   const Type *type = checkValue(loop.iterable);
   auto *structType = dyn_cast<StructType>(type);
+  // A struct with `__iter__` (a `Dict`, a `Set`) is run over through what
+  // that gives: a list of its elements as they were when the loop began.
+  if (structType && !structType->getDecl().findMethods("__iter__").empty()) {
+    llvm::SMRange range = loop.iterable->getRange();
+    loop.iterable = makeMethodCall(std::move(loop.iterable), "__iter__", {},
+                                   range, range.Start);
+    type = checkValue(loop.iterable);
+    structType = dyn_cast<StructType>(type);
+  }
   if (!structType || structType->getDecl().findMethods("__len__").empty() ||
       structType->getDecl().findMethods("__getitem__").empty()) {
     if (!type->isError())

@@ -74,6 +74,9 @@ const Type *Sema::check(ExprPtr &e, const Type *expected) {
   case Expr::Kind::List:
     type = checkList(*cast<ListExpr>(e.get()), expected);
     break;
+  case Expr::Kind::Dict:
+    type = checkDict(*cast<DictExpr>(e.get()), expected);
+    break;
   case Expr::Kind::Subscript:
     type = checkSubscript(e);
     break;

@@ -50,7 +50,7 @@ public:
   enum class Kind {
     IntLiteral, FloatLiteral, StringLiteral, BoolLiteral, NoneLiteral, Name,
     Unary, Binary, BoolOp, Compare, Call, Subscript, Attribute, Conditional,
-    Tuple, List, Cast, Discard, Transfer, KeywordArg, Error
+    Tuple, List, Dict, Cast, Discard, Transfer, KeywordArg, Error
   };
   Expr(Kind kind, llvm::SMRange range) : kind(kind), range(range) {}
   virtual ~Expr() = default;
@@ -264,14 +264,25 @@ public:
   std::vector<ExprPtr> elements;
 };
 
-/// `[a, b, c]`: a `List` of the elements' type.
+/// `[a, b, c]`: a `List` of the elements' type; `{a, b, c}` (`isSet`): a
+/// `Set`.
 class ListExpr : public ExprBase<Expr::Kind::List> {
 public:
   using ExprBase::ExprBase;
   std::vector<ExprPtr> elements;
-  /// Sema results: the list's `__init__(out self, *, capacity: Int)` and
-  /// its `append`.
+  bool isSet = false;
+  /// Sema results: the collection's `__init__` (a list's takes a
+  /// `capacity`) and the method that adds an element (`append`, `add`).
   FnDecl *init = nullptr, *append = nullptr;
+};
+
+/// `{k1: v1, k2: v2}`: a `Dict` of the keys' and values' types.
+class DictExpr : public ExprBase<Expr::Kind::Dict> {
+public:
+  using ExprBase::ExprBase;
+  std::vector<ExprPtr> keys, values;
+  /// Sema results: the dict's `__init__()` and `__setitem__`.
+  FnDecl *init = nullptr, *insert = nullptr;
 };
 
 /// An implicit conversion that Sema inserts (e.g. Int to Bool in a

@@ -144,7 +144,10 @@ public:
                                    llvm::ArrayRef<const Type *> types,
                                    llvm::SMLoc loc);
   const Type *getElementType(const StructDecl &decl, const StructDecl &templ);
+  StructDecl *getLibraryTemplate(llvm::StringRef name);
+  const Type *getLiteralElementType(ExprPtr &first);
   const Type *checkList(ListExpr &list, const Type *expected);
+  const Type *checkDict(DictExpr &dict, const Type *expected);
   const Type *checkContainerLoop(ForStmt &loop);
 
   //===--- Writing text (SemaWrite.cpp) ------------------------------------===//
