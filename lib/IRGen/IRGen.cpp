@@ -214,8 +214,11 @@ void IRGen::emitFunction(const FnDecl &fn) {
   unsigned argIndex = 0;
   for (const Param &param : fn.params) {
     if (param.convention == ArgConvention::Out) {
-      // It is returned, never destroyed.
+      // It is returned, never destroyed; but an initializer that raises
+      // destroys the fields it initialized, field by field, on the way out.
       outSelf = createLocalSlot(param.local, /*owner=*/false);
+      if (fn.raisedType)
+        markOwner(outSelf, param.type, /*isDeinit=*/true);
       continue;
     }
     if (param.type->isNone())
@@ -242,8 +245,10 @@ void IRGen::emitFunction(const FnDecl &fn) {
 
 /// Returns `value`, if any; an `__init__` returns its `self`.
 void IRGen::emitReturn(mlir::Value value, mlir::Location l) {
+  // A raising initializer's `self` owns its fields, which leave with it.
   if (outSelf)
-    value = LoadOp::create(builder, l, outSelf);
+    value = handlers.front().type ? mlir::Value(MoveOp::create(builder, l, outSelf))
+                                  : mlir::Value(LoadOp::create(builder, l, outSelf));
   llvm::SmallVector<mlir::Value> results;
   if (value)
     results.push_back(value);

@@ -551,6 +551,13 @@ const Type *Sema::checkConversion(ExprPtr &e, const Type *to) {
   const Type *from = checkValue(arg, hint);
   if (from->isError())
     return errorType();
+  // `Int("42")` parses the text, as `Int(String("42"))` does.
+  if (from->isString() && (to->isNumeric()))
+    if (const Symbol *string = moduleScope.lookupHere("String");
+        string && string->kind == Symbol::Kind::Type) {
+      checkAs(arg, string->type);
+      from = string->type;
+    }
   if (from->isStruct()) {
     // `Int(x)` is `x.__int__()`, `Float64(x)` is `x.__float__()`, and so on;
     // the result is then converted to `to`.

@@ -217,7 +217,16 @@ void Sema::checkWith(WithStmt &s, size_t index) {
     return inPlace ? cloneExpr(*item.manager)
                    : makeLocalRef(item.managerLocal, range);
   };
-  ExprPtr enter = makeMethodCall(manager(), "__enter__", {}, range, range.Start);
+  // An `__enter__(var self)` takes the manager itself (a file handle gives
+  // itself to `as f`).
+  FnDecl *enterMethod = decl.findMethods("__enter__").front();
+  bool consumes = !enterMethod->params.empty() &&
+                  enterMethod->params[0].convention == ArgConvention::Owned;
+  ExprPtr managerRef = manager();
+  if (consumes)
+    managerRef = std::make_unique<TransferExpr>(range, std::move(managerRef));
+  ExprPtr enter =
+      makeMethodCall(std::move(managerRef), "__enter__", {}, range, range.Start);
   if (item.target) {
     auto assign = std::make_unique<AssignStmt>(item.target->getRange());
     assign->targets.push_back(std::move(item.target));

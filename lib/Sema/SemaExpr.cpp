@@ -235,6 +235,22 @@ void Sema::checkCondition(ExprPtr &e) {
     if (type->isBool() || type->isError())
       return;
   }
+  if (type->isPointer()) {
+    // A pointer is true unless it is null.
+    llvm::SMRange range = e->getRange();
+    auto null =
+        std::make_unique<CallExpr>(range, std::make_unique<ErrorExpr>(range));
+    null->builtin = Builtin::PtrNull;
+    null->type = type;
+    auto compare = std::make_unique<CompareExpr>(range);
+    compare->operands.push_back(std::move(e));
+    compare->operands.push_back(std::move(null));
+    compare->ops.push_back(CompareOperator::Ne);
+    compare->opLocs.push_back(range.Start);
+    e = std::move(compare);
+    checkValue(e);
+    return;
+  }
   if (!type->isNumeric()) {
     diags.report(e->getRange(), DiagID::err_condition_type, type->getName());
     return;

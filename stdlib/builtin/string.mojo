@@ -1,4 +1,5 @@
 # String: an owned, growable sequence of UTF-8 bytes on the heap.
+from ffi import external_call
 
 
 def _is_space(byte: UInt8) -> Bool:
@@ -330,6 +331,51 @@ struct String(
 
     def byte_length(self) -> Int:
         return self._length
+
+    # The text as a null-terminated copy, for C; the caller frees it.
+    def _c_string(self) -> UnsafePointer[UInt8]:
+        var text = alloc[UInt8](self._length + 1)
+        for i in range(self._length):
+            text[i] = self._data[i]
+        text[self._length] = 0
+        return text
+
+    # `Int(s)`: an optional sign, then decimal digits, with spaces around.
+    def __int__(self) raises -> Int:
+        var text = self.strip()
+        var negative = False
+        var start = 0
+        if len(text) > 0 and (text._data[0] == 45 or text._data[0] == 43):
+            negative = text._data[0] == 45
+            start = 1
+        if start == len(text):
+            raise Error("String is not convertible to integer: ", repr(self))
+        var value = 0
+        for i in range(start, len(text)):
+            var digit = Int(text._data[i]) - 48
+            if digit < 0 or digit > 9:
+                raise Error(
+                    "String is not convertible to integer: ", repr(self)
+                )
+            value = value * 10 + (-digit if negative else digit)
+        return value
+
+    # `Float64(s)`: what C's `strtod` reads, which must be all of the text
+    # but the spaces around it.
+    def __float__(self) raises -> Float64:
+        var text = self.strip()
+        var c_text = text._c_string()
+        var end = alloc[UnsafePointer[UInt8]](1)
+        var value = external_call["strtod", Float64](c_text, end)
+        var read_all = end[0] == c_text + len(text)
+        end.free()
+        c_text.free()
+        if len(text) == 0 or not read_all:
+            raise Error(
+                "String is not convertible to a floating-point number: ",
+                repr(self),
+            )
+        return value
 
     def unsafe_ptr(self) -> UnsafePointer[UInt8]:
         return self._data
