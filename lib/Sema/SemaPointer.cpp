@@ -37,6 +37,9 @@ const Type *Sema::resolvePointerType(const Expr *e) {
 /// `p[i]`: the storage of the value `i` places after the one `p` points to.
 const Type *Sema::checkPointerElement(SubscriptExpr &e,
                                       const PointerType *type) {
+  // `p[]` is the value `p` points to, `p[0]`.
+  if (e.indices.empty())
+    e.indices.push_back(makeIntConstant(e.getRange(), 0));
   if (e.indices.size() != 1) {
     diags.report(e.getRange(), DiagID::err_pointer_index);
     for (ExprPtr &index : e.indices)

@@ -269,7 +269,37 @@ void Sema::synthesizeFieldwiseInit(StructDecl &decl) {
   decl.methods.push_back(std::move(init));
 }
 
+/// Whether a value of `type` holds or points to a `target`, through fields
+/// and pointers.
+static bool reaches(const Type *type, const StructDecl &target,
+                    llvm::SmallPtrSetImpl<const StructDecl *> &visited) {
+  while (auto *pointer = dyn_cast<PointerType>(type))
+    type = pointer->getPointee();
+  auto *structType = dyn_cast<StructType>(type);
+  if (!structType)
+    return false;
+  const StructDecl &decl = structType->getDecl();
+  if (&decl == &target)
+    return true;
+  if (!visited.insert(&decl).second)
+    return false;
+  return llvm::any_of(decl.fields, [&](const FieldDecl &field) {
+    return field.type && reaches(field.type, target, visited);
+  });
+}
+
 void Sema::checkStructBodies(StructDecl &decl) {
+  // A struct reached again through a pointer (a linked node) needs a type
+  // that names itself, which the IR does not have yet.
+  for (const FieldDecl &field : decl.fields) {
+    llvm::SmallPtrSet<const StructDecl *, 8> visited;
+    if (field.type && reaches(field.type, decl, visited)) {
+      diags.report(field.typeExpr->getRange(), DiagID::err_unsupported,
+                   "a struct that points to its own type (`" + decl.name +
+                       "` through `" + field.type->getName().str() + "`)");
+      return;
+    }
+  }
   for (auto &method : decl.methods)
     if (!method->isGeneric)
       checkDefaultValues(*method);
