@@ -26,6 +26,9 @@ PROGRAMS = [
     ("mandelbrot", "mandelbrot.ember", "mandelbrot.c", "mandelbrot.py"),
     # The same kernel with a Complex struct: structs must cost nothing.
     ("mandel-struct", "mandelbrot_complex.ember", "mandelbrot.c", "mandelbrot.py"),
+    # The library: Dict[String, Int] and String allocation, formatting.
+    ("word-count", "word_count.ember", "word_count.c", "word_count.py"),
+    ("string-build", "string_build.ember", "string_build.c", "string_build.py"),
 ]
 
 
