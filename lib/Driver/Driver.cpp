@@ -222,6 +222,9 @@ int Compilation::run() {
       emitModule(*ast, context, sourceMgr);
   if (failed(mlir::verify(*module)))
     return fail(DiagID::err_internal, "the generated IR does not verify");
+  if (!options.runtimeChecks)
+    (*module)->setAttr("ember.runtime_checks",
+                       mlir::BoolAttr::get(&context, false));
   if (options.emit == EmitKind::Ember) {
     auto out = openOutput(false);
     if (!out)

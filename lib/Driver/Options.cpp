@@ -25,6 +25,8 @@ OPTIONS:
   -O0, -O1, -O2, -O3    optimization level (default: -O2)
   --target-cpu=CPU      the CPU to compile for (default: the host's)
   --target-triple=T     the target triple (default: the host's)
+  --no-runtime-checks   no index, division or Optional checks at run time
+  -D ASSERT=none        the same, as Mojo spells it (ASSERT=all: checks on)
   --mlir-print-debuginfo  print source locations in MLIR output
   --verify-each         verify the IR after every MLIR pass
   --color=WHEN          color diagnostics: auto (default), always or never
@@ -118,6 +120,26 @@ std::optional<int> ember::parseOptions(int argc, char **argv,
     }
     if (arg == "--internal-crash-for-testing") {
       options.crashForTesting = true;
+      continue;
+    }
+    if (arg == "--no-runtime-checks") {
+      options.runtimeChecks = false;
+      continue;
+    }
+    // `-D NAME=VALUE` or `-DNAME=VALUE`: Mojo's defines; `ASSERT` is known.
+    if (arg.consume_front("-D")) {
+      if (arg.empty()) {
+        if (++i == argc)
+          return usageError("missing NAME=VALUE after '-D'");
+        arg = argv[i];
+      }
+      auto [name, value] = arg.split('=');
+      if (name != "ASSERT")
+        return usageError("unknown define '" + name +
+                          "'; the known one is ASSERT=none|all");
+      if (value != "none" && value != "all" && value != "safe")
+        return usageError("ASSERT takes none, safe or all, not '" + value + "'");
+      options.runtimeChecks = value != "none";
       continue;
     }
     if (arg.consume_front("--target-cpu=")) {

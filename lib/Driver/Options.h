@@ -25,6 +25,9 @@ struct Options {
   bool printDebugInfo = false; ///< Print MLIR locations.
   bool verifyEach = false;     ///< Verify the IR after every MLIR pass.
   bool crashForTesting = false;
+  /// Index, division and `Optional` checks (`--no-runtime-checks` or
+  /// `-D ASSERT=none` turn them off).
+  bool runtimeChecks = true;
   DiagnosticOptions diagnostics;
   std::vector<std::string> programArgs; ///< For `emberc run`.
 };

@@ -424,6 +424,8 @@ mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
     return emitNoValue(convertType(e.type), l);
   case Builtin::Forget:
     return {};
+  case Builtin::RuntimeChecks:
+    return RuntimeChecksOp::create(builder, l);
   case Builtin::PrintBytes: {
     mlir::Value text = MakeStrOp::create(builder, l, args[0], args[1]);
     mlir::Value nothing =

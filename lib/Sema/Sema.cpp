@@ -137,7 +137,8 @@ void Sema::declareBuiltins() {
       {"__print_bytes", Builtin::PrintBytes},
       {"__fail", Builtin::Fail},
       {"__uninitialized", Builtin::Uninitialized},
-      {"__forget", Builtin::Forget}};
+      {"__forget", Builtin::Forget},
+      {"__runtime_checks", Builtin::RuntimeChecks}};
   for (auto [name, builtin] : builtins) {
     Symbol symbol;
     symbol.kind = Symbol::Kind::Builtin;

@@ -627,6 +627,10 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
     for (CallArgument &arg : call.args)
       check(arg.value);
     return errorType();
+  case Builtin::RuntimeChecks:
+    if (!positionalOnly(0, 0))
+      return errorType();
+    return Type::get(Type::Kind::Bool);
   case Builtin::Forget: {
     if (!positionalOnly(1, 1))
       return errorType();

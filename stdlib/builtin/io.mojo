@@ -46,7 +46,7 @@ def _check_index(index: Int, length: Int, kind: StringLiteral) -> Int:
     var at = index
     if at < 0:
         at += length
-    if at < 0 or at >= length:
+    if __runtime_checks() and (at < 0 or at >= length):
         _abort(
             String("index ", index, " is out of range for a ")
             + String(kind, " of length ", length)

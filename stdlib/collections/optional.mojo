@@ -49,7 +49,7 @@ struct Optional[T: Copyable](Copyable, Boolable):
 
     # The value; an empty one stops the program.
     def value(self) -> T:
-        if not self._has:
+        if __runtime_checks() and not self._has:
             _abort(".value() on an empty Optional")
         return self._value.copy()
 

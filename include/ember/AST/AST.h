@@ -188,6 +188,8 @@ enum class Builtin {
   // be written before use as a `T`; `__forget(x^)`, which ends a value
   // without its destructor.
   Uninitialized, Forget,
+  // `__runtime_checks()`: false when the program is built without them.
+  RuntimeChecks,
   // `writer.write(a, b)`: the calls in `parts`.
   WriteAll
 };

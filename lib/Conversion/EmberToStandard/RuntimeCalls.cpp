@@ -63,8 +63,17 @@ Value ember::createStringValue(OpBuilder &builder, Location loc,
                                      llvm::ArrayRef<int64_t>{1});
 }
 
+bool ember::areRuntimeChecksOn(Operation *op) {
+  auto module = op->getParentOfType<ModuleOp>();
+  auto on = module ? module->getAttrOfType<BoolAttr>("ember.runtime_checks")
+                   : BoolAttr();
+  return !on || on.getValue();
+}
+
 void ember::emitRuntimeCheck(RewriterBase &rewriter, Location loc,
                              Value condition, StringRef message) {
+  if (!areRuntimeChecksOn(rewriter.getInsertionBlock()->getParentOp()))
+    return;
   std::string text;
   llvm::raw_string_ostream os(text);
   if (auto fileLoc = dyn_cast<FileLineColLoc>(loc))

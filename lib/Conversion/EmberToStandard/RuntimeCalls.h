@@ -23,6 +23,9 @@ mlir::Value createStringValue(mlir::OpBuilder &builder, mlir::Location loc,
 /// Splits the current block: execution continues at the insertion point
 /// only if `condition` holds; otherwise the program stops with
 /// `file:line:col: error: <message>` taken from `loc`.
+/// Whether the module of `op` checks at run time (`ember.runtime_checks`).
+bool areRuntimeChecksOn(mlir::Operation *op);
+
 void emitRuntimeCheck(mlir::RewriterBase &rewriter, mlir::Location loc,
                       mlir::Value condition, llvm::StringRef message);
 

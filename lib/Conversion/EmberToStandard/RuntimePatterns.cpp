@@ -164,6 +164,17 @@ struct CheckOpLowering : OpConversionPattern<CheckOp> {
   }
 };
 
+struct RuntimeChecksOpLowering : OpConversionPattern<RuntimeChecksOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(RuntimeChecksOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOpWithNewOp<arith::ConstantOp>(
+        op, rewriter.getBoolAttr(areRuntimeChecksOn(op)));
+    return success();
+  }
+};
+
 struct ExitOpLowering : OpConversionPattern<ExitOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -194,6 +205,6 @@ void ember::populateEmberRuntimePatterns(EmberTypeConverter &converter,
   patterns.add<LocalOpLowering, ReadOpLowering<LoadOp>, ReadOpLowering<MoveOp>,
                StoreOpLowering,
                StringConstantOpLowering, PrintOpLowering, FormatOpLowering,
-               CheckOpLowering, FailOpLowering,
+               CheckOpLowering, RuntimeChecksOpLowering, FailOpLowering,
                ExitOpLowering>(converter, patterns.getContext());
 }

@@ -463,6 +463,22 @@ def Ember_CheckOp : Ember_Op<"check"> {
   let assemblyFormat = "$condition `,` $message attr-dict";
 }
 
+def Ember_RuntimeChecksOp : Ember_Op<"runtime_checks", [Pure]> {
+  let summary = "whether the program checks at run time";
+  let description = [{
+    True unless the program is built without run-time checks
+    (`--no-runtime-checks`, `-D ASSERT=none`), which the module's
+    `ember.runtime_checks` attribute records. The library's own checks
+    (an index out of range) test it.
+
+    ```mlir
+    %on = ember.runtime_checks
+    ```
+  }];
+  let results = (outs I1:$result);
+  let assemblyFormat = "attr-dict";
+}
+
 def Ember_ExitOp : Ember_Op<"exit"> {
   let summary = "end the program with an exit status";
   let description = [{
