@@ -1,3 +1,5 @@
+from ffi import external_call
+
 # Writing text: `Writer`s receive bytes, `Writable` values write themselves
 # to one. `print` writes to standard output through `_StdoutWriter`.
 #
@@ -52,3 +54,19 @@ def _check_index(index: Int, length: Int, kind: StringLiteral) -> Int:
             + String(kind, " of length ", length)
         )
     return at
+
+
+# A line of standard input, without its newline; at the end of the input,
+# an empty string. `prompt` is printed first.
+def input(prompt: String = "") -> String:
+    if len(prompt) > 0:
+        print(prompt, end="")
+        _ = external_call["fflush", Int32](UnsafePointer[UInt8]())
+    var line = String()
+    while True:
+        var c = external_call["getchar", Int32]()
+        if c < 0 or c == 10:
+            break
+        line._append_byte(UInt8(c))
+    return line^
+

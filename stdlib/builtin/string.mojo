@@ -379,3 +379,39 @@ struct String(
 
     def unsafe_ptr(self) -> UnsafePointer[UInt8]:
         return self._data
+
+
+# The code point of a one-character string (its first byte, for ASCII).
+def ord(text: String) -> Int:
+    if len(text) == 0:
+        _abort("ord() of an empty string")
+    var first = Int(text.unsafe_ptr()[0])
+    if first < 128:
+        return first
+    # A UTF-8 sequence: the lead byte's bits, then six from each of the rest.
+    var count = 2 if first < 0xE0 else (3 if first < 0xF0 else 4)
+    var value = first & (0x7F >> count)
+    for i in range(1, count):
+        value = (value << 6) | (Int(text.unsafe_ptr()[i]) & 0x3F)
+    return value
+
+
+# The one-character string of a code point, in UTF-8.
+def chr(code: Int) -> String:
+    var result = String()
+    if code < 0x80:
+        result._append_byte(UInt8(code))
+    elif code < 0x800:
+        result._append_byte(UInt8(0xC0 | (code >> 6)))
+        result._append_byte(UInt8(0x80 | (code & 0x3F)))
+    elif code < 0x10000:
+        result._append_byte(UInt8(0xE0 | (code >> 12)))
+        result._append_byte(UInt8(0x80 | ((code >> 6) & 0x3F)))
+        result._append_byte(UInt8(0x80 | (code & 0x3F)))
+    else:
+        result._append_byte(UInt8(0xF0 | (code >> 18)))
+        result._append_byte(UInt8(0x80 | ((code >> 12) & 0x3F)))
+        result._append_byte(UInt8(0x80 | ((code >> 6) & 0x3F)))
+        result._append_byte(UInt8(0x80 | (code & 0x3F)))
+    return result^
+

@@ -1,0 +1,93 @@
+# The `math` module's functions beyond those the compiler provides itself
+# (`sqrt`, `exp`, `log`, `sin`, `cos`, `tan`, `floor`, `ceil`, `trunc`),
+# through C's libm.
+from ffi import external_call
+
+comptime pi = 3.141592653589793
+comptime e = 2.718281828459045
+comptime tau = 6.283185307179586
+
+
+def log2(x: Float64) -> Float64:
+    return external_call["log2", Float64](x)
+
+
+def log10(x: Float64) -> Float64:
+    return external_call["log10", Float64](x)
+
+
+def pow(x: Float64, y: Float64) -> Float64:
+    return external_call["pow", Float64](x, y)
+
+
+def atan(x: Float64) -> Float64:
+    return external_call["atan", Float64](x)
+
+
+def atan2(y: Float64, x: Float64) -> Float64:
+    return external_call["atan2", Float64](y, x)
+
+
+def asin(x: Float64) -> Float64:
+    return external_call["asin", Float64](x)
+
+
+def acos(x: Float64) -> Float64:
+    return external_call["acos", Float64](x)
+
+
+def sinh(x: Float64) -> Float64:
+    return external_call["sinh", Float64](x)
+
+
+def cosh(x: Float64) -> Float64:
+    return external_call["cosh", Float64](x)
+
+
+def tanh(x: Float64) -> Float64:
+    return external_call["tanh", Float64](x)
+
+
+def hypot(x: Float64, y: Float64) -> Float64:
+    return external_call["hypot", Float64](x, y)
+
+
+def fabs(x: Float64) -> Float64:
+    return x if x >= 0.0 else -x
+
+
+def isnan(x: Float64) -> Bool:
+    return x != x
+
+
+def isinf(x: Float64) -> Bool:
+    return not isnan(x) and isnan(x - x)
+
+
+def isfinite(x: Float64) -> Bool:
+    return not isnan(x - x)
+
+
+def inf() -> Float64:
+    return 1.0 / 0.0
+
+
+def nan() -> Float64:
+    return 0.0 / 0.0
+
+
+def gcd(a: Int, b: Int) -> Int:
+    var x = a if a >= 0 else -a
+    var y = b if b >= 0 else -b
+    while y != 0:
+        var r = x % y
+        x = y
+        y = r
+    return x
+
+
+def lcm(a: Int, b: Int) -> Int:
+    if a == 0 or b == 0:
+        return 0
+    var result = a // gcd(a, b) * b
+    return result if result >= 0 else -result
