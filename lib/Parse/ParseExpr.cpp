@@ -327,17 +327,11 @@ ExprPtr Parser::parseSubscript(ExprPtr base) {
       diags.report(tok().getRange(), DiagID::err_positional_after_keyword);
       return nullptr;
     }
-    if (is(TokenKind::colon)) {
-      diags.report(tok().getRange(), DiagID::err_unsupported, "slicing");
+    ExprPtr index;
+    if (!is(TokenKind::colon) && !(index = parseExpr()))
       return nullptr;
-    }
-    ExprPtr index = parseExpr();
-    if (!index)
+    if (is(TokenKind::colon) && !(index = parseSlice(std::move(index))))
       return nullptr;
-    if (is(TokenKind::colon)) {
-      diags.report(tok().getRange(), DiagID::err_unsupported, "slicing");
-      return nullptr;
-    }
     indices.push_back(std::move(index));
     if (!is(TokenKind::r_square) && !expect(TokenKind::comma, "`,` or `]`"))
       return nullptr;
@@ -509,4 +503,34 @@ ExprPtr Parser::parseBraces() {
   }
   dict->setRange(rangeFrom(start));
   return dict;
+}
+
+/// `start:end:step` in brackets, each part optional (`start` is parsed
+/// already, or null): a `Slice(start, end, step)` with `None` for what is
+/// missing, which `__getitem__` takes.
+ExprPtr Parser::parseSlice(ExprPtr start) {
+  SMLoc begin = start ? start->getLoc() : tok().getLoc();
+  std::vector<ExprPtr> parts;
+  parts.push_back(std::move(start));
+  for (int i = 0; i < 2 && consumeIf(TokenKind::colon); ++i) {
+    ExprPtr part;
+    if (!is(TokenKind::colon) && !is(TokenKind::comma) &&
+        !is(TokenKind::r_square) && !(part = parseExpr()))
+      return nullptr;
+    parts.push_back(std::move(part));
+  }
+  SMRange range = rangeFrom(begin);
+  auto call = std::make_unique<CallExpr>(
+      range, std::make_unique<NameExpr>(SMRange(begin, begin), "Slice"));
+  for (ExprPtr &part : parts) {
+    CallArgument arg;
+    arg.value = part ? std::move(part) : std::make_unique<NoneLiteralExpr>(range);
+    call->args.push_back(std::move(arg));
+  }
+  while (call->args.size() < 3) {
+    CallArgument none;
+    none.value = std::make_unique<NoneLiteralExpr>(range);
+    call->args.push_back(std::move(none));
+  }
+  return call;
 }

@@ -128,6 +128,7 @@ private:
   ExprPtr parseBraces();
   ExprPtr parseCallArgs(ExprPtr callee);
   ExprPtr parseSubscript(ExprPtr base);
+  ExprPtr parseSlice(ExprPtr start);
   ExprPtr parseIntLiteral();
   ExprPtr parseFloatLiteral();
 

@@ -117,6 +117,23 @@ struct String(
         result._append_byte(self._data[at])
         return result
 
+    # `s[start:end:step]`, of bytes.
+    def __getitem__(self, slice: Slice) -> String:
+        var start = 0
+        var end = 0
+        var step = 1
+        slice._indices(self._length, start, end, step)
+        var result = String()
+        if step == 1:
+            if end > start:
+                result.write_bytes(self._data + start, end - start)
+            return result^
+        var i = start
+        while (step > 0 and i < end) or (step < 0 and i > end):
+            result._append_byte(self._data[i])
+            i += step
+        return result^
+
     def __mul__(self, count: Int) -> String:
         var result = String()
         result.reserve(self._length * max(count, 0))

@@ -34,6 +34,19 @@ struct List[T: Copyable](Copyable, Sized, Writable):
     def __getitem__(self, index: Int) -> Self.T:
         return self._data[self._normalize(index)].copy()
 
+    # `xs[start:end:step]`: a new list of those elements.
+    def __getitem__(self, slice: Slice) -> List[Self.T]:
+        var start = 0
+        var end = 0
+        var step = 1
+        slice._indices(self._length, start, end, step)
+        var result = List[Self.T]()
+        var i = start
+        while (step > 0 and i < end) or (step < 0 and i > end):
+            result.append(self._data[i].copy())
+            i += step
+        return result^
+
     def __setitem__(mut self, index: Int, var value: Self.T):
         self._data[self._normalize(index)] = value^
 
