@@ -16,3 +16,13 @@ def _string_from_c(text: UnsafePointer[UInt8]) -> String:
     var result = String()
     result.write_bytes(text, external_call["strlen", Int](text))
     return result^
+
+
+# The value of the environment variable `name`, or `default`.
+def env_get_string(name: String, default: String = "") -> String:
+    var c_name = name._c_string()
+    var value = external_call["getenv", UnsafePointer[UInt8]](c_name)
+    c_name.free()
+    if not value:
+        return default
+    return _string_from_c(value)

@@ -266,3 +266,11 @@ int64_t ember_rt_argc(void) { return saved_argc; }
 const char *ember_rt_argv(int64_t index) {
   return index >= 0 && index < saved_argc ? saved_argv[index] : "";
 }
+
+//===----------------------------------------------------------------------===//
+// The state of the `random` module's generator (zero until seeded)
+//===----------------------------------------------------------------------===//
+
+static uint64_t random_state;
+
+uint64_t *ember_rt_random_state(void) { return &random_state; }
