@@ -152,17 +152,33 @@ std::string IRGen::getUniqueSymbol(const FnDecl &fn) {
 
 /// Only what a program uses of the library is compiled further.
 void IRGen::removeUnusedLibraryFunctions() {
-  bool removed = true;
-  while (removed) {
-    removed = false;
-    for (auto fn : llvm::make_early_inc_range(
-             moduleOp.getOps<mlir::func::FuncOp>())) {
-      if (!fn.getSymName().starts_with("ember.std.") ||
-          !mlir::SymbolTable::symbolKnownUseEmpty(fn, moduleOp))
-        continue;
-      fn.erase();
-      removed = true;
-    }
+  // The uses of each function, counted in one walk; erasing a function
+  // takes its own uses away, which may leave others unused.
+  llvm::DenseMap<mlir::StringAttr, unsigned> uses;
+  auto forEachUse = [&](mlir::func::FuncOp fn, auto &&visit) {
+    if (auto symbolUses = mlir::SymbolTable::getSymbolUses(fn))
+      for (const mlir::SymbolTable::SymbolUse &use : *symbolUses)
+        visit(use.getSymbolRef().getRootReference());
+  };
+  llvm::DenseMap<mlir::StringAttr, mlir::func::FuncOp> library;
+  for (auto fn : moduleOp.getOps<mlir::func::FuncOp>()) {
+    forEachUse(fn, [&](mlir::StringAttr name) { ++uses[name]; });
+    if (fn.getSymName().starts_with("ember.std."))
+      library[fn.getSymNameAttr()] = fn;
+  }
+  llvm::SmallVector<mlir::func::FuncOp> unused;
+  for (auto [name, fn] : library)
+    if (!uses.lookup(name))
+      unused.push_back(fn);
+  while (!unused.empty()) {
+    mlir::func::FuncOp fn = unused.pop_back_val();
+    forEachUse(fn, [&](mlir::StringAttr name) {
+      auto it = library.find(name);
+      if (--uses[name] == 0 && it != library.end() && it->second != fn)
+        unused.push_back(it->second);
+    });
+    library.erase(fn.getSymNameAttr());
+    fn.erase();
   }
 }
 
