@@ -294,6 +294,21 @@ static bool isSimpleLValue(const Expr *e) {
   return false;
 }
 
+/// Whether computing the checked `e` again gives the same value and does
+/// nothing else: variables, literals, and scalar arithmetic on them.
+static bool isPureValue(const Expr *e) {
+  if (isa<NameExpr, IntLiteralExpr, FloatLiteralExpr, StringLiteralExpr,
+          BoolLiteralExpr>(e))
+    return true;
+  if (auto *u = dyn_cast<UnaryExpr>(e))
+    return isPureValue(u->operand.get());
+  if (auto *b = dyn_cast<BinaryExpr>(e))
+    return isPureValue(b->lhs.get()) && isPureValue(b->rhs.get());
+  if (auto *c = dyn_cast<CastExpr>(e))
+    return isPureValue(c->operand.get());
+  return false;
+}
+
 /// A copy of a variable or a chain of fields of one, to read it again.
 static ExprPtr cloneLValue(const Expr *e) {
   if (isa<SubscriptExpr>(e))
@@ -310,9 +325,27 @@ void Sema::checkAugAssign(AugAssignStmt &assign) {
   Expr *target = assign.target.get();
   auto *sub = dyn_cast<SubscriptExpr>(target);
   // `p[i] += v` of a pointer reads and writes `p[i]` in place.
-  bool pointerElement = sub && isSimpleLValue(sub) &&
-                        !checkValue(sub->base)->isError() &&
-                        sub->base->type->isPointer();
+  bool simple = sub && isSimpleLValue(sub) && !checkValue(sub->base)->isError();
+  bool pointerElement = simple && sub->base->type->isPointer();
+  // `a[i] += v` of a struct is `a[i] = a[i] + v`: `__getitem__`, then
+  // `__setitem__`, of indices that read the same each time.
+  bool structElement =
+      sub && isSimpleLValue(sub->base.get()) &&
+      !checkValue(sub->base)->isError() && sub->base->type->isStruct() &&
+      llvm::all_of(sub->indices, [&](ExprPtr &index) {
+        return !checkValue(index)->isError() && isPureValue(index.get());
+      });
+  if (structElement) {
+    ExprPtr value = std::make_unique<BinaryExpr>(
+        assign.getRange(), assign.op, assign.opLoc, cloneExpr(*sub),
+        std::move(assign.value));
+    cast<BinaryExpr>(value.get())->isAugmented = true;
+    ExprPtr store = cloneExpr(*sub);
+    checkSetItem(store, value);
+    assign.combined = std::move(value);
+    assign.inPlace = true;
+    return;
+  }
   if (!isa<NameExpr, AttributeExpr>(target) && !pointerElement) {
     diags.report(target->getRange(), DiagID::err_unsupported,
                  "an augmented assignment to this subscript");
