@@ -80,3 +80,14 @@ def random_ui64(min: UInt64, max: UInt64) -> UInt64:
 def randint(low: Int, high: Int) -> Int:
     return Int(random_si64(Int64(low), Int64(high)))
 
+
+
+# The elements of `list` in a random order (Fisher-Yates).
+def shuffle[T: Copyable](mut list: List[T]):
+    var i = len(list) - 1
+    while i > 0:
+        var j = randint(0, i)
+        var held = list[i]
+        list[i] = list[j]
+        list[j] = held^
+        i -= 1

@@ -281,13 +281,6 @@ FnDecl *Sema::instantiate(FnDecl &templ, CallExpr &call,
   for (size_t a = 0; a < map.size(); ++a)
     if (map[a] >= 0)
       argOf[map[a]] = static_cast<int>(a);
-  auto inferFrom = [&](llvm::function_ref<bool(const Param &)> matches)
-      -> const Type * {
-    for (size_t i = first; i < templ.params.size(); ++i)
-      if (matches(templ.params[i]) && argOf[i] >= 0)
-        return getArgumentType(*call.args[argOf[i]].value);
-    return nullptr;
-  };
 
   // Bind every compile-time parameter: given, inferred or defaulted.
   std::vector<CompileTimeBinding> bindings;
@@ -312,9 +305,11 @@ FnDecl *Sema::instantiate(FnDecl &templ, CallExpr &call,
       if (given)
         binding.type = resolveType(const_cast<Expr *>(given));
       else
-        binding.type = inferFrom([&](const Param &p) {
-          return namesParameter(p.typeExpr.get(), param.name);
-        });
+        for (size_t i = first; i < templ.params.size() && !binding.type; ++i)
+          if (argOf[i] >= 0 && templ.params[i].typeExpr)
+            binding.type = matchParameter(
+                templ.params[i].typeExpr.get(),
+                getArgumentType(*call.args[argOf[i]].value), param.name);
       if (!binding.type && param.defaultValue)
         binding.type = resolveType(param.defaultValue.get());
       if (!binding.type)
@@ -407,6 +402,38 @@ FnDecl *Sema::instantiate(FnDecl &templ, CallExpr &call,
   }
   return makeInstance(templ, key, bindings, implicitTypes, depth,
                       call.getLoc());
+}
+
+/// The type the parameter `name` stands for when a value of `type` is
+/// given where `typeExpr` is expected: `type` itself for `T`, the element
+/// type of a `List[Int]` for `List[T]`, and so on through nested
+/// instances.
+const Type *Sema::matchParameter(const Expr *typeExpr, const Type *type,
+                                 llvm::StringRef name) {
+  if (!type || type->isError())
+    return nullptr;
+  if (namesParameter(typeExpr, name))
+    return type;
+  auto *sub = llvm::dyn_cast_or_null<SubscriptExpr>(typeExpr);
+  auto *structType = dyn_cast<StructType>(type);
+  if (!sub || !structType)
+    return nullptr;
+  StructDecl *templ = getStructNamedBy(sub->base.get());
+  if (!templ || !templ->isTemplate() ||
+      llvm::none_of(templ->instances, [&](const auto &instance) {
+        return instance.second.get() == &structType->getDecl();
+      }))
+    return nullptr;
+  for (size_t i = 0;
+       i < sub->indices.size() && i < templ->compileTimeParams.size(); ++i) {
+    const Symbol *bound = lookupStructMember(
+        structType->getDecl(), templ->compileTimeParams[i].name);
+    if (bound && bound->kind == Symbol::Kind::Type)
+      if (const Type *found =
+              matchParameter(sub->indices[i].get(), bound->type, name))
+        return found;
+  }
+  return nullptr;
 }
 
 /// A scope inside `parent` in which each parameter names its value: a type,

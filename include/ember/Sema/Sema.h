@@ -91,6 +91,8 @@ public:
       llvm::ArrayRef<std::pair<size_t, const Type *>> implicitTypes,
       unsigned depth, llvm::SMLoc requestedAt);
   void checkPendingInstances();
+  const Type *matchParameter(const Expr *typeExpr, const Type *type,
+                             llvm::StringRef name);
   Scope *bindParameters(llvm::ArrayRef<CompileTimeBinding> bindings,
                         std::vector<std::unique_ptr<AliasDecl>> &values,
                         Scope *parent = nullptr);
