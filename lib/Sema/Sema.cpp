@@ -3,10 +3,7 @@
 #include "ember/AST/ASTClone.h"
 #include "ember/Sema/Sema.h"
 
-#include "llvm/ADT/StringSwitch.h"
 
-#include <algorithm>
-#include <optional>
 
 using namespace ember;
 using llvm::cast;

@@ -129,14 +129,8 @@ void Sema::bindImports(Module &module, unsigned unit) {
         continue;
       Builtin builtin = lookupModuleMember(imp.module, name.name, moduleKnown);
       if (builtin == Builtin::None) {
-        llvm::StringRef closest = DiagnosticEngine::findClosest(
-            name.name, getModuleMembers(imp.module));
-        if (closest.empty())
-          diags.report(name.range, DiagID::err_unknown_import, imp.module,
-                       name.name);
-        else
-          diags.report(name.range, DiagID::err_unknown_import_suggest,
-                       imp.module, name.name, closest);
+        reportUnknownMember(imp.module, name.name, name.range,
+                            getModuleMembers(imp.module));
         continue;
       }
       Symbol symbol;
@@ -146,6 +140,18 @@ void Sema::bindImports(Module &module, unsigned unit) {
       scope->replace(boundName, symbol);
     }
   }
+}
+
+/// `module` has no `name`; the closest of `members`, if any, is suggested.
+void Sema::reportUnknownMember(llvm::StringRef module, llvm::StringRef name,
+                               llvm::SMRange range,
+                               llvm::ArrayRef<llvm::StringRef> members) {
+  llvm::StringRef closest = DiagnosticEngine::findClosest(name, members);
+  if (closest.empty())
+    diags.report(range, DiagID::err_unknown_import, module, name);
+  else
+    diags.report(range, DiagID::err_unknown_import_suggest, module, name,
+                 closest);
 }
 
 /// The names an import that failed would have bound, so that their uses
@@ -181,14 +187,7 @@ void Sema::bindSourceImport(ImportDecl &imp) {
     if (!symbol || symbol->kind == Symbol::Kind::Poisoned) {
       llvm::SmallVector<llvm::StringRef> members = from.collectNamesHere();
       llvm::append_range(members, getModuleMembers(imp.module));
-      llvm::StringRef closest =
-          DiagnosticEngine::findClosest(name.name, members);
-      if (closest.empty())
-        diags.report(name.range, DiagID::err_unknown_import, imp.module,
-                     name.name);
-      else
-        diags.report(name.range, DiagID::err_unknown_import_suggest,
-                     imp.module, name.name, closest);
+      reportUnknownMember(imp.module, name.name, name.range, members);
       Symbol poisoned;
       poisoned.declRange = name.range;
       scope->replace(name.asName.empty() ? name.name : name.asName, poisoned);
@@ -267,14 +266,7 @@ bool Sema::rewriteModuleAccess(ExprPtr &e) {
     llvm::SmallVector<llvm::StringRef> members = getModuleMembers(imp.module);
     if (imp.target >= 0)
       llvm::append_range(members, unitScope(imp.target).collectNamesHere());
-    llvm::StringRef closest =
-        DiagnosticEngine::findClosest(attr->name, members);
-    if (closest.empty())
-      diags.report(attr->nameRange, DiagID::err_unknown_import, imp.module,
-                   attr->name);
-    else
-      diags.report(attr->nameRange, DiagID::err_unknown_import_suggest,
-                   imp.module, attr->name, closest);
+    reportUnknownMember(imp.module, attr->name, attr->nameRange, members);
   }
   // Bound in the unit under a name no source can spell.
   std::string key = path + "." + attr->name;

@@ -52,6 +52,9 @@ public:
   void bindImports(Module &module, unsigned unit);
   void bindSourceImport(ImportDecl &imp);
   void poisonImportedNames(const ImportDecl &imp);
+  void reportUnknownMember(llvm::StringRef module, llvm::StringRef name,
+                           llvm::SMRange range,
+                           llvm::ArrayRef<llvm::StringRef> members);
   void bindModule(const ImportDecl &imp);
   unsigned getCurrentUnit() const;
   bool getModulePath(const Expr &e, std::string &path);
