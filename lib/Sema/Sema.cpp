@@ -3,8 +3,6 @@
 #include "ember/AST/ASTClone.h"
 #include "ember/Sema/Sema.h"
 
-
-
 using namespace ember;
 using llvm::cast;
 using llvm::dyn_cast;
