@@ -226,6 +226,24 @@ struct String(
                 parts.append(self._slice(start, i))
         return parts^
 
+    # The lines, without their ends (`\n`, `\r\n` or `\r`); a last end
+    # makes no empty line after it, as in Python.
+    def splitlines(self) -> List[String]:
+        var lines = List[String]()
+        var start = 0
+        var i = 0
+        while i < self._length:
+            var byte = self._data[i]
+            if byte == 10 or byte == 13:
+                lines.append(self._slice(start, i))
+                if byte == 13 and i + 1 < self._length and self._data[i + 1] == 10:
+                    i += 1
+                start = i + 1
+            i += 1
+        if start < self._length:
+            lines.append(self._slice(start, self._length))
+        return lines^
+
     def join(self, parts: List[String]) -> String:
         var result = String()
         for i in range(len(parts)):
