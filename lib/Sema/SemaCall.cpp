@@ -589,6 +589,24 @@ const Type *Sema::checkConversion(ExprPtr &e, const Type *to) {
   return to;
 }
 
+/// Checks `arg`, which a builtin call was rewritten to (`x.__len__()` for
+/// `len(x)`), for type `want`, and makes the call give its value.
+const Type *Sema::becomeValueOf(CallExpr &call, ExprPtr &arg,
+                                const Type *want) {
+  const Type *type = checkValue(arg);
+  if (type->isError())
+    return errorType();
+  if (type != want) {
+    diags.report(call.getRange(), DiagID::err_type_mismatch, type->getName(),
+                 want->getName());
+    return errorType();
+  }
+  call.builtin = Builtin::None;
+  call.conversionType = want;
+  call.resolvedArgs = {arg.get()};
+  return want;
+}
+
 const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
                                    const Type *expected) {
   call.builtin = builtin;
@@ -733,17 +751,7 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
                    "`hash` of a value of type `" + type->getName().str() + "`");
       return errorType();
     }
-    const Type *result = checkValue(arg);
-    if (result->isError())
-      return errorType();
-    if (result != uintType) {
-      diags.report(range, DiagID::err_type_mismatch, result->getName(), "UInt");
-      return errorType();
-    }
-    call.builtin = Builtin::None;
-    call.conversionType = uintType;
-    call.resolvedArgs = {arg.get()};
-    return uintType;
+    return becomeValueOf(call, arg, uintType);
   }
   case Builtin::Len: {
     // `len(x)` is `x.__len__()`, an `Int`.
@@ -765,18 +773,7 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
     }
     llvm::SMRange range = call.getRange();
     arg = makeMethodCall(std::move(arg), "__len__", {}, range, range.Start);
-    const Type *length = checkValue(arg);
-    if (length->isError())
-      return errorType();
-    const Type *intType = Type::get(Type::Kind::Int);
-    if (length != intType) {
-      diags.report(range, DiagID::err_type_mismatch, length->getName(), "Int");
-      return errorType();
-    }
-    call.builtin = Builtin::None;
-    call.conversionType = intType;
-    call.resolvedArgs = {arg.get()};
-    return intType;
+    return becomeValueOf(call, arg, Type::get(Type::Kind::Int));
   }
   case Builtin::Abs: {
     if (!positionalOnly(1, 1))

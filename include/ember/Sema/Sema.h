@@ -278,6 +278,7 @@ public:
   const Type *checkBuiltinCall(CallExpr &call, Builtin builtin,
                                const Type *expected);
   const Type *checkPrint(CallExpr &call);
+  const Type *becomeValueOf(CallExpr &call, ExprPtr &arg, const Type *want);
   void checkRangeArgs(CallExpr &call);
 
   DiagnosticEngine &diags;
