@@ -135,6 +135,7 @@ StmtPtr ember::cloneStmt(const Stmt &s) {
     copy->nameRange = v.nameRange;
     copy->typeExpr = cloneOrNull(v.typeExpr);
     copy->init = cloneOrNull(v.init);
+    copy->isRef = v.isRef;
     return copy;
   }
   case Stmt::Kind::Assign: {
@@ -171,6 +172,8 @@ StmtPtr ember::cloneStmt(const Stmt &s) {
     auto copy = std::make_unique<ForStmt>(r);
     copy->target = cloneExpr(*f.target);
     copy->iterable = cloneExpr(*f.iterable);
+    copy->refTarget = f.refTarget;
+    copy->varTarget = f.varTarget;
     copy->body = cloneBlock(f.body);
     copy->elseBody = cloneBlock(f.elseBody);
     return copy;
@@ -255,9 +258,12 @@ std::unique_ptr<FnDecl> ember::cloneFunction(const FnDecl &fn) {
     p.isVariadic = param.isVariadic;
     p.typeExpr = cloneOrNull(param.typeExpr);
     p.defaultValue = cloneOrNull(param.defaultValue);
+    p.originName = param.originName;
     copy->params.push_back(std::move(p));
   }
   copy->resultTypeExpr = cloneOrNull(fn.resultTypeExpr);
+  copy->returnsRef = fn.returnsRef;
+  copy->resultOriginExpr = cloneOrNull(fn.resultOriginExpr);
   copy->body = cloneBlock(fn.body);
   return copy;
 }

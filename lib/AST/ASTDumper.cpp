@@ -93,6 +93,7 @@ void ASTDumper::dumpFn(const FnDecl &fn) {
   for (const Param &p : fn.params) {
     line("Param", p.nameRange.Start)
         << " " << p.name << " " << getSpelling(p.convention)
+        << (p.originName.empty() ? "" : "[" + p.originName + "]")
         << (p.keywordOnly ? " keyword-only" : "")
         << (p.isVariadic ? " variadic" : "") << "\n";
     if (p.typeExpr)
@@ -101,7 +102,9 @@ void ASTDumper::dumpFn(const FnDecl &fn) {
       child(p.defaultValue.get());
   }
   if (fn.resultTypeExpr) {
-    os.indent(depth * 2) << "Result\n";
+    os.indent(depth * 2) << (fn.returnsRef ? "Result ref\n" : "Result\n");
+    if (fn.resultOriginExpr)
+      child(fn.resultOriginExpr.get());
     child(fn.resultTypeExpr.get());
   }
   if (fn.raisedTypeExpr) {
@@ -243,7 +246,7 @@ void ASTDumper::dumpStmt(const Stmt *s) {
     return child(cast<ExprStmt>(s)->expr.get());
   case Stmt::Kind::Var: {
     auto *v = cast<VarStmt>(s);
-    line("Var", s->getLoc()) << " " << v->name << "\n";
+    line(v->isRef ? "Ref" : "Var", s->getLoc()) << " " << v->name << "\n";
     if (v->typeExpr)
       child(v->typeExpr.get());
     if (v->init)
@@ -287,7 +290,10 @@ void ASTDumper::dumpStmt(const Stmt *s) {
   }
   case Stmt::Kind::For: {
     auto *f = cast<ForStmt>(s);
-    line("For", s->getLoc()) << "\n";
+    line("For", s->getLoc()) << (f->refTarget   ? " ref"
+                                 : f->varTarget ? " var"
+                                                : "")
+                             << "\n";
     ++depth;
     dumpExpr(f->target.get());
     dumpExpr(f->iterable.get());

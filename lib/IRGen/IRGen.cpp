@@ -206,7 +206,7 @@ void IRGen::declareFunction(const FnDecl &fn) {
     params.push_back(type);
   }
   if (mlir::Type result = convertType(fn.resultType))
-    results.push_back(result);
+    results.push_back(fn.returnsRef ? RefType::get(&context, result) : result);
   // Whether it raised, and what.
   if (fn.raisedType) {
     results.push_back(builder.getI1Type());
@@ -221,6 +221,7 @@ void IRGen::declareFunction(const FnDecl &fn) {
 
 void IRGen::emitFunction(const FnDecl &fn) {
   currentFn = functions[&fn];
+  currentDecl = &fn;
   locals.clear();
   outSelf = nullptr;
   handlers.assign(1, {nullptr, fn.raisedType});
@@ -406,6 +407,10 @@ void IRGen::emitStmt(const Stmt *stmt) {
     return;
   case Stmt::Kind::Var: {
     auto *var = cast<VarStmt>(stmt);
+    if (var->isRef) {
+      locals[var->local] = emitLValue(var->init.get());
+      return;
+    }
     if (var->init)
       store(emitExpr(var->init.get()), getLocal(var->local),
             var->local->type, l);
@@ -445,8 +450,10 @@ void IRGen::emitStmt(const Stmt *stmt) {
     // A variable the function owns moves out, as its bits (Sema allows
     // it without a copy).
     auto *name = llvm::dyn_cast_or_null<NameExpr>(ret->value.get());
-    if (name && name->local && name->local->ownsValue &&
-        !isTrivial(name->type))
+    if (currentDecl->returnsRef)
+      value = emitLValue(ret->value.get());
+    else if (name && name->local && name->local->ownsValue &&
+             !isTrivial(name->type))
       value = MoveOp::create(builder, l, getLocal(name->local));
     else if (ret->value)
       value = emitExpr(ret->value.get());
@@ -479,6 +486,8 @@ void IRGen::store(const Expr *target, mlir::Value value) {
 mlir::Value IRGen::emitLValue(const Expr *e) {
   if (auto *name = dyn_cast<NameExpr>(e))
     return getLocal(name->local);
+  if (auto *call = dyn_cast<CallExpr>(e))
+    return emitCall(*call);
   if (auto *sub = dyn_cast<SubscriptExpr>(e))
     return PtrElementOp::create(builder, loc(sub->getLoc()),
                                 emitExpr(sub->base.get()),
@@ -640,11 +649,16 @@ void IRGen::emitContainerFor(const ForStmt &s) {
   mlir::cf::CondBranchOp::create(builder, l, cond, body,
                                  elseBlock ? elseBlock : exit);
   enterBlock(body);
-  mlir::Value item = emitExpr(s.item.get());
-  if (s.local)
-    store(item, getLocal(s.local), s.local->type, l);
-  else if (!isTrivial(s.item->type))
-    emitTemporary(item, s.item->type, l); // `for _ in`: dies at once.
+  if (s.local && s.local->isRef) {
+    locals[s.local] = emitLValue(s.item.get());
+  } else if (s.local) {
+    store(emitExpr(s.item.get()), getLocal(s.local), s.local->type, l);
+  } else if (!isTrivial(s.item->type)) {
+    // `for _ in`: dies at once.
+    emitTemporary(emitExpr(s.item.get()), s.item->type, l);
+  } else {
+    emitExpr(s.item.get());
+  }
   loops.push_back({exit, latch, cleanups.size()});
   emitBlock(s.body);
   loops.pop_back();

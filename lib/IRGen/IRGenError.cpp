@@ -25,7 +25,7 @@ using llvm::cast;
 mlir::Value IRGen::emitNoValue(mlir::Type type, mlir::Location l) {
   if (llvm::isa<StructValueType>(type))
     return ZeroOp::create(builder, l, type);
-  if (llvm::isa<PtrType>(type))
+  if (llvm::isa<PtrType, RefType>(type))
     return NullOp::create(builder, l, type);
   return emitZero(type, l);
 }

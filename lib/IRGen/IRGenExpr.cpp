@@ -105,6 +105,8 @@ mlir::Value IRGen::emitValue(const Expr *e) {
   case Expr::Kind::Conditional:
     return emitConditional(*cast<ConditionalExpr>(e));
   case Expr::Kind::Call:
+    if (Sema::returnsReference(e))
+      return LoadOp::create(builder, l, emitLValue(e));
     return emitCall(*cast<CallExpr>(e));
   case Expr::Kind::Cast:
     return emitCast(emitExpr(cast<CastExpr>(e)->operand.get()),
@@ -273,16 +275,26 @@ mlir::Value IRGen::emitCall(const CallExpr &e, mlir::Value self) {
       return x && mayRaise(*x);
     });
   };
+  // The storage a returned reference is in, and that of variadic arguments
+  // the callee reads in place.
+  mlir::Value origin;
+  llvm::SmallVector<mlir::Value> borrowed;
   for (auto [param, arg] : llvm::zip(e.function->params, e.resolvedArgs)) {
     if (param.convention == ArgConvention::Out) // The result.
       continue;
+    if (param.isResultOrigin && !param.type->isNone())
+      origin = self ? self : emitBorrow(arg);
     if (self) { // Given already.
       args.push_back(self);
       self = nullptr;
       continue;
     }
+    if (param.isResultOrigin && !param.type->isNone()) {
+      args.push_back(origin);
+      continue;
+    }
     if (param.isVariadic) {
-      args.push_back(emitVariadicList(param, e.variadicArgs, l));
+      args.push_back(emitVariadicList(param, e.variadicArgs, borrowed, l));
       continue;
     }
     if (param.type->isNone())
@@ -302,9 +314,17 @@ mlir::Value IRGen::emitCall(const CallExpr &e, mlir::Value self) {
     args[index] = MoveOp::create(builder, l, slot);
   auto call = mlir::func::CallOp::create(builder, l, functions[e.function],
                                          args);
+  // A use after the call keeps each borrowed value alive through it.
+  for (mlir::Value ref : borrowed)
+    LoadOp::create(builder, l, ref);
+  mlir::Value result;
   if (e.function->raisedType)
-    return emitRaisingCallResult(call, e.errorConversion, l);
-  return call.getNumResults() ? call.getResult(0) : mlir::Value();
+    result = emitRaisingCallResult(call, e.errorConversion, l);
+  else if (call.getNumResults())
+    result = call.getResult(0);
+  if (origin)
+    result = DerivedRefOp::create(builder, l, result, origin);
+  return result;
 }
 
 /// `a` if `a pred b` holds, else `b`.
@@ -550,8 +570,12 @@ mlir::Value IRGen::emitPointeeAccess(const CallExpr &e,
 }
 
 /// A `VariadicList[T]` over `values`, stored as the fields of one slot.
+/// The `VariadicList` over `values`, stored side by side. A value with a
+/// lifecycle stays where it is (a temporary's in a slot of its own): its
+/// bits are stored, the storage it came from goes into `borrowed`.
 mlir::Value IRGen::emitVariadicList(const Param &param,
                                     llvm::ArrayRef<Expr *> values,
+                                    llvm::SmallVectorImpl<mlir::Value> &borrowed,
                                     mlir::Location l) {
   mlir::Type element = convertType(param.elementType);
   // One field at least, so that the pointer points somewhere.
@@ -560,9 +584,17 @@ mlir::Value IRGen::emitVariadicList(const Param &param,
   mlir::Value storage = createSlot(
       StructValueType::get(&context, "variadic", fields), "variadic", l);
   mlir::Type elementRef = RefType::get(&context, element);
-  for (auto [index, value] : llvm::enumerate(values))
-    StoreOp::create(builder, l, emitExpr(value),
+  for (auto [index, value] : llvm::enumerate(values)) {
+    mlir::Value bits;
+    if (isTrivial(value->type)) {
+      bits = emitExpr(value);
+    } else {
+      borrowed.push_back(emitBorrow(value));
+      bits = LoadOp::create(builder, l, borrowed.back());
+    }
+    StoreOp::create(builder, l, bits,
                     FieldRefOp::create(builder, l, elementRef, storage, index));
+  }
   mlir::Value data = AddressOfOp::create(
       builder, l, PtrType::get(&context, element), storage);
   mlir::Value length = ConstantOp::create(

@@ -123,6 +123,7 @@ private:
   mlir::Value emitDict(const DictExpr &e);
   mlir::Value emitVariadicList(const Param &param,
                                llvm::ArrayRef<Expr *> values,
+                               llvm::SmallVectorImpl<mlir::Value> &borrowed,
                                mlir::Location l);
   mlir::Value emitAttribute(const AttributeExpr &e);
   mlir::Value emitBuiltinCall(const CallExpr &e);
@@ -154,6 +155,7 @@ private:
   std::vector<const StructDecl *> lifecycleDecls;
   llvm::StringSet<> usedSymbols;
   mlir::func::FuncOp currentFn;
+  const FnDecl *currentDecl = nullptr;
   /// The slot of `out self` in an `__init__`, which is what it returns.
   mlir::Value outSelf;
   llvm::DenseMap<const LocalVar *, mlir::Value> locals;

@@ -33,6 +33,7 @@ bool IRGen::isTrivial(const Type *type) { return !getLifecycleDecl(type); }
 
 bool IRGen::isPassedByReference(const Param &param) {
   return param.convention == ArgConvention::Mut ||
+         param.convention == ArgConvention::Ref || param.isResultOrigin ||
          (param.convention == ArgConvention::Read && !isTrivial(param.type));
 }
 

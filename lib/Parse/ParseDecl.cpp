@@ -398,6 +398,16 @@ std::unique_ptr<FnDecl> Parser::parseFunction() {
     return nullptr;
   }
   if (consumeIf(TokenKind::arrow)) {
+    // `-> ref[origin] T` returns a reference.
+    if (isRefWithOrigin()) {
+      consume(), consume();
+      fn->returnsRef = true;
+      if (!(fn->resultOriginExpr = parseExpr()) ||
+          !expect(TokenKind::r_square, "`]` after the origin")) {
+        skipToNextStatement();
+        return nullptr;
+      }
+    }
     fn->resultTypeExpr = parseExpr();
     if (!fn->resultTypeExpr) {
       skipToNextStatement();
@@ -474,6 +484,15 @@ bool Parser::parseParams(FnDecl &fn) {
         param.convention = *convention;
         consume();
       }
+    } else if (isRefWithOrigin()) {
+      // `ref[origin] name`: the origin names the argument's lifetime.
+      consume(), consume();
+      param.convention = ArgConvention::Ref;
+      if (!is(TokenKind::identifier))
+        return expect(TokenKind::identifier, "the name of an origin");
+      param.originName = consume().text.str();
+      if (!expect(TokenKind::r_square, "`]` after the origin"))
+        return false;
     }
     // `*` alone: the arguments after it are keyword-only; `/` alone: the
     // arguments before it are positional-only, which binds them as usual.

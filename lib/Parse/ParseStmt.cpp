@@ -189,6 +189,16 @@ StmtPtr Parser::parseSimpleStatement() {
   }
   case TokenKind::kw_var:
     return parseVar();
+  case TokenKind::identifier:
+    // `ref name = value` binds a reference (`ref` is not a keyword).
+    if (tok().text == "ref" && peek().is(TokenKind::identifier) &&
+        (peek(2).is(TokenKind::equal) || peek(2).is(TokenKind::colon))) {
+      StmtPtr stmt = parseVar();
+      if (stmt)
+        llvm::cast<VarStmt>(stmt.get())->isRef = true;
+      return stmt;
+    }
+    return parseExprStatement();
   case TokenKind::period:
     if (peek(1).is(TokenKind::period) && peek(2).is(TokenKind::period)) {
       consume(), consume(), consume();
@@ -342,6 +352,16 @@ StmtPtr Parser::parseWhile() {
 StmtPtr Parser::parseFor() {
   auto stmt = std::make_unique<ForStmt>(tok().getRange());
   consume();
+  // `for ref x in` and `for var x in` (`ref` is not a keyword).
+  if (is(TokenKind::kw_var)) {
+    consume();
+    stmt->varTarget = true;
+  } else if (is(TokenKind::identifier) && tok().text == "ref" &&
+             peek().is(TokenKind::identifier) &&
+             peek(2).is(TokenKind::kw_in)) {
+    consume();
+    stmt->refTarget = true;
+  }
   // The target is parsed above comparisons so that `in` ends it.
   if (!(stmt->target = parseBinary(0)))
     return nullptr;
@@ -388,12 +408,13 @@ bool Parser::checkAssignTarget(const Expr *target) {
         return false;
     return true;
   }
-  if (llvm::isa<NameExpr, SubscriptExpr, AttributeExpr, DiscardExpr>(target))
+  // A call may return a reference, which Sema knows.
+  if (llvm::isa<NameExpr, SubscriptExpr, AttributeExpr, DiscardExpr, CallExpr>(
+          target))
     return true;
-  const char *what = llvm::isa<CallExpr>(target) ? "a function call"
-                     : llvm::isa<IntLiteralExpr, FloatLiteralExpr,
-                                 StringLiteralExpr, BoolLiteralExpr,
-                                 NoneLiteralExpr>(target)
+  const char *what = llvm::isa<IntLiteralExpr, FloatLiteralExpr,
+                               StringLiteralExpr, BoolLiteralExpr,
+                               NoneLiteralExpr>(target)
                          ? "a literal"
                          : "an expression";
   diags.report(target->getRange(), DiagID::err_invalid_assign_target, what);

@@ -50,6 +50,11 @@ private:
       ++pos;
     return t;
   }
+  /// At `ref[`, which begins an origin.
+  bool isRefWithOrigin() const {
+    return is(TokenKind::identifier) && tok().text == "ref" &&
+           peek().is(TokenKind::l_square);
+  }
   bool consumeIf(TokenKind kind) {
     if (!is(kind))
       return false;

@@ -51,6 +51,7 @@ bool Sema::check(Module &module) {
     if (!fn->isGeneric)
       checkFunctionBody(*fn);
   checkPendingInstances();
+  checkRefArguments();
   checkMain(module);
   return diags.getNumErrors() == errorsBefore;
 }
@@ -289,13 +290,13 @@ void Sema::resolveSignature(FnDecl &fn) {
     bool movedFrom = fn.parent && param.convention == ArgConvention::Deinit &&
                      (fn.name == "__moveinit__" ||
                       (fn.name == "__init__" && param.keywordOnly));
-    if (param.convention == ArgConvention::Ref ||
-        (selfOnly && !isSelf && !movedFrom))
+    if (selfOnly && !isSelf && !movedFrom)
       diags.report(param.nameRange, DiagID::err_convention_unsupported,
                    getSpelling(param.convention));
   }
   fn.resultType = fn.resultTypeExpr ? resolveType(fn.resultTypeExpr.get())
                                     : Type::get(Type::Kind::None);
+  resolveResultOrigin(fn);
   resolveRaisedType(fn);
 }
 
@@ -306,13 +307,6 @@ void Sema::resolveVariadicParam(Param &param) {
   param.elementType = resolveType(param.typeExpr.get());
   if (param.elementType->isError())
     return;
-  auto *structType = dyn_cast<StructType>(param.elementType);
-  if (structType && !structType->getDecl().isTrivial()) {
-    diags.report(param.typeExpr->getRange(), DiagID::err_unsupported,
-                 "a variadic argument of a type with a destructor, copy or "
-                 "move initializer");
-    return;
-  }
   llvm::SMRange range = param.typeExpr->getRange();
   SubscriptExpr list(range, std::make_unique<NameExpr>(range, "VariadicList"));
   list.indices.push_back(cloneExpr(*param.typeExpr));
@@ -430,7 +424,9 @@ void Sema::checkFunctionBody(FnDecl &fn) {
     // immutable; the other conventions give storage the body may change.
     local->isMutable = param.convention != ArgConvention::Read;
     local->ownsValue = param.convention != ArgConvention::Read &&
-                       param.convention != ArgConvention::Mut;
+                       param.convention != ArgConvention::Mut &&
+                       param.convention != ArgConvention::Ref;
+    local->isRef = param.convention == ArgConvention::Ref;
     local->isDeinit = param.convention == ArgConvention::Deinit;
     param.local = local;
   }

@@ -324,6 +324,8 @@ const Type *Sema::checkFunctionCall(CallExpr &call, FnDecl &fn, Expr *self) {
     const Param &param = fn.params[index];
     if (param.convention == ArgConvention::Mut)
       checkMutArgument(arg.value, param);
+    else if (param.convention == ArgConvention::Ref)
+      checkRefArgument(arg.value, fn, param);
     else if (param.convention == ArgConvention::Owned)
       checkOwnedValue(arg.value, param.type);
     else
@@ -337,6 +339,8 @@ const Type *Sema::checkFunctionCall(CallExpr &call, FnDecl &fn, Expr *self) {
                    fn.name);
     else if (convention == ArgConvention::Mut)
       checkAssignableLValue(self);
+    else if (convention == ArgConvention::Ref)
+      noteRefArgument(self, fn, fn.params[0]);
     else if (convention == ArgConvention::Owned ||
              convention == ArgConvention::Deinit)
       checkCopy(*self);
@@ -466,7 +470,7 @@ const Type *Sema::checkMethodCall(CallExpr &call, AttributeExpr &callee,
 /// field of one) of exactly the parameter's type that the caller may
 /// change.
 void Sema::checkMutArgument(ExprPtr &arg, const Param &param) {
-  if (!isa<NameExpr, AttributeExpr>(arg.get())) {
+  if (!isa<NameExpr, AttributeExpr, SubscriptExpr, CallExpr>(arg.get())) {
     diags.report(arg->getRange(), DiagID::err_mut_arg_not_variable,
                  param.name);
     check(arg);
@@ -489,17 +493,19 @@ void Sema::checkMutArgument(ExprPtr &arg, const Param &param) {
 }
 
 /// A variable passed to a `mut` argument may not reach the callee a
-/// second time through another argument.
+/// second time through another argument (a `var` one gets a copy).
 void Sema::checkMutAliasing(const FnDecl &fn,
                             llvm::ArrayRef<Expr *> resolved) {
   for (size_t i = 0; i < fn.params.size(); ++i) {
     if (fn.params[i].convention != ArgConvention::Mut || !resolved[i])
       continue;
-    LocalVar *root = getRootVariable(resolved[i]);
+    LocalVar *root = getReferencedVariable(resolved[i]);
     if (!root)
       continue;
     for (size_t j = 0; j < fn.params.size(); ++j) {
-      if (j == i || !resolved[j] || getRootVariable(resolved[j]) != root)
+      if (j == i || !resolved[j] ||
+          fn.params[j].convention == ArgConvention::Owned ||
+          getReferencedVariable(resolved[j]) != root)
         continue;
       diags.report(resolved[j]->getRange(), DiagID::err_mut_arg_aliased,
                    root->name, fn.params[i].name);

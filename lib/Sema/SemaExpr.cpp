@@ -9,7 +9,7 @@ using llvm::isa;
 
 static const Type *errorType() { return Type::get(Type::Kind::Error); }
 
-static llvm::StringRef getSourceText(llvm::SMRange range) {
+llvm::StringRef Sema::getSourceText(llvm::SMRange range) {
   return llvm::StringRef(range.Start.getPointer(),
                          range.End.getPointer() - range.Start.getPointer());
 }
@@ -117,7 +117,8 @@ const Type *Sema::checkTransfer(TransferExpr &e) {
   }
   if (!root->ownsValue) {
     diags.report(e.getRange(), DiagID::err_transfer_borrowed, root->name);
-    diags.report(root->declRange, DiagID::note_make_it_owned);
+    if (!root->isRef)
+      diags.report(root->declRange, DiagID::note_make_it_owned);
     return errorType();
   }
   // A value whose field moved out could not be destroyed as a whole.

@@ -230,7 +230,8 @@ const Type *Sema::checkSubscript(ExprPtr &e) {
 }
 
 /// `a[i] = v` is `a.__setitem__(i, v)`: the assignment becomes the call,
-/// assigned to `_`.
+/// assigned to `_`. Without `__setitem__`, it writes the reference
+/// `a.__getitem__(i)` returns.
 void Sema::checkSetItem(ExprPtr &target, ExprPtr &value) {
   auto *s = cast<SubscriptExpr>(target.get());
   const Type *baseType = checkValue(s->base);
@@ -250,6 +251,10 @@ void Sema::checkSetItem(ExprPtr &target, ExprPtr &value) {
                      baseType->getName().str() + "`");
     check(value);
     return;
+  }
+  if (cast<StructType>(baseType)->getDecl().findMethods("__setitem__").empty()) {
+    checkSubscript(target);
+    return checkAssignTo(target, value);
   }
   llvm::SMRange range = target->getRange();
   std::vector<ExprPtr> args = std::move(s->indices);

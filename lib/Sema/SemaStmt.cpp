@@ -149,6 +149,8 @@ void Sema::checkStmt(Stmt *stmt) {
 }
 
 void Sema::checkVar(VarStmt &var) {
+  if (var.isRef)
+    return checkRefBinding(var);
   const Type *type = nullptr;
   if (var.typeExpr) {
     type = resolveType(var.typeExpr.get());
@@ -179,10 +181,9 @@ LocalVar *Sema::lookupAssignable(NameExpr &name) {
     return nullptr;
   }
   LocalVar *local = symbol->local;
+  markWritten(local);
   if (!local->isMutable) {
-    diags.report(name.getRange(), DiagID::err_assign_to_read_arg, name.name);
-    diags.report(local->declRange, DiagID::note_make_it_owned);
-    local->isMutable = true; // Report once.
+    reportImmutable(*local, name.getRange());
     return nullptr;
   }
   return local;
@@ -195,9 +196,16 @@ void Sema::checkAssignTo(ExprPtr &targetPtr, ExprPtr &value) {
     target->type = check(value);
     return;
   }
-  if (isa<AttributeExpr>(target)) {
-    // `object.field = value` writes the field in place.
+  if (isa<AttributeExpr, CallExpr>(target)) {
+    // `object.field = value` writes the field in place, `f() = value` the
+    // storage `f` returns a reference to.
     const Type *fieldType = check(targetPtr);
+    bool isCall = isa<CallExpr>(target);
+    if (isCall && !fieldType->isError() && !isLValue(target)) {
+      diags.report(target->getRange(), DiagID::err_invalid_assign_target,
+                   "a function call that returns a value");
+      fieldType = Type::get(Type::Kind::Error);
+    }
     if (fieldType->isError() || !checkAssignableLValue(target)) {
       checkValue(value);
       return;
@@ -501,6 +509,7 @@ void Sema::checkFor(ForStmt &loop) {
                               *scope);
     target->local = loop.local;
     target->type = element;
+    bindLoopReference(loop);
   }
   ++loopDepth;
   checkBlock(loop.body);
@@ -529,6 +538,8 @@ void Sema::checkReturn(ReturnStmt &ret) {
     ret.value.reset();
     return;
   }
+  if (currentFn->returnsRef)
+    return checkRefReturn(ret);
   checkAs(ret.value, resultType);
   // Returning a variable the function owns moves it out: nothing can use
   // it afterwards. Anything else is copied.

@@ -408,7 +408,7 @@ bool Sema::isLValue(const Expr *e) {
     return sub->base->type && sub->base->type->isPointer();
   if (auto *attr = dyn_cast<AttributeExpr>(e))
     return attr->fieldIndex >= 0 && isLValue(attr->base.get());
-  return false;
+  return returnsReference(e);
 }
 
 /// The variable whose storage `e` (a variable or a chain of fields) is.
@@ -428,16 +428,34 @@ bool Sema::checkAssignableLValue(Expr *target) {
     diags.report(target->getRange(), DiagID::err_assign_to_temporary);
     return false;
   }
-  LocalVar *root = getRootVariable(target);
+  WriteAccess access = getWriteAccess(target);
+  if (const CallExpr *call = access.readOnlyResult) {
+    const FnDecl &fn = *call->function;
+    diags.report(target->getRange(), DiagID::err_assign_through_read_ref,
+                 fn.name, fn.params[fn.resultOrigin].name);
+    return false;
+  }
+  LocalVar *root = access.root;
   // Memory a pointer reaches may always be written.
   if (!root)
     return true;
+  markWritten(root);
   if (!root->isMutable) {
-    diags.report(target->getRange(), DiagID::err_assign_to_read_arg,
-                 root->name);
-    diags.report(root->declRange, DiagID::note_make_it_owned);
-    root->isMutable = true; // Report once.
+    reportImmutable(*root, target->getRange());
     return false;
   }
   return true;
+}
+
+/// Reports a write to `local`, which may not be written, once.
+void Sema::reportImmutable(LocalVar &local, llvm::SMRange at) {
+  // A `ref` argument is mutable; other references are as their values.
+  bool isReference = local.isRef;
+  diags.report(at, isReference ? DiagID::err_assign_to_immutable_ref
+                               : DiagID::err_assign_to_read_arg,
+               local.name);
+  diags.report(local.declRange, isReference ? DiagID::note_immutable_ref
+                                            : DiagID::note_make_it_owned,
+               local.name);
+  local.isMutable = true;
 }

@@ -1,5 +1,6 @@
 # The arguments a variadic parameter `*values: T` takes: `len(values)` of
-# them, `values[i]` each, in the caller's storage.
+# them, `values[i]` each, in the caller's storage, which the callee reads
+# but does not own.
 
 
 struct VariadicList[T: AnyType](ImplicitlyCopyable):
@@ -13,5 +14,5 @@ struct VariadicList[T: AnyType](ImplicitlyCopyable):
     def __len__(self) -> Int:
         return self._length
 
-    def __getitem__(self, index: Int) -> Self.T:
+    def __getitem__(self, index: Int) -> ref[self] Self.T:
         return self._data[index]

@@ -31,8 +31,8 @@ struct List[T: Copyable](Copyable, Sized, Writable):
     def __len__(self) -> Int:
         return self._length
 
-    def __getitem__(self, index: Int) -> Self.T:
-        return self._data[self._normalize(index)].copy()
+    def __getitem__(ref self, index: Int) -> ref[self] Self.T:
+        return self._data[self._normalize(index)]
 
     # `xs[start:end:step]`: a new list of those elements.
     def __getitem__(self, slice: Slice) -> List[Self.T]:

@@ -35,20 +35,20 @@ struct Set[T: KeyElement & Copyable](Copyable, Sized, Boolable, Writable):
 
     def union(self, other: Self) -> Self:
         var result = self.copy()
-        for value in other._map.keys():
+        for var value in other._map.keys():
             result.add(value^)
         return result^
 
     def intersection(self, other: Self) -> Self:
         var result = Set[T]()
-        for value in self._map.keys():
+        for var value in self._map.keys():
             if value in other:
                 result.add(value^)
         return result^
 
     def difference(self, other: Self) -> Self:
         var result = Set[T]()
-        for value in self._map.keys():
+        for var value in self._map.keys():
             if not value in other:
                 result.add(value^)
         return result^
@@ -65,7 +65,7 @@ struct Set[T: KeyElement & Copyable](Copyable, Sized, Boolable, Writable):
     def __eq__(self, other: Self) -> Bool:
         if len(self) != len(other):
             return False
-        for value in self._map.keys():
+        for var value in self._map.keys():
             if not value in other:
                 return False
         return True
@@ -76,7 +76,7 @@ struct Set[T: KeyElement & Copyable](Copyable, Sized, Boolable, Writable):
     def write_to(self, mut writer: Some[Writer]):
         writer.write("{")
         var first = True
-        for value in self._map.keys():
+        for var value in self._map.keys():
             if not first:
                 writer.write(", ")
             first = False

@@ -43,3 +43,13 @@ func.func @structs(%slot: !ember.ref<!ember.struct<"Pair", si64, f64>>,
   %e = ember.zero : <"Empty">
   return %x : si64
 }
+
+// CHECK-LABEL: func.func @references(
+// CHECK:         ember.derived_ref %{{.*}} from %{{.*}} : <si64>, <!ember.struct<"Pair", si64, f64>>
+// CHECK:         ember.null : !ember.ref<si64>
+func.func @references(%slot: !ember.ref<!ember.struct<"Pair", si64, f64>>,
+                      %element: !ember.ref<si64>) -> !ember.ref<si64> {
+  %d = ember.derived_ref %element from %slot : !ember.ref<si64>, !ember.ref<!ember.struct<"Pair", si64, f64>>
+  %n = ember.null : !ember.ref<si64>
+  return %d : !ember.ref<si64>
+}

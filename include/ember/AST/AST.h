@@ -375,6 +375,8 @@ public:
   llvm::SMRange nameRange;
   ExprPtr typeExpr; ///< May be null.
   ExprPtr init;     ///< May be null.
+  /// `ref name = value`: the name refers to the storage `value` is.
+  bool isRef = false;
   LocalVar *local = nullptr; ///< Sema result.
 };
 
@@ -427,6 +429,9 @@ public:
   using StmtBase::StmtBase;
   ExprPtr target;
   ExprPtr iterable;
+  /// `for ref x in`: `x` may change the element it refers to; `for var x
+  /// in`: `x` is a copy of it, which the body may change.
+  bool refTarget = false, varTarget = false;
   Block body;
   Block elseBody;
   LocalVar *local = nullptr; ///< Sema result: the loop variable.
@@ -563,8 +568,13 @@ struct Param {
   const Type *elementType = nullptr; ///< Sema result, of a variadic one.
   ExprPtr typeExpr; ///< May be null for an untyped `def` argument.
   ExprPtr defaultValue;
+  /// `ref[origin] name`: the name of the argument's origin, if given.
+  std::string originName;
   const Type *type = nullptr; ///< Sema result.
   LocalVar *local = nullptr;  ///< Sema result.
+  /// Sema result: the function returns a reference into this argument's
+  /// value, so it is passed by reference whatever its type.
+  bool isResultOrigin = false;
 };
 
 /// A compile-time parameter: `T: Trait` (a type, bounded by traits joined
@@ -602,6 +612,11 @@ public:
   llvm::SMRange range;
   std::vector<Param> params;
   ExprPtr resultTypeExpr; ///< May be null (returns None).
+  /// `-> ref[origin] T`: returns a reference into the value of the argument
+  /// `origin` names (`resultOrigin`, a Sema result), not a value.
+  bool returnsRef = false;
+  ExprPtr resultOriginExpr;
+  int resultOrigin = -1;
   /// `raises Type`; null for a plain `raises` (an `Error`).
   ExprPtr raisedTypeExpr;
   Block body;
@@ -726,8 +741,16 @@ struct LocalVar {
   llvm::SMRange declRange;
   const Type *type = nullptr;
   bool isMutable = true;
-  /// False for `read` and `mut` arguments, whose value the caller owns.
+  /// False for `read`, `mut` and `ref` arguments and `ref` bindings, whose
+  /// value another owns.
   bool ownsValue = true;
+  /// A `ref` argument or binding: it stands for storage elsewhere, that of
+  /// `refersTo` when that is a variable.
+  bool isRef = false;
+  LocalVar *refersTo = nullptr;
+  /// Written to, or passed where it may be: a `ref` argument that is must
+  /// be given a mutable value.
+  bool isWritten = false;
   /// A `deinit` argument: its value is never destroyed as a whole, its
   /// fields are, one by one, and they may be moved out.
   bool isDeinit = false;

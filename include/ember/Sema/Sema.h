@@ -132,6 +132,31 @@ public:
   static bool isLValue(const Expr *e);
   LocalVar *getRootVariable(Expr *e);
   bool checkAssignableLValue(Expr *target);
+  void reportImmutable(LocalVar &local, llvm::SMRange at);
+
+  //===--- References (SemaRef.cpp) ----------------------------------------===//
+  void resolveResultOrigin(FnDecl &fn);
+  /// Whether `e` is a call of a function that returns a reference.
+  static bool returnsReference(const Expr *e);
+  /// The variable whose storage writing `e` changes, or the call whose
+  /// result is read-only on the way there.
+  struct WriteAccess {
+    LocalVar *root = nullptr;
+    const CallExpr *readOnlyResult = nullptr;
+  };
+  WriteAccess getWriteAccess(Expr *e);
+  bool isMutableStorage(Expr *e);
+  static void markWritten(LocalVar *local);
+  /// The variable whose storage `e` is in, through references.
+  LocalVar *getReferencedVariable(Expr *e);
+  void checkRefArgument(ExprPtr &arg, const FnDecl &callee,
+                        const Param &param);
+  void noteRefArgument(Expr *arg, const FnDecl &callee, const Param &param);
+  void checkRefArguments();
+  void bindReference(LocalVar *local, Expr *value, bool isMutable);
+  void checkRefBinding(VarStmt &var);
+  void checkRefReturn(ReturnStmt &ret);
+  void bindLoopReference(ForStmt &loop);
 
   //===--- Pointers (SemaPointer.cpp) --------------------------------------===//
   const Type *resolvePointerType(const Expr *e);
@@ -232,6 +257,8 @@ public:
   const Type *checkName(NameExpr &name);
   const Type *checkTransfer(TransferExpr &e);
   void reportUndefined(NameExpr &name);
+  /// The source text `range` spans.
+  static llvm::StringRef getSourceText(llvm::SMRange range);
   const Type *checkUnary(ExprPtr &e, const Type *expected);
   const Type *checkBinary(ExprPtr &e, const Type *expected);
   const Type *checkBoolOp(BoolOpExpr &e, const Type *expected);
@@ -319,6 +346,16 @@ public:
       externalSignatures;
   /// The errors of the `except` blocks being checked, for a bare `raise`.
   std::vector<LocalVar *> caughtErrors;
+  /// Immutable values passed to `ref` arguments, and `ref` arguments passed
+  /// on to others, to check once it is known which bodies write them.
+  struct PendingRefArgument {
+    const FnDecl *callee;
+    const Param *param;
+    LocalVar *forwardedFrom;
+    llvm::SMRange range;
+    bool isMutable;
+  };
+  std::vector<PendingRefArgument> pendingRefArguments;
   /// Aliases being checked, to catch `alias A = B; alias B = A`.
   llvm::SmallPtrSet<AliasDecl *, 4> aliasesInProgress;
 

@@ -99,7 +99,8 @@ template <typename Op> struct AddressOpLowering : OpConversionPattern<Op> {
   }
 };
 
-/// `ember.ptr_cast` and `ember.address_of` keep the address.
+/// `ember.ptr_cast`, `ember.address_of` and `ember.derived_ref` keep the
+/// address.
 template <typename Op> struct SameAddressLowering : OpConversionPattern<Op> {
   using OpConversionPattern<Op>::OpConversionPattern;
   using OpAdaptor = typename Op::Adaptor;
@@ -166,7 +167,8 @@ void ember::populateEmberPointerPatterns(EmberTypeConverter &converter,
   patterns.add<AllocOpLowering, FreeOpLowering, NullOpLowering,
                AddressOpLowering<PtrOffsetOp>, AddressOpLowering<PtrElementOp>,
                SameAddressLowering<PtrCastOp>,
-               SameAddressLowering<AddressOfOp>, CopyMemoryOpLowering,
+               SameAddressLowering<AddressOfOp>,
+               SameAddressLowering<DerivedRefOp>, CopyMemoryOpLowering,
                StrPartLowering<StrDataOp, 0>, StrPartLowering<StrLengthOp, 1>,
                MakeStrOpLowering>(converter, patterns.getContext());
 }

@@ -151,3 +151,35 @@ func.func @overwrite_field(%a: !ember.struct<"N", si64>, %b: !ember.struct<"N", 
   %r = ember.load %self : <!ember.struct<"P", !ember.struct<"N", si64>>>
   return %r : !ember.struct<"P", !ember.struct<"N", si64>>
 }
+
+// -----
+
+func.func private @drop(!ember.struct<"N", si64>)
+func.func private @make() -> !ember.struct<"N", si64>
+func.func private @element(!ember.ref<!ember.struct<"N", si64>>) -> !ember.ref<si64>
+
+// A reference a callee derived from `a` keeps `a` in use: it dies after
+// the last use of the reference, not after the call; a store through the
+// reference writes inside `a` and does not replace it.
+// CHECK-LABEL: func.func @derived_reference
+// CHECK:         %[[A:.*]] = ember.local "a"
+// CHECK:         %[[R:.*]] = call @element(%[[A]])
+// CHECK-NEXT:    %[[D:.*]] = ember.derived_ref %[[R]] from %[[A]]
+// CHECK:         ember.store %{{.*}}, %[[D]]
+// CHECK-NEXT:    %[[V:.*]] = ember.load %[[D]]
+// CHECK:         ember.print %[[V]]
+// CHECK-NEXT:    ember.destroy %[[A]] with @drop
+// CHECK-NEXT:    return
+func.func @derived_reference() {
+  %a = ember.local "a" {destructor = @drop} : <!ember.struct<"N", si64>>
+  %n = call @make() : () -> !ember.struct<"N", si64>
+  ember.store %n, %a : <!ember.struct<"N", si64>>
+  %r = call @element(%a) : (!ember.ref<!ember.struct<"N", si64>>) -> !ember.ref<si64>
+  %d = ember.derived_ref %r from %a : !ember.ref<si64>, !ember.ref<!ember.struct<"N", si64>>
+  %c = ember.constant 5 : si64
+  ember.store %c, %d : <si64>
+  %v = ember.load %d : <si64>
+  %s = ember.string_constant " "
+  ember.print %v : si64 sep %s end %s
+  return
+}

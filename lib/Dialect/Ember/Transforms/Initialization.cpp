@@ -25,10 +25,18 @@ InitializationAnalysis::InitializationAnalysis(func::FuncOp fn) : fn(fn) {
 
 std::optional<SlotAccess> InitializationAnalysis::getAccess(Value ref) const {
   SlotAccess access;
-  while (auto fieldRef = ref.getDefiningOp<FieldRefOp>()) {
-    // Only the outermost field of the slot is tracked.
-    access.field = fieldRef.getIndex();
-    ref = fieldRef.getBase();
+  while (true) {
+    if (auto fieldRef = ref.getDefiningOp<FieldRefOp>()) {
+      // Only the outermost field of the slot is tracked.
+      access.field = fieldRef.getIndex();
+      ref = fieldRef.getBase();
+    } else if (auto derived = ref.getDefiningOp<DerivedRefOp>()) {
+      access.derived = true;
+      access.field = -1;
+      ref = derived.getOrigin();
+    } else {
+      break;
+    }
   }
   auto local = ref.getDefiningOp<LocalOp>();
   auto it = local ? slots.find(local) : slots.end();
@@ -51,7 +59,8 @@ InitializationAnalysis::getBits(const SlotAccess &access) const {
 void InitializationAnalysis::apply(Operation *op,
                                    llvm::BitVector &state) const {
   auto set = [&](Value ref, bool value) {
-    if (std::optional<SlotAccess> access = getAccess(ref)) {
+    std::optional<SlotAccess> access = getAccess(ref);
+    if (access && !access->derived) {
       auto [first, count] = getBits(*access);
       if (value)
         state.set(first, first + count);

@@ -22,10 +22,13 @@
 
 namespace ember {
 
-/// The bits a ref reaches: all of a slot's, or one field's.
+/// The bits a ref reaches: all of a slot's, or one field's; or somewhere
+/// inside the value they hold (`derived`, a reference a callee returned),
+/// which a store writes into rather than replaces.
 struct SlotAccess {
   LocalOp slot;
   int field = -1; ///< -1 for the whole slot.
+  bool derived = false;
 };
 
 class InitializationAnalysis {

@@ -117,7 +117,8 @@ private:
         if (!reached)
           continue;
         // Writing part of a unit changes it; writing all of it replaces it.
-        bool whole = unit.field == access->field || access->field < 0;
+        bool whole = !access->derived &&
+                     (unit.field == access->field || access->field < 0);
         if (store && operand == store.getRef() && whole)
           stored.set(u);
         else

@@ -276,8 +276,8 @@ def Ember_FreeOp : Ember_Op<"free"> {
 }
 
 def Ember_NullOp : Ember_Op<"null", [Pure]> {
-  let summary = "the pointer to nothing";
-  let results = (outs Ember_PtrType:$result);
+  let summary = "the pointer (or reference) to nothing";
+  let results = (outs AnyTypeOf<[Ember_PtrType, Ember_RefType]>:$result);
   let assemblyFormat = "attr-dict `:` type($result)";
 }
 
@@ -323,6 +323,26 @@ def Ember_AddressOfOp : Ember_Op<"address_of", [Pure]> {
   let arguments = (ins Ember_RefType:$ref);
   let results = (outs Ember_PtrType:$result);
   let assemblyFormat = "$ref attr-dict `:` type($ref) `->` type($result)";
+}
+
+def Ember_DerivedRefOp : Ember_Op<"derived_ref", [Pure,
+    AllTypesMatch<["ref", "result"]>]> {
+  let summary = "a reference a callee returned into the value of `origin`";
+  let description = [{
+    A function that returns a reference (`-> ref[self] T`) returns one into
+    the value of an argument, its origin. The result is `ref` itself; it
+    keeps the origin's value in use: `ember-insert-destructors` counts each
+    use of the result as a use of `origin`, and a store through it writes
+    inside that value rather than replacing it.
+
+    ```mlir
+    %e = ember.derived_ref %r from %list : !ember.ref<si64>, !ember.ref<!ember.struct<"List", !ember.ptr<si64>, si64, si64>>
+    ```
+  }];
+  let arguments = (ins Ember_RefType:$ref, Ember_RefType:$origin);
+  let results = (outs Ember_RefType:$result);
+  let assemblyFormat =
+      "$ref `from` $origin attr-dict `:` type($ref) `,` type($origin)";
 }
 
 def Ember_PtrCastOp : Ember_Op<"ptr_cast", [Pure]> {
