@@ -138,11 +138,11 @@ struct Dict[K: KeyElement & Copyable, V: Copyable](Copyable, Sized, Boolable, Wr
                 return
         self._insert(key^, value^, h)
 
-    def __getitem__(self, key: K) raises -> V:
+    def __getitem__(ref self, key: K) raises -> ref[self] V:
         var entry = self._index_of(key)
         if entry < 0:
             raise Error("KeyError")
-        return self._entries[entry].value.copy()
+        return self._entries[entry].value
 
     def __contains__(self, key: K) -> Bool:
         return self._index_of(key) >= 0
