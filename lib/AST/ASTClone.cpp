@@ -143,6 +143,7 @@ StmtPtr ember::cloneStmt(const Stmt &s) {
     auto copy = std::make_unique<AssignStmt>(r);
     copy->targets = cloneAll(a.targets);
     copy->value = cloneExpr(*a.value);
+    copy->declares = a.declares;
     return copy;
   }
   case Stmt::Kind::AugAssign: {

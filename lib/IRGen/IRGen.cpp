@@ -117,6 +117,8 @@ std::vector<const StructDecl *> IRGen::getEmittedStructs() {
     for (const auto &instance : decl->instances)
       emitted.push_back(instance.second.get());
   }
+  for (const auto &tuple : module.tuples)
+    emitted.push_back(tuple.get());
   return emitted;
 }
 
@@ -501,6 +503,10 @@ mlir::Value IRGen::emitLValue(const Expr *e) {
 }
 
 void IRGen::emitAssign(const AssignStmt &s) {
+  // `a, b = pair`: the pair is kept, and its elements move out of it.
+  if (s.unpackedLocal)
+    store(emitExpr(s.unpacked.get()), getLocal(s.unpackedLocal),
+          s.unpackedLocal->type, loc(s.getLoc()));
   if (auto *targets = dyn_cast<TupleExpr>(s.targets.front().get())) {
     // Every value is computed before any target is written.
     auto *values = cast<TupleExpr>(s.value.get());
@@ -649,6 +655,8 @@ void IRGen::emitContainerFor(const ForStmt &s) {
   mlir::cf::CondBranchOp::create(builder, l, cond, body,
                                  elseBlock ? elseBlock : exit);
   enterBlock(body);
+  if (s.index)
+    StoreOp::create(builder, l, i, getLocal(s.index));
   if (s.local && s.local->isRef) {
     locals[s.local] = emitLValue(s.item.get());
   } else if (s.local) {
@@ -659,6 +667,12 @@ void IRGen::emitContainerFor(const ForStmt &s) {
   } else {
     emitExpr(s.item.get());
   }
+  // `for a, b in pairs`: each name is an element of the item.
+  for (auto [index, element] : llvm::enumerate(s.unpacked))
+    if (element)
+      locals[element] = getFieldRef(
+          getLocal(s.local), llvm::cast<StructType>(s.local->type)->getDecl(),
+          index, l);
   loops.push_back({exit, latch, cleanups.size()});
   emitBlock(s.body);
   loops.pop_back();

@@ -121,10 +121,11 @@ mlir::Value IRGen::emitValue(const Expr *e) {
     return LoadOp::create(builder, l, emitLValue(e));
   case Expr::Kind::List:
     return emitList(*cast<ListExpr>(e));
+  case Expr::Kind::Tuple:
+    return emitTuple(*cast<TupleExpr>(e));
   case Expr::Kind::Dict:
     return emitDict(*cast<DictExpr>(e));
   case Expr::Kind::NoneLiteral:
-  case Expr::Kind::Tuple:
   case Expr::Kind::Discard:
   case Expr::Kind::KeywordArg:
   case Expr::Kind::Error:
@@ -523,6 +524,7 @@ mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
   case Builtin::PtrDestroy:
     return emitPointeeAccess(e, args);
   case Builtin::Range:
+  case Builtin::Enumerate:
   case Builtin::Len:
   case Builtin::Hash:
   case Builtin::Repr:
@@ -606,6 +608,19 @@ mlir::Value IRGen::emitVariadicList(const Param &param,
   StoreOp::create(builder, l, data, getFieldRef(slot, list, 0, l));
   StoreOp::create(builder, l, length, getFieldRef(slot, list, 1, l));
   return LoadOp::create(builder, l, slot);
+}
+
+/// `(a, b)`: each element is stored into its field of a slot that owns
+/// them one by one until the tuple is complete (an element may raise).
+mlir::Value IRGen::emitTuple(const TupleExpr &e) {
+  mlir::Location l = loc(e.getLoc());
+  const StructDecl &decl = cast<StructType>(e.type)->getDecl();
+  mlir::Value slot = createStructSlot(decl, "tuple", l);
+  markOwner(slot, e.type, /*isDeinit=*/true);
+  for (auto [index, element] : llvm::enumerate(e.elements))
+    store(emitExpr(element.get()), getFieldRef(slot, decl, index, l),
+          element->type, l);
+  return MoveOp::create(builder, l, slot);
 }
 
 /// A collection literal: the collection `init` makes (given the number of

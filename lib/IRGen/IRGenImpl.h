@@ -120,6 +120,7 @@ private:
       const Expr &e, const FnDecl *init, const FnDecl *add,
       llvm::ArrayRef<llvm::SmallVector<const Expr *, 2>> rows);
   mlir::Value emitList(const ListExpr &e);
+  mlir::Value emitTuple(const TupleExpr &e);
   mlir::Value emitDict(const DictExpr &e);
   mlir::Value emitVariadicList(const Param &param,
                                llvm::ArrayRef<Expr *> values,

@@ -358,17 +358,25 @@ StmtPtr Parser::parseFor() {
     stmt->varTarget = true;
   } else if (is(TokenKind::identifier) && tok().text == "ref" &&
              peek().is(TokenKind::identifier) &&
-             peek(2).is(TokenKind::kw_in)) {
+             (peek(2).is(TokenKind::kw_in) || peek(2).is(TokenKind::comma))) {
     consume();
     stmt->refTarget = true;
   }
-  // The target is parsed above comparisons so that `in` ends it.
+  // The targets are parsed above comparisons so that `in` ends them.
+  SMLoc start = tok().getLoc();
   if (!(stmt->target = parseBinary(0)))
     return nullptr;
   if (is(TokenKind::comma)) {
-    diags.report(tok().getRange(), DiagID::err_unsupported,
-                 "more than one `for` target");
-    return nullptr;
+    auto targets = std::make_unique<TupleExpr>(SMRange(start, start));
+    targets->elements.push_back(std::move(stmt->target));
+    while (consumeIf(TokenKind::comma) && !is(TokenKind::kw_in)) {
+      ExprPtr next = parseBinary(0);
+      if (!next)
+        return nullptr;
+      targets->elements.push_back(std::move(next));
+    }
+    targets->setRange(rangeFrom(start));
+    stmt->target = std::move(targets);
   }
   if (!expect(TokenKind::kw_in) || !(stmt->iterable = parseExprList()) ||
       !expect(TokenKind::colon))
@@ -385,7 +393,35 @@ StmtPtr Parser::parseVar() {
     return nullptr;
   }
   const Token &name = consume();
+  if (is(TokenKind::comma))
+    return parseVarList(start, name);
   return parseVarRest(start, name.text, name.getRange());
+}
+
+/// `var a, b = value`: an assignment that declares its names.
+StmtPtr Parser::parseVarList(SMLoc start, const Token &first) {
+  auto names = std::make_unique<TupleExpr>(first.getRange());
+  names->elements.push_back(
+      std::make_unique<NameExpr>(first.getRange(), first.text.str()));
+  while (consumeIf(TokenKind::comma)) {
+    if (!is(TokenKind::identifier)) {
+      expect(TokenKind::identifier, "a variable name");
+      return nullptr;
+    }
+    const Token &name = consume();
+    names->elements.push_back(
+        std::make_unique<NameExpr>(name.getRange(), name.text.str()));
+  }
+  names->setRange(rangeFrom(start));
+  if (!expect(TokenKind::equal, "`=` and the values of the variables"))
+    return nullptr;
+  auto stmt = std::make_unique<AssignStmt>(SMRange(start, start));
+  stmt->targets.push_back(std::move(names));
+  if (!(stmt->value = parseExprList()))
+    return nullptr;
+  stmt->declares = true;
+  stmt->setRange(rangeFrom(start));
+  return stmt;
 }
 
 /// Parses `[: type] [= value]` of a declaration of `name`.

@@ -113,6 +113,7 @@ private:
   StmtPtr parseWith();
   StmtPtr parseFor();
   StmtPtr parseVar();
+  StmtPtr parseVarList(SMLoc start, const Token &first);
   StmtPtr parseVarRest(SMLoc start, StringRef name, SMRange nameRange);
   StmtPtr parseExprStatement();
   bool parseElse(Block &elseBody);

@@ -14,6 +14,7 @@ bool ember::checkModule(Module &module, DiagnosticEngine &diags) {
 
 bool Sema::check(Module &module) {
   unsigned errorsBefore = diags.getNumErrors();
+  this->module = &module;
   declareBuiltins();
   // The prelude's names are the module scope's; every other unit has a
   // scope of its own inside it.
@@ -124,6 +125,7 @@ void Sema::declareBuiltins() {
   }
   static const std::pair<const char *, Builtin> builtins[] = {
       {"print", Builtin::Print}, {"range", Builtin::Range},
+      {"enumerate", Builtin::Enumerate},
       {"abs", Builtin::Abs},     {"min", Builtin::Min},
       {"max", Builtin::Max},     {"exit", Builtin::Exit},
       {"round", Builtin::Round}, {"len", Builtin::Len},
@@ -150,6 +152,8 @@ const Type *Sema::resolveType(Expr *typeExpr) {
     return Type::get(Type::Kind::Error);
   if (const Type *pointer = resolvePointerType(typeExpr))
     return pointer;
+  if (const Type *tuple = resolveTupleType(typeExpr))
+    return tuple;
   // `m.T`: a type of the module `m`.
   if (isa<AttributeExpr>(typeExpr)) {
     ExprPtr access = cloneExpr(*typeExpr);

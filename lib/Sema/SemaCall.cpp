@@ -666,6 +666,9 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
   case Builtin::Range:
     diags.report(call.getRange(), DiagID::err_range_outside_for);
     return errorType();
+  case Builtin::Enumerate:
+    diags.report(call.getRange(), DiagID::err_enumerate_outside_for);
+    return errorType();
   case Builtin::Exit:
     if (!positionalOnly(0, 1))
       return errorType();

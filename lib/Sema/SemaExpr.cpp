@@ -69,7 +69,7 @@ const Type *Sema::check(ExprPtr &e, const Type *expected) {
     type = checkCall(e, expected);
     break;
   case Expr::Kind::Tuple:
-    diags.report(e->getRange(), DiagID::err_unsupported, "a tuple value");
+    type = checkTuple(*cast<TupleExpr>(e.get()), expected);
     break;
   case Expr::Kind::List:
     type = checkList(*cast<ListExpr>(e.get()), expected);

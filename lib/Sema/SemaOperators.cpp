@@ -217,6 +217,8 @@ const Type *Sema::checkSubscript(ExprPtr &e) {
   }
   if (auto *pointer = dyn_cast<PointerType>(baseType))
     return checkPointerElement(*s, pointer);
+  if (const StructDecl *tuple = getTupleDecl(baseType))
+    return checkTupleElement(e, *tuple);
   if (!baseType->isStruct()) {
     diags.report(e->getRange(), DiagID::err_unsupported,
                  "subscripting a value of type `" + baseType->getName().str() +
@@ -252,7 +254,8 @@ void Sema::checkSetItem(ExprPtr &target, ExprPtr &value) {
     check(value);
     return;
   }
-  if (cast<StructType>(baseType)->getDecl().findMethods("__setitem__").empty()) {
+  if (getTupleDecl(baseType) ||
+      cast<StructType>(baseType)->getDecl().findMethods("__setitem__").empty()) {
     checkSubscript(target);
     return checkAssignTo(target, value);
   }

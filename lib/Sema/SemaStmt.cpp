@@ -164,10 +164,6 @@ void Sema::checkVar(VarStmt &var) {
   }
   if (var.init)
     checkCopy(*var.init);
-  if (var.init && isa<TupleExpr>(var.init.get()) && !type->isError()) {
-    diags.report(var.init->getRange(), DiagID::err_unsupported, "a tuple value");
-    type = Type::get(Type::Kind::Error);
-  }
   var.local = declareLocal(var.name, var.nameRange, type, *scope);
 }
 
@@ -189,8 +185,9 @@ LocalVar *Sema::lookupAssignable(NameExpr &name) {
   return local;
 }
 
-/// Checks `target = value`; a new name is declared in the function scope.
-void Sema::checkAssignTo(ExprPtr &targetPtr, ExprPtr &value) {
+/// Checks `target = value`; a new name is declared in the function scope,
+/// or, for `var` (`declares`), in the current one.
+void Sema::checkAssignTo(ExprPtr &targetPtr, ExprPtr &value, bool declares) {
   Expr *target = targetPtr.get();
   if (isa<DiscardExpr>(target)) {
     target->type = check(value);
@@ -217,11 +214,11 @@ void Sema::checkAssignTo(ExprPtr &targetPtr, ExprPtr &value) {
     return checkSetItem(targetPtr, value);
   auto *name = cast<NameExpr>(target);
   const Symbol *symbol = scope->lookup(name->name);
-  if (!symbol) {
+  if (!symbol || declares) {
     const Type *type = checkValue(value);
     checkCopy(*value);
     name->local = declareLocal(name->name, name->getRange(), type,
-                               *functionScope);
+                               declares ? *scope : *functionScope);
     name->type = type;
     return;
   }
@@ -240,7 +237,13 @@ void Sema::checkAssign(AssignStmt &assign) {
   // `a, b = x, y`: all values are computed before any is stored.
   if (auto *targets = dyn_cast<TupleExpr>(assign.targets.front().get())) {
     auto *values = dyn_cast<TupleExpr>(assign.value.get());
-    if (assign.targets.size() != 1 || !values ||
+    // `a, b = pair` unpacks a tuple value.
+    if (assign.targets.size() == 1 && !values) {
+      if (!checkUnpacking(assign))
+        return;
+      values = cast<TupleExpr>(assign.value.get());
+    }
+    if (assign.targets.size() != 1 ||
         values->elements.size() != targets->elements.size()) {
       diags.report(assign.value->getRange(), DiagID::err_tuple_arity,
                    targets->elements.size(),
@@ -248,13 +251,9 @@ void Sema::checkAssign(AssignStmt &assign) {
       return;
     }
     for (size_t i = 0; i < values->elements.size(); ++i)
-      checkAssignTo(targets->elements[i], values->elements[i]);
+      checkAssignTo(targets->elements[i], values->elements[i],
+                    assign.declares);
     assign.value->type = Type::get(Type::Kind::None);
-    return;
-  }
-  if (isa<TupleExpr>(assign.value.get())) {
-    diags.report(assign.value->getRange(), DiagID::err_unsupported,
-                 "a tuple value");
     return;
   }
   checkAssignTo(assign.targets.front(), assign.value);
@@ -489,6 +488,18 @@ void Sema::checkFor(ForStmt &loop) {
   const Symbol *symbol = callee ? scope->lookup(callee->name) : nullptr;
   bool isRange = symbol && symbol->kind == Symbol::Kind::Builtin &&
                  symbol->builtin == Builtin::Range;
+  // `for i, x in enumerate(xs)` runs over `xs`, counting in `i`.
+  auto *targets = dyn_cast<TupleExpr>(loop.target.get());
+  ExprPtr indexTarget;
+  if (symbol && symbol->kind == Symbol::Kind::Builtin &&
+      symbol->builtin == Builtin::Enumerate && targets &&
+      targets->elements.size() == 2 && call->args.size() == 1 &&
+      call->args[0].keyword.empty()) {
+    indexTarget = std::move(targets->elements[0]);
+    loop.target = std::move(targets->elements[1]);
+    loop.iterable = std::move(call->args[0].value);
+    targets = dyn_cast<TupleExpr>(loop.target.get());
+  }
   const Type *element = Type::get(Type::Kind::Int);
   if (!isRange) {
     element = checkContainerLoop(loop);
@@ -499,9 +510,19 @@ void Sema::checkFor(ForStmt &loop) {
     checkRangeArgs(*call);
   }
   ScopeRAII bodyScope(*this);
+  if (auto *name = llvm::dyn_cast_or_null<NameExpr>(indexTarget.get())) {
+    loop.index = declareLocal(name->name, name->getRange(),
+                              Type::get(Type::Kind::Int), *scope);
+    name->local = loop.index;
+    name->type = Type::get(Type::Kind::Int);
+  } else if (indexTarget && !isa<DiscardExpr>(indexTarget.get())) {
+    diags.report(indexTarget->getRange(), DiagID::err_for_target);
+  }
   auto *target = dyn_cast<NameExpr>(loop.target.get());
   if (isa<DiscardExpr>(loop.target.get())) {
     // `for _ in ...` only counts.
+  } else if (targets) {
+    bindLoopElements(loop, *targets, element);
   } else if (!target) {
     diags.report(loop.target->getRange(), DiagID::err_for_target);
   } else {

@@ -91,6 +91,25 @@ bool Sema::rewriteWriteCall(ExprPtr &e) {
   return true;
 }
 
+/// The element type of a tuple (or of a tuple in it) that cannot be
+/// written, or null.
+static const Type *findUnwritableElement(const StructDecl &tuple) {
+  for (const FieldDecl &field : tuple.fields) {
+    auto *element = dyn_cast<StructType>(field.type);
+    if (!element)
+      continue;
+    const StructDecl &decl = element->getDecl();
+    if (decl.isTuple) {
+      if (const Type *inner = findUnwritableElement(decl))
+        return inner;
+    } else if (decl.findMethods("write_to").empty() &&
+               decl.findMethods("__repr__").empty()) {
+      return field.type;
+    }
+  }
+  return nullptr;
+}
+
 /// `print`'s argument `arg`, a struct, becomes `arg.write_to(writer)` with
 /// a standard output writer of its own.
 void Sema::checkPrintWritable(ExprPtr &arg) {
@@ -105,6 +124,11 @@ void Sema::checkPrintWritable(ExprPtr &arg) {
     diags.report(arg->getRange(), DiagID::err_not_writable,
                  arg->type->getName());
     diags.report(decl.nameRange, DiagID::note_make_writable, decl.name);
+    return;
+  }
+  if (const Type *element = decl.isTuple ? findUnwritableElement(decl) : nullptr) {
+    diags.report(arg->getRange(), DiagID::err_tuple_not_writable,
+                 arg->type->getName(), element->getName());
     return;
   }
   llvm::SMRange range = arg->getRange();

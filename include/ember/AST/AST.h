@@ -168,7 +168,7 @@ struct CallArgument {
 };
 
 enum class Builtin {
-  None, Print, Range, Exit, Abs, Min, Max, Round, Len, Repr, Hash,
+  None, Print, Range, Enumerate, Exit, Abs, Min, Max, Round, Len, Repr, Hash,
   // `x.copy()` of a `Copyable` struct.
   Copy,
   // The `math` module's functions of one float.
@@ -380,12 +380,18 @@ public:
   LocalVar *local = nullptr; ///< Sema result.
 };
 
-/// `a = b`, `a = b = c`, `a, b = b, a`.
+/// `a = b`, `a = b = c`, `a, b = b, a`, `a, b = pair`; `var a, b = ...`
+/// (`declares`) declares the names in the current scope.
 class AssignStmt : public StmtBase<Stmt::Kind::Assign> {
 public:
   using StmtBase::StmtBase;
   std::vector<ExprPtr> targets;
   ExprPtr value;
+  bool declares = false;
+  /// Sema results of `a, b = pair`: `pair` is kept in `unpackedLocal`,
+  /// and `value` moves its elements out, `(tmp[0]^, tmp[1]^)`.
+  ExprPtr unpacked;
+  LocalVar *unpackedLocal = nullptr;
 };
 
 class AugAssignStmt : public StmtBase<Stmt::Kind::AugAssign> {
@@ -435,6 +441,11 @@ public:
   Block body;
   Block elseBody;
   LocalVar *local = nullptr; ///< Sema result: the loop variable.
+  /// `for a, b in pairs` (Sema results): the loop variable is a hidden
+  /// one, and each name refers to an element of it. `for i, x in
+  /// enumerate(container)`: `i` is `index`, a copy of the counter.
+  std::vector<LocalVar *> unpacked;
+  LocalVar *index = nullptr;
   /// `for x in container` (Sema results): the loop counts `counter` up to
   /// `length` (`container.__len__()`), and `x` is `item`
   /// (`container.__getitem__(counter)`); a container that is not a
@@ -667,6 +678,9 @@ public:
   bool isLibrary = false;
   bool valueDecorator = false;
   llvm::SMRange decoratorRange;
+  /// A tuple type `Tuple[A, B]`, which Sema makes: its fields are the
+  /// elements `_0`, `_1`, ...
+  bool isTuple = false;
   /// `struct Box[T: Movable]`: a template; `Box[Int]` is an instance.
   std::vector<CompileTimeParam> compileTimeParams;
 
@@ -776,6 +790,8 @@ struct Module {
   std::vector<unsigned> unitOrder;
   std::vector<std::unique_ptr<TraitDecl>> traits;
   std::vector<std::unique_ptr<StructDecl>> structs;
+  /// The tuple types the program uses, which Sema makes.
+  std::vector<std::unique_ptr<StructDecl>> tuples;
   std::vector<std::unique_ptr<FnDecl>> functions;
   std::vector<std::unique_ptr<AliasDecl>> aliases;
   std::vector<std::unique_ptr<ComptimeAssertStmt>> asserts;

@@ -158,6 +158,18 @@ public:
   void checkRefReturn(ReturnStmt &ret);
   void bindLoopReference(ForStmt &loop);
 
+  //===--- Tuples (SemaTuple.cpp) ------------------------------------------===//
+  /// The tuple struct `type` is, or null.
+  static const StructDecl *getTupleDecl(const Type *type);
+  StructDecl *getTupleDecl(llvm::ArrayRef<const Type *> elements,
+                           llvm::SMRange at);
+  std::unique_ptr<FnDecl> makeTupleWriteTo(StructDecl &decl);
+  const Type *resolveTupleType(const Expr *typeExpr);
+  const Type *checkTuple(TupleExpr &tuple, const Type *expected);
+  const Type *checkTupleElement(ExprPtr &e, const StructDecl &decl);
+  bool checkUnpacking(AssignStmt &assign);
+  void bindLoopElements(ForStmt &loop, TupleExpr &targets, const Type *item);
+
   //===--- Pointers (SemaPointer.cpp) --------------------------------------===//
   const Type *resolvePointerType(const Expr *e);
   const Type *checkPointerElement(SubscriptExpr &e, const PointerType *type);
@@ -221,7 +233,7 @@ public:
   void checkStmt(Stmt *stmt);
   void checkVar(VarStmt &var);
   void checkAssign(AssignStmt &assign);
-  void checkAssignTo(ExprPtr &target, ExprPtr &value);
+  void checkAssignTo(ExprPtr &target, ExprPtr &value, bool declares = false);
   void checkAugAssign(AugAssignStmt &assign);
   void checkFor(ForStmt &loop);
   void checkComptimeIf(IfStmt &s);
@@ -309,6 +321,7 @@ public:
   void checkRangeArgs(CallExpr &call);
 
   DiagnosticEngine &diags;
+  Module *module = nullptr;
   /// The builtins and the library's prelude, which every unit sees.
   Scope moduleScope;
   /// The scope of each source unit's own names (the module scope for the
