@@ -582,10 +582,10 @@ std::optional<ImportDecl> Parser::parseImport() {
       if (parens && is(TokenKind::r_paren))
         break;
       ImportDecl::Name name;
-      if (is(TokenKind::star)) {
-        diags.report(tok().getRange(), DiagID::err_unsupported,
-                     "`from ... import *`");
-        return std::nullopt;
+      if (!parens && imp.names.empty() && is(TokenKind::star)) {
+        imp.importsAll = true;
+        imp.starRange = consume().getRange();
+        break;
       }
       if (!is(TokenKind::identifier)) {
         expect(TokenKind::identifier, "a name to import");

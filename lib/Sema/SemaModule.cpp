@@ -91,6 +91,12 @@ void Sema::bindImports(Module &module, unsigned unit) {
     // Mojo 1.x spells the standard library's modules `std.math`, `std.sys`.
     if (llvm::StringRef(imp.module).starts_with("std."))
       imp.module = imp.module.substr(4);
+    if (imp.importsAll) {
+      expandImportAll(imp);
+      // Nothing to bind from a known module, such as a prelude package.
+      if (imp.names.empty() && (imp.target >= 0 || isCompilerModule(imp.module)))
+        continue;
+    }
     if (imp.target >= 0 || isPreludePackage(imp.module)) {
       bindSourceImport(imp);
       continue;
@@ -140,6 +146,19 @@ void Sema::bindImports(Module &module, unsigned unit) {
       scope->replace(boundName, symbol);
     }
   }
+}
+
+/// `from m import *` imports the names of `m` that do not begin with `_`,
+/// as if each were listed. The prelude's are everywhere already.
+void Sema::expandImportAll(ImportDecl &imp) {
+  llvm::SmallVector<llvm::StringRef> members = getModuleMembers(imp.module);
+  if (imp.target >= 0)
+    llvm::append_range(members, unitScope(imp.target).collectNamesHere());
+  llvm::sort(members);
+  members.erase(std::unique(members.begin(), members.end()), members.end());
+  for (llvm::StringRef member : members)
+    if (!member.starts_with("_"))
+      imp.names.push_back({member.str(), "", imp.starRange});
 }
 
 /// `module` has no `name`; the closest of `members`, if any, is suggested.

@@ -747,6 +747,9 @@ struct ImportDecl {
     llvm::SMRange range;
   };
   std::vector<Name> names; ///< Empty for `import module`.
+  /// `from m import *`: Sema fills `names` with the module's public ones.
+  bool importsAll = false;
+  llvm::SMRange starRange;
 };
 
 /// A local variable or an argument, made by Sema.

@@ -51,6 +51,7 @@ public:
   Scope &unitScope(unsigned unit);
   void bindImports(Module &module, unsigned unit);
   void bindSourceImport(ImportDecl &imp);
+  void expandImportAll(ImportDecl &imp);
   void poisonImportedNames(const ImportDecl &imp);
   void reportUnknownMember(llvm::StringRef module, llvm::StringRef name,
                            llvm::SMRange range,
