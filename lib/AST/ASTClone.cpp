@@ -231,6 +231,16 @@ StmtPtr ember::cloneStmt(const Stmt &s) {
     copy->message = cloneOrNull(a.message);
     return copy;
   }
+  case Stmt::Kind::Function: {
+    const FnDecl &fn = *cast<FunctionStmt>(s).fn;
+    std::unique_ptr<FnDecl> copy = cloneFunction(fn);
+    for (const CompileTimeParam &param : fn.compileTimeParams)
+      copy->compileTimeParams.push_back(
+          {param.name, param.nameRange, cloneExpr(*param.typeExpr),
+           param.defaultValue ? cloneExpr(*param.defaultValue) : nullptr,
+           param.inferOnly});
+    return std::make_unique<FunctionStmt>(r, std::move(copy));
+  }
   case Stmt::Kind::Error:
     return std::make_unique<ErrorStmt>(r);
   }
@@ -264,6 +274,9 @@ std::unique_ptr<FnDecl> ember::cloneFunction(const FnDecl &fn) {
   }
   copy->resultTypeExpr = cloneOrNull(fn.resultTypeExpr);
   copy->returnsRef = fn.returnsRef;
+  copy->isNested = fn.isNested;
+  copy->hasCaptureList = fn.hasCaptureList;
+  copy->captures = fn.captures;
   copy->resultOriginExpr = cloneOrNull(fn.resultOriginExpr);
   copy->body = cloneBlock(fn.body);
   return copy;

@@ -111,6 +111,14 @@ void ASTDumper::dumpFn(const FnDecl &fn) {
     os.indent(depth * 2) << "Raises\n";
     child(fn.raisedTypeExpr.get());
   }
+  if (fn.hasCaptureList) {
+    os.indent(depth * 2) << "Captures";
+    for (const CaptureDecl &capture : fn.captures)
+      os << " " << getSpelling(capture.convention)
+         << (capture.name.empty() ? "" : " " + capture.name)
+         << (capture.transfer ? "^" : "");
+    os << "\n";
+  }
   block("Body", fn.body);
   --depth;
 }
@@ -366,6 +374,8 @@ void ASTDumper::dumpStmt(const Stmt *s) {
       child(a->message.get());
     return;
   }
+  case Stmt::Kind::Function:
+    return dumpFn(*cast<FunctionStmt>(s)->fn);
   case Stmt::Kind::Error:
     line("ErrorStmt", s->getLoc()) << "\n";
     return;

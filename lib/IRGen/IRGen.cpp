@@ -139,6 +139,8 @@ std::vector<const FnDecl *> IRGen::getEmittedFunctions() {
       add(*method);
   for (const auto &fn : module.functions)
     add(*fn);
+  for (const FnDecl *fn : module.localFunctions)
+    add(*fn);
   return emitted;
 }
 
@@ -149,6 +151,10 @@ std::string IRGen::getUniqueSymbol(const FnDecl &fn) {
   std::string name =
       (fn.parent ? fn.parent->name + "." + fn.name : fn.name) +
       fn.instanceSuffix;
+  // A nested function is named after the one it is declared in.
+  for (const FnDecl *outer = fn.enclosing; outer; outer = outer->enclosing)
+    name = (outer->parent ? outer->parent->name + "." : "") + outer->name +
+           outer->instanceSuffix + "." + name;
   return getUniqueSymbol(getDeclSymbol(fn.unit, fn.isLibrary, name));
 }
 
@@ -465,6 +471,12 @@ void IRGen::emitStmt(const Stmt *stmt) {
       emitReturn(value, l);
     return;
   }
+  case Stmt::Kind::Function:
+    // A closure's copies of what it captures are made where it is defined;
+    // the function itself is emitted on its own.
+    for (const auto &[copy, value] : cast<FunctionStmt>(stmt)->fn->snapshots)
+      store(emitExpr(value.get()), getLocal(copy), copy->type, l);
+    return;
   case Stmt::Kind::Pass:
   case Stmt::Kind::Alias:
   case Stmt::Kind::ComptimeAssert:

@@ -370,10 +370,11 @@ void Parser::parseField(StructDecl &decl) {
     skipToNextStatement();
 }
 
-std::unique_ptr<FnDecl> Parser::parseFunction() {
+std::unique_ptr<FnDecl> Parser::parseFunction(bool isNested) {
   auto fn = std::make_unique<FnDecl>();
   SMLoc start = tok().getLoc();
   fn->isDef = consume().is(TokenKind::kw_def);
+  fn->isNested = isNested;
   if (!is(TokenKind::identifier)) {
     expect(TokenKind::identifier, "a function name");
     skipToNextStatement();
@@ -387,6 +388,10 @@ std::unique_ptr<FnDecl> Parser::parseFunction() {
     return nullptr;
   }
   if (!expect(TokenKind::l_paren) || !parseParams(*fn)) {
+    skipToNextStatement();
+    return nullptr;
+  }
+  if (is(TokenKind::l_brace) && !parseCaptureList(*fn)) {
     skipToNextStatement();
     return nullptr;
   }
@@ -461,6 +466,63 @@ bool Parser::parseCompileTimeParams(std::vector<CompileTimeParam> &params) {
       return false;
   }
   return true;
+}
+
+/// `{imm a, mut b, var c^, d, mut}` after a closure's arguments.
+bool Parser::parseCaptureList(FnDecl &fn) {
+  SMLoc start = consume().getLoc();
+  fn.hasCaptureList = true;
+  while (!consumeIf(TokenKind::r_brace)) {
+    CaptureDecl capture;
+    SMLoc entry = tok().getLoc();
+    // A convention, then a name unless the entry is a default.
+    if ((is(TokenKind::identifier) || is(TokenKind::kw_var)) &&
+        !peek().is(TokenKind::comma) && !peek().is(TokenKind::r_brace) &&
+        !peek().is(TokenKind::caret)) {
+      std::optional<ArgConvention> convention = parseCaptureConvention();
+      if (!convention)
+        return expect(TokenKind::identifier, "`imm`, `mut`, `var` or `ref`");
+      capture.convention = *convention;
+      consume();
+    } else if (std::optional<ArgConvention> convention =
+                   parseCaptureConvention()) {
+      // `{mut}` or `{var^}`: the default convention.
+      capture.convention = *convention;
+      consume();
+      capture.transfer = consumeIf(TokenKind::caret);
+      capture.range = rangeFrom(entry);
+      fn.captures.push_back(std::move(capture));
+      if (!is(TokenKind::r_brace) && !expect(TokenKind::comma, "`,` or `}`"))
+        return false;
+      continue;
+    }
+    if (!is(TokenKind::identifier))
+      return expect(TokenKind::identifier, "the name of a captured value");
+    capture.name = consume().text.str();
+    capture.transfer = consumeIf(TokenKind::caret);
+    capture.range = rangeFrom(entry);
+    fn.captures.push_back(std::move(capture));
+    if (!is(TokenKind::r_brace) && !expect(TokenKind::comma, "`,` or `}`"))
+      return false;
+  }
+  if (!fn.isNested) {
+    diags.report(rangeFrom(start), DiagID::err_capture_list_top_level);
+    return false;
+  }
+  return true;
+}
+
+/// The capture convention the current token names, if any.
+std::optional<ArgConvention> Parser::parseCaptureConvention() const {
+  if (is(TokenKind::kw_var))
+    return ArgConvention::Owned;
+  if (!is(TokenKind::identifier))
+    return std::nullopt;
+  return llvm::StringSwitch<std::optional<ArgConvention>>(tok().text)
+      .Cases({"imm", "read"}, ArgConvention::Read)
+      .Case("mut", ArgConvention::Mut)
+      .Case("ref", ArgConvention::Ref)
+      .Default(std::nullopt);
 }
 
 /// Parses `params ')'` after the `(`.

@@ -46,10 +46,14 @@ void Parser::parseStatement(Block &block) {
   case TokenKind::kw_for:
     return compound(parseFor());
   case TokenKind::kw_fn:
-  case TokenKind::kw_def:
-    diags.report(tok().getRange(), DiagID::err_unsupported,
-                 "a nested function");
-    break;
+  case TokenKind::kw_def: {
+    // parseFunction skips what it cannot parse itself.
+    std::unique_ptr<FnDecl> fn = parseFunction(/*isNested=*/true);
+    if (!fn)
+      return block.push_back(std::make_unique<ErrorStmt>(SMRange(start, start)));
+    SMRange range = fn->range;
+    return block.push_back(std::make_unique<FunctionStmt>(range, std::move(fn)));
+  }
   case TokenKind::kw_try:
     return compound(parseTry());
   case TokenKind::kw_with:

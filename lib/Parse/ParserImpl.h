@@ -72,7 +72,9 @@ private:
 
   //===--- Declarations ----------------------------------------------------===//
   void parseTopLevel(Module &module);
-  std::unique_ptr<FnDecl> parseFunction();
+  std::unique_ptr<FnDecl> parseFunction(bool isNested = false);
+  bool parseCaptureList(FnDecl &fn);
+  std::optional<ArgConvention> parseCaptureConvention() const;
   bool parseParams(FnDecl &fn);
   bool parseCompileTimeParams(std::vector<CompileTimeParam> &params);
   std::unique_ptr<AliasDecl> parseAlias();

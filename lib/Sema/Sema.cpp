@@ -420,6 +420,15 @@ void Sema::checkFunctionBody(FnDecl &fn) {
     // An argument named `_` is passed but cannot be used.
     if (param.name == "_")
       continue;
+    // A closure's capture has its variable already.
+    if (param.capturedFrom) {
+      Symbol symbol;
+      symbol.kind = Symbol::Kind::Local;
+      symbol.local = param.local;
+      symbol.declRange = param.nameRange;
+      fnScope.replace(param.name, symbol);
+      continue;
+    }
     LocalVar *local = declareLocal(param.name, param.nameRange, param.type,
                                    fnScope);
     if (!local)

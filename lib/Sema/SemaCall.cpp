@@ -152,7 +152,7 @@ bool Sema::isViable(const CallExpr &call, const FnDecl &fn, unsigned &cost) {
         ++positional;
     } else {
       auto it = llvm::find_if(fn.params, [&](const Param &p) {
-        return p.name == arg.keyword;
+        return p.name == arg.keyword && !p.capturedFrom;
       });
       index = it - fn.params.begin();
       if (it == fn.params.end() || index < first || bound[index])
@@ -182,7 +182,8 @@ bool Sema::isViable(const CallExpr &call, const FnDecl &fn, unsigned &cost) {
     }
   }
   for (size_t i = first; i < fn.params.size(); ++i)
-    if (!bound[i] && !fn.params[i].defaultValue && !fn.params[i].isVariadic)
+    if (!bound[i] && !fn.params[i].defaultValue && !fn.params[i].isVariadic &&
+        !fn.params[i].capturedFrom)
       return false;
   return true;
 }
@@ -305,7 +306,7 @@ const Type *Sema::checkFunctionCall(CallExpr &call, FnDecl &fn, Expr *self) {
       ++positional;
     } else {
       auto it = llvm::find_if(fn.params, [&](const Param &p) {
-        return p.name == arg.keyword;
+        return p.name == arg.keyword && !p.capturedFrom;
       });
       index = it - fn.params.begin();
       if (it == fn.params.end() || index < first) {
@@ -355,6 +356,8 @@ const Type *Sema::checkFunctionCall(CallExpr &call, FnDecl &fn, Expr *self) {
                  given);
     diags.report(fn.nameRange, DiagID::note_declared_here, name);
   }
+  if (!passCaptures(call, fn, resolved))
+    return errorType();
   for (size_t i = first; i < fn.params.size(); ++i) {
     if (resolved[i] || fn.params[i].isVariadic)
       continue;

@@ -65,11 +65,22 @@ const Type *Sema::getLiteralElementType(ExprPtr &first) {
                                             ? Type::Kind::Float64
                                             : Type::Kind::Int)
                             : checkValue(first);
-  if (element->isString())
+  return getMaterializedType(element);
+}
+
+const Type *Sema::getMaterializedType(const Type *type) {
+  if (type->isString())
     if (const Symbol *string = moduleScope.lookupHere("String");
         string && string->kind == Symbol::Kind::Type)
-      element = string->type;
-  return element;
+      return string->type;
+  return type;
+}
+
+const Type *Sema::materialize(ExprPtr &value, const Type *type) {
+  const Type *materialized = getMaterializedType(type);
+  if (materialized != type)
+    checkAs(value, materialized);
+  return materialized;
 }
 
 /// The method `name` of `decl` that takes `count` arguments after `self`.

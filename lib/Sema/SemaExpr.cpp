@@ -316,7 +316,13 @@ const Type *Sema::checkName(NameExpr &name) {
   switch (symbol->kind) {
   case Symbol::Kind::Local:
     name.local = symbol->local;
-    return symbol->local->type;
+    // A variable of the function that encloses a closure is captured.
+    if (currentFn && currentFn->isNested && symbol->local->owner != currentFn) {
+      name.local = captureImplicitly(name, *symbol->local);
+      if (!name.local)
+        return errorType();
+    }
+    return name.local->type;
   case Symbol::Kind::Alias: {
     AliasDecl *alias = symbol->alias;
     checkAlias(*alias);

@@ -51,6 +51,7 @@ LocalVar *Sema::declareLocal(llvm::StringRef name, llvm::SMRange range,
   local->name = name.str();
   local->declRange = range;
   local->type = type;
+  local->owner = currentFn;
   Symbol symbol;
   symbol.kind = Symbol::Kind::Local;
   symbol.local = local.get();
@@ -67,6 +68,7 @@ LocalVar *Sema::declareHiddenLocal(llvm::StringRef name, llvm::SMRange range,
   local->name = name.str();
   local->declRange = range;
   local->type = type;
+  local->owner = currentFn;
   currentFn->locals.push_back(std::move(local));
   return currentFn->locals.back().get();
 }
@@ -142,6 +144,8 @@ void Sema::checkStmt(Stmt *stmt) {
   }
   case Stmt::Kind::ComptimeAssert:
     return checkComptimeAssert(*cast<ComptimeAssertStmt>(stmt));
+  case Stmt::Kind::Function:
+    return checkLocalFunction(*cast<FunctionStmt>(stmt));
   case Stmt::Kind::Pass:
   case Stmt::Kind::Error:
     return;
@@ -157,7 +161,7 @@ void Sema::checkVar(VarStmt &var) {
     if (var.init)
       checkAs(var.init, type);
   } else if (var.init) {
-    type = checkValue(var.init);
+    type = materialize(var.init, checkValue(var.init));
   } else {
     diags.report(var.nameRange, DiagID::err_var_needs_type, var.name);
     type = Type::get(Type::Kind::Error);
@@ -215,7 +219,7 @@ void Sema::checkAssignTo(ExprPtr &targetPtr, ExprPtr &value, bool declares) {
   auto *name = cast<NameExpr>(target);
   const Symbol *symbol = scope->lookup(name->name);
   if (!symbol || declares) {
-    const Type *type = checkValue(value);
+    const Type *type = materialize(value, checkValue(value));
     checkCopy(*value);
     name->local = declareLocal(name->name, name->getRange(), type,
                                declares ? *scope : *functionScope);

@@ -449,6 +449,12 @@ bool Sema::checkAssignableLValue(Expr *target) {
 
 /// Reports a write to `local`, which may not be written, once.
 void Sema::reportImmutable(LocalVar &local, llvm::SMRange at) {
+  local.isMutable = true;
+  if (local.isCapture) {
+    diags.report(at, DiagID::err_assign_to_read_capture, local.name);
+    diags.report(local.declRange, DiagID::note_capture_mut, local.name);
+    return;
+  }
   // A `ref` argument is mutable; other references are as their values.
   bool isReference = local.isRef;
   diags.report(at, isReference ? DiagID::err_assign_to_immutable_ref
@@ -457,5 +463,4 @@ void Sema::reportImmutable(LocalVar &local, llvm::SMRange at) {
   diags.report(local.declRange, isReference ? DiagID::note_immutable_ref
                                             : DiagID::note_make_it_owned,
                local.name);
-  local.isMutable = true;
 }

@@ -226,6 +226,9 @@ public:
   ErrorConversion errorConversion;
   /// Sema result: the C function an `external_call` calls.
   std::string externalName;
+  /// Sema result, of a call of a closure: the variables it captures, which
+  /// `resolvedArgs` passes.
+  std::vector<ExprPtr> captureArgs;
 };
 
 class SubscriptExpr : public ExprBase<Expr::Kind::Subscript> {
@@ -340,7 +343,7 @@ class Stmt {
 public:
   enum class Kind {
     Expr, Var, Assign, AugAssign, If, While, For, Break, Continue, Pass,
-    Return, Raise, Try, With, Alias, ComptimeAssert, Error
+    Return, Raise, Try, With, Alias, ComptimeAssert, Function, Error
   };
   Stmt(Kind kind, llvm::SMRange range) : kind(kind), range(range) {}
   virtual ~Stmt() = default;
@@ -586,6 +589,19 @@ struct Param {
   /// Sema result: the function returns a reference into this argument's
   /// value, so it is passed by reference whatever its type.
   bool isResultOrigin = false;
+  /// Sema result, of a closure: the variable of the enclosing function
+  /// this hidden argument captures, which each call passes.
+  LocalVar *capturedFrom = nullptr;
+};
+
+/// An entry of a closure's capture list: `imm x`, `mut y`, `var z^`, a
+/// bare `x` (read); without a name, the convention of every outer value
+/// the body uses (`{mut}`, `{var^}`).
+struct CaptureDecl {
+  std::string name; ///< Empty for the default convention.
+  llvm::SMRange range;
+  ArgConvention convention = ArgConvention::Read;
+  bool transfer = false;
 };
 
 /// A compile-time parameter: `T: Trait` (a type, bounded by traits joined
@@ -650,6 +666,20 @@ public:
   /// A template: compile-time parameters, `Some[Trait]` or untyped
   /// arguments.
   bool isGeneric = false;
+  /// A function declared in another's body (`enclosing`, Sema), with its
+  /// capture list if it has one.
+  bool isNested = false, hasCaptureList = false;
+  std::vector<CaptureDecl> captures;
+  FnDecl *enclosing = nullptr;
+  /// Sema results, of a closure: its captures, made arguments after the
+  /// body is checked; the copies `var` captures make, each set to its value
+  /// where the closure is defined.
+  struct Capture {
+    LocalVar *outer, *inner;
+    ArgConvention convention;
+  };
+  std::vector<Capture> captured;
+  std::vector<std::pair<LocalVar *, ExprPtr>> snapshots;
 };
 
 /// A field `var name: Type` of a struct.
@@ -752,11 +782,22 @@ struct ImportDecl {
   llvm::SMRange starRange;
 };
 
+/// A function declared in a function's body: a nested function, or a
+/// closure when it has a capture list.
+class FunctionStmt : public StmtBase<Stmt::Kind::Function> {
+public:
+  FunctionStmt(llvm::SMRange range, std::unique_ptr<FnDecl> fn)
+      : StmtBase(range), fn(std::move(fn)) {}
+  std::unique_ptr<FnDecl> fn;
+};
+
 /// A local variable or an argument, made by Sema.
 struct LocalVar {
   std::string name;
   llvm::SMRange declRange;
   const Type *type = nullptr;
+  /// The function whose variable it is (Sema).
+  const FnDecl *owner = nullptr;
   bool isMutable = true;
   /// False for `read`, `mut` and `ref` arguments and `ref` bindings, whose
   /// value another owns.
@@ -768,6 +809,8 @@ struct LocalVar {
   /// Written to, or passed where it may be: a `ref` argument that is must
   /// be given a mutable value.
   bool isWritten = false;
+  /// What a closure captured, under the outer variable's name.
+  bool isCapture = false;
   /// A `deinit` argument: its value is never destroyed as a whole, its
   /// fields are, one by one, and they may be moved out.
   bool isDeinit = false;
@@ -795,6 +838,9 @@ struct Module {
   std::vector<std::unique_ptr<StructDecl>> structs;
   /// The tuple types the program uses, which Sema makes.
   std::vector<std::unique_ptr<StructDecl>> tuples;
+  /// The functions declared in function bodies (whose statements own
+  /// them), checked and to be emitted.
+  std::vector<FnDecl *> localFunctions;
   std::vector<std::unique_ptr<FnDecl>> functions;
   std::vector<std::unique_ptr<AliasDecl>> aliases;
   std::vector<std::unique_ptr<ComptimeAssertStmt>> asserts;

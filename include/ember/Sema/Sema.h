@@ -171,6 +171,14 @@ public:
   bool checkUnpacking(AssignStmt &assign);
   void bindLoopElements(ForStmt &loop, TupleExpr &targets, const Type *item);
 
+  //===--- Nested functions and closures (SemaClosure.cpp) -----------------===//
+  void checkLocalFunction(FunctionStmt &stmt);
+  LocalVar *makeCapture(FnDecl &fn, LocalVar &outer, const CaptureDecl &capture,
+                        llvm::SMRange at);
+  void captureExplicitly(FnDecl &fn, const CaptureDecl &capture);
+  LocalVar *captureImplicitly(NameExpr &name, LocalVar &outer);
+  bool passCaptures(CallExpr &call, FnDecl &fn, std::vector<Expr *> &resolved);
+
   //===--- Pointers (SemaPointer.cpp) --------------------------------------===//
   const Type *resolvePointerType(const Expr *e);
   const Type *checkPointerElement(SubscriptExpr &e, const PointerType *type);
@@ -189,6 +197,10 @@ public:
   const Type *getElementType(const StructDecl &decl, const StructDecl &templ);
   StructDecl *getLibraryTemplate(llvm::StringRef name);
   const Type *getLiteralElementType(ExprPtr &first);
+  /// The type a variable gets from a value of `type`: a string literal
+  /// becomes a `String`, as in Mojo; `materialize` converts `value` so.
+  const Type *getMaterializedType(const Type *type);
+  const Type *materialize(ExprPtr &value, const Type *type);
   const Type *checkList(ListExpr &list, const Type *expected);
   const Type *checkDict(DictExpr &dict, const Type *expected);
   const Type *checkContainerLoop(ForStmt &loop);
