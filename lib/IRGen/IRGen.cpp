@@ -127,6 +127,8 @@ std::vector<const StructDecl *> IRGen::getEmittedStructs() {
 std::vector<const FnDecl *> IRGen::getEmittedFunctions() {
   std::vector<const FnDecl *> emitted;
   auto add = [&](const FnDecl &fn) {
+    if (fn.isDeferred) // Never used.
+      return;
     if (!fn.isGeneric) {
       emitted.push_back(&fn);
       return;

@@ -373,6 +373,7 @@ const Type *Sema::checkFunctionCall(CallExpr &call, FnDecl &fn, Expr *self) {
     return errorType();
   }
   call.function = &fn;
+  requestBody(fn, call.getLoc());
   call.resolvedArgs = std::move(resolved);
   if (fn.raisedType && !tooMany)
     recordRaise(call.errorConversion, fn.raisedType, call.getRange(), &fn);

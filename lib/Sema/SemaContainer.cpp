@@ -133,6 +133,8 @@ const Type *Sema::checkList(ListExpr &list, const Type *expected) {
     diags.report(list.getRange(), DiagID::err_unsupported, kind);
     return errorType();
   }
+  requestBody(*list.init, list.getLoc());
+  requestBody(*list.append, list.getLoc());
   return instance->type.get();
 }
 
@@ -189,6 +191,8 @@ const Type *Sema::checkDict(DictExpr &dict, const Type *expected) {
     diags.report(dict.getRange(), DiagID::err_unsupported, "a dict literal");
     return errorType();
   }
+  requestBody(*dict.init, dict.getLoc());
+  requestBody(*dict.insert, dict.getLoc());
   return instance->type.get();
 }
 

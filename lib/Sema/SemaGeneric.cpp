@@ -720,6 +720,8 @@ StructDecl *Sema::getStructInstance(StructDecl &templ, const std::string &key,
   resolveFields(*made);
   checkConformances(*made);
   declareMethods(*made);
+  if (made->isLibrary)
+    deferMethods(*made);
   scope = saved;
   pendingStructs.push_back({made, loc});
   return made;

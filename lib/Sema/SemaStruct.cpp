@@ -309,8 +309,29 @@ void Sema::checkStructBodies(StructDecl &decl) {
     checkAlias(*member);
   scope = saved;
   for (auto &method : decl.methods)
-    if (!method->isGeneric)
+    if (!method->isGeneric && !method->isDeferred && !method->isRequested)
       checkFunctionBody(*method);
+}
+
+/// The library's generic structs offer methods that need more of their
+/// parameters than the struct does (`List[T].__contains__` needs `==`);
+/// such a method of an instance is checked when a call uses it.
+void Sema::deferMethods(StructDecl &instance) {
+  for (auto &method : instance.methods) {
+    bool isLifecycle = method.get() == instance.destructor ||
+                       method.get() == instance.copyInit ||
+                       method.get() == instance.moveInit;
+    if (!method->isGeneric && !isLifecycle)
+      method->isDeferred = true;
+  }
+}
+
+void Sema::requestBody(FnDecl &fn, llvm::SMLoc requestedAt) {
+  if (!fn.isDeferred)
+    return;
+  fn.isDeferred = false;
+  fn.isRequested = true;
+  pendingInstances.push_back({&fn, requestedAt});
 }
 
 bool Sema::isStructTemplate(const Type *type) {

@@ -71,8 +71,9 @@ struct List[T: Copyable](Copyable, Sized, Writable):
         self._length += 1
 
     def pop(mut self) -> Self.T:
-        self._length -= 1
-        return (self._data + self._length).take_pointee()
+        var last = self._normalize(-1)
+        self._length = last
+        return (self._data + last).take_pointee()
 
     def pop(mut self, index: Int) -> Self.T:
         var at = self._normalize(index)
@@ -96,6 +97,63 @@ struct List[T: Copyable](Copyable, Sized, Writable):
         self._data.free()
         self._data = data
         self._capacity = capacity
+
+    def extend(mut self, var other: List[Self.T]):
+        self.reserve(self._length + other._length)
+        for i in range(other._length):
+            (self._data + self._length + i).init_pointee_move(
+                (other._data + i).take_pointee()
+            )
+        self._length += other._length
+        other._length = 0
+
+    def reverse(mut self):
+        var i = 0
+        var j = self._length - 1
+        while i < j:
+            self._swap(i, j)
+            i += 1
+            j -= 1
+
+    # These compare elements with `==`: a list of a type without it still
+    # has them, but calling one is an error.
+    def __contains__(self, value: Self.T) -> Bool:
+        for i in range(self._length):
+            if self._data[i] == value:
+                return True
+        return False
+
+    def count(self, value: Self.T) -> Int:
+        var n = 0
+        for i in range(self._length):
+            if self._data[i] == value:
+                n += 1
+        return n
+
+    def index(self, value: Self.T) raises -> Int:
+        for i in range(self._length):
+            if self._data[i] == value:
+                return i
+        raise Error("ValueError: the value is not in the list")
+
+    def __eq__(self, other: Self) -> Bool:
+        if self._length != other._length:
+            return False
+        for i in range(self._length):
+            if not (self._data[i] == other._data[i]):
+                return False
+        return True
+
+    def __ne__(self, other: Self) -> Bool:
+        return not (self == other)
+
+    # Exchanges two elements, moving them.
+    def _swap(mut self, i: Int, j: Int):
+        if i == j:
+            return
+        var first = (self._data + i).take_pointee()
+        (self._data + i).init_pointee_move((self._data + j).take_pointee())
+        (self._data + j).init_pointee_move(first^)
 
     # As Mojo and Python show a list: its elements' `repr`.
     def write_to(self, mut writer: Some[Writer]):

@@ -666,6 +666,11 @@ public:
   /// A template: compile-time parameters, `Some[Trait]` or untyped
   /// arguments.
   bool isGeneric = false;
+  /// A method of an instance of a library struct, whose body is checked
+  /// (and which is emitted) only once a call needs it: `List[T]`'s
+  /// `__contains__` uses `==`, which not every `T` has. `isRequested` once
+  /// a call needed it.
+  bool isDeferred = false, isRequested = false;
   /// A function declared in another's body (`enclosing`, Sema), with its
   /// capture list if it has one.
   bool isNested = false, hasCaptureList = false;

@@ -117,6 +117,9 @@ public:
   void checkMethod(StructDecl &decl, FnDecl &method);
   void synthesizeFieldwiseInit(StructDecl &decl);
   void checkStructBodies(StructDecl &decl);
+  /// Checks the body of a deferred method, now that `requestedAt` uses it.
+  void requestBody(FnDecl &fn, llvm::SMLoc requestedAt);
+  void deferMethods(StructDecl &instance);
   Scope &getStructScope(StructDecl &decl);
   const Type *checkAttribute(AttributeExpr &attr);
   StructDecl *getStructNamedBy(const Expr *e);
