@@ -75,6 +75,39 @@ void Parser::parseStatement(Block &block) {
       consume(), consume(), consume();
       return compound(parseComptime(tok().getLoc()));
     }
+    // A decorated nested function: `@parameter` is the older spelling of
+    // a closure that captures what it uses by reference; inlining hints
+    // are LLVM's to decide.
+    bool beforeFunction = peek().is(TokenKind::identifier) &&
+                          peek(2).is(TokenKind::newline) &&
+                          (peek(3).is(TokenKind::kw_def) ||
+                           peek(3).is(TokenKind::kw_fn));
+    llvm::StringRef decorator = peek().text;
+    if (beforeFunction &&
+        (decorator == "parameter" || decorator == "always_inline" ||
+         decorator == "no_inline")) {
+      SMRange decoratorRange = peek().getRange();
+      consume(), consume(), consume();
+      std::unique_ptr<FnDecl> fn = parseFunction(/*isNested=*/true);
+      if (!fn)
+        return block.push_back(
+            std::make_unique<ErrorStmt>(SMRange(start, start)));
+      if (decorator == "parameter") {
+        diags.report(decoratorRange, DiagID::warn_deprecated,
+                     "`@parameter` on a nested function",
+                     "a capture list, such as `{ref}`");
+        if (!fn->hasCaptureList) {
+          fn->hasCaptureList = true;
+          CaptureDecl byReference;
+          byReference.convention = ArgConvention::Ref;
+          byReference.range = decoratorRange;
+          fn->captures.push_back(std::move(byReference));
+        }
+      }
+      SMRange range = fn->range;
+      return block.push_back(
+          std::make_unique<FunctionStmt>(range, std::move(fn)));
+    }
     std::string what = "a decorator";
     if (peek().is(TokenKind::identifier))
       what = ("the decorator `@" + peek().text + "`").str();

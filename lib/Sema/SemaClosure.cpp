@@ -133,8 +133,13 @@ LocalVar *Sema::makeCapture(FnDecl &fn, LocalVar &outer,
   inner->owner = &fn;
   inner->isMutable = convention != ArgConvention::Read;
   inner->ownsValue = false;
-  inner->isRef = convention == ArgConvention::Ref;
   inner->isCapture = true;
+  // `ref x` is as mutable as `x`, and writing it writes `x`.
+  if (convention == ArgConvention::Ref) {
+    inner->isRef = true;
+    inner->isMutable = outer.isMutable;
+    inner->refersTo = &outer;
+  }
   fn.captured.push_back({passed, inner.get(), convention});
   fn.locals.push_back(std::move(inner));
   return fn.locals.back().get();

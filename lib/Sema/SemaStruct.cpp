@@ -471,7 +471,7 @@ bool Sema::checkAssignableLValue(Expr *target) {
 /// Reports a write to `local`, which may not be written, once.
 void Sema::reportImmutable(LocalVar &local, llvm::SMRange at) {
   local.isMutable = true;
-  if (local.isCapture) {
+  if (local.isCapture && !local.isRef) {
     diags.report(at, DiagID::err_assign_to_read_capture, local.name);
     diags.report(local.declRange, DiagID::note_capture_mut, local.name);
     return;
