@@ -430,6 +430,8 @@ void IRGen::emitStmt(const Stmt *stmt) {
     return emitAssign(*cast<AssignStmt>(stmt));
   case Stmt::Kind::AugAssign: {
     auto *s = cast<AugAssignStmt>(stmt);
+    if (s->reference)
+      locals[s->reference] = emitLValue(s->referenced.get());
     if (s->inPlace) {
       emitExpr(s->combined.get());
       return;

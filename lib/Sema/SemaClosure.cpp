@@ -200,12 +200,21 @@ LocalVar *Sema::captureImplicitly(NameExpr &name, LocalVar &outer) {
   return inner;
 }
 
-/// A call of a closure passes what it captures.
+/// A call of a closure passes what it captures; one in its own body passes
+/// its captures on.
 bool Sema::passCaptures(CallExpr &call, FnDecl &fn,
                         std::vector<Expr *> &resolved) {
+  bool isRecursive = currentFn == &fn;
+  if (isRecursive && getDefaultCapture(fn)) {
+    // What the body captures by default is known only at its end.
+    diags.report(call.getRange(), DiagID::err_unsupported,
+                 "a closure that calls itself with a default capture; name "
+                 "each capture");
+    return false;
+  }
   if (fn.captured.empty())
     return true;
-  if (currentFn != fn.enclosing) {
+  if (currentFn != fn.enclosing && !isRecursive) {
     diags.report(call.getRange(), DiagID::err_unsupported,
                  "calling a closure from a function other than the one that "
                  "defines it");
@@ -216,8 +225,8 @@ bool Sema::passCaptures(CallExpr &call, FnDecl &fn,
     Param &param = fn.params[i];
     if (!param.capturedFrom)
       continue;
-    call.captureArgs.push_back(
-        makeLocalRef(param.capturedFrom, call.getRange()));
+    call.captureArgs.push_back(makeLocalRef(
+        isRecursive ? param.local : param.capturedFrom, call.getRange()));
     resolved[i] = call.captureArgs.back().get();
   }
   return true;

@@ -320,6 +320,35 @@ static bool isPureValue(const Expr *e) {
   return false;
 }
 
+/// `xs[i] op= v` or `f() op= v` where the subscript or call returns a
+/// reference: the target becomes a hidden `ref` bound to it.
+bool Sema::bindAugmentedReference(AugAssignStmt &assign) {
+  if (assign.reference)
+    return false;
+  if (auto *sub = dyn_cast<SubscriptExpr>(assign.target.get())) {
+    const Type *base = checkValue(sub->base);
+    if (base->isError() || !base->isStruct() || getTupleDecl(base))
+      return false;
+    // Through the reference `__getitem__` gives, if it does; otherwise
+    // `a[i] = a[i] op v`.
+    auto getters = cast<StructType>(base)->getDecl().findMethods("__getitem__");
+    if (llvm::none_of(getters, [](const FnDecl *fn) { return fn->returnsRef; }))
+      return false;
+    checkSubscript(assign.target);
+  } else if (checkValue(assign.target)->isError()) {
+    return false;
+  }
+  if (!returnsReference(assign.target.get()))
+    return false;
+  llvm::SMRange range = assign.target->getRange();
+  LocalVar *reference = declareHiddenLocal("ref", range, assign.target->type);
+  bindReference(reference, assign.target.get(), /*isMutable=*/true);
+  assign.reference = reference;
+  assign.referenced = std::move(assign.target);
+  assign.target = makeLocalRef(reference, range);
+  return true;
+}
+
 /// A copy of a variable or a chain of fields of one, to read it again.
 static ExprPtr cloneLValue(const Expr *e) {
   if (isa<SubscriptExpr>(e))
@@ -334,6 +363,11 @@ static ExprPtr cloneLValue(const Expr *e) {
 
 void Sema::checkAugAssign(AugAssignStmt &assign) {
   Expr *target = assign.target.get();
+  // A subscript or call that gives a reference is evaluated once, into a
+  // hidden reference the operation then reads and writes.
+  if (isa<SubscriptExpr, CallExpr>(target) && bindAugmentedReference(assign))
+    return checkAugAssign(assign);
+  target = assign.target.get();
   auto *sub = dyn_cast<SubscriptExpr>(target);
   // `p[i] += v` of a pointer reads and writes `p[i]` in place.
   bool simple = sub && isSimpleLValue(sub) && !checkValue(sub->base)->isError();
@@ -357,6 +391,12 @@ void Sema::checkAugAssign(AugAssignStmt &assign) {
     assign.inPlace = true;
     return;
   }
+  if (isa<CallExpr>(target)) {
+    if (!target->type->isError())
+      diags.report(target->getRange(), DiagID::err_invalid_assign_target,
+                   "a function call that returns a value");
+    return;
+  }
   if (!isa<NameExpr, AttributeExpr>(target) && !pointerElement) {
     diags.report(target->getRange(), DiagID::err_unsupported,
                  "an augmented assignment to this subscript");
@@ -367,15 +407,25 @@ void Sema::checkAugAssign(AugAssignStmt &assign) {
     return;
   if (rewriteInPlaceOperator(assign))
     return;
-  if (auto *name = dyn_cast<NameExpr>(target)) {
+  if (assign.reference) {
+    // The hidden reference has no name to look up.
+    markWritten(assign.reference);
+    if (!assign.reference->isMutable) {
+      checkAssignableLValue(assign.referenced.get());
+      return;
+    }
+  } else if (auto *name = dyn_cast<NameExpr>(target)) {
     if (!lookupAssignable(*name))
       return;
   } else if (!checkAssignableLValue(target)) {
     return;
   }
   // `x op= v` is `x = x op v`, with `x` read again through a fresh copy.
+  ExprPtr current = assign.reference
+                        ? makeLocalRef(assign.reference, target->getRange())
+                        : cloneLValue(target);
   assign.combined = std::make_unique<BinaryExpr>(
-      assign.getRange(), assign.op, assign.opLoc, cloneLValue(target),
+      assign.getRange(), assign.op, assign.opLoc, std::move(current),
       std::move(assign.value));
   cast<BinaryExpr>(assign.combined.get())->isAugmented = true;
   checkAs(assign.combined, type);

@@ -411,6 +411,10 @@ public:
   /// changes `target` itself (and owns it).
   ExprPtr combined;
   bool inPlace = false;
+  /// Sema results of `f() += v` (`f` returning a reference): the reference
+  /// is bound once to `reference`, which `target` then names.
+  ExprPtr referenced;
+  LocalVar *reference = nullptr;
 };
 
 class IfStmt : public StmtBase<Stmt::Kind::If> {

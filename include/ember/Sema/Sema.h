@@ -251,6 +251,7 @@ public:
   void checkAssign(AssignStmt &assign);
   void checkAssignTo(ExprPtr &target, ExprPtr &value, bool declares = false);
   void checkAugAssign(AugAssignStmt &assign);
+  bool bindAugmentedReference(AugAssignStmt &assign);
   void checkFor(ForStmt &loop);
   void checkComptimeIf(IfStmt &s);
   void checkComptimeAssert(ComptimeAssertStmt &s);
