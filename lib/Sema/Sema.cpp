@@ -221,9 +221,9 @@ void Sema::checkAlias(AliasDecl &alias) {
       checkAs(alias.value, declared);
     else
       checkValue(alias.value);
+    // What is not a constant expression is computed now, if it can be.
     if (!alias.value->type->isError() && !isConstant(alias.value.get()))
-      diags.report(alias.value->getRange(), DiagID::err_not_constant,
-                   alias.name);
+      foldAtCompileTime(alias.value, alias.name);
   }
   aliasesInProgress.erase(&alias);
   alias.checked = true;
@@ -384,6 +384,10 @@ void Sema::checkDefaultValues(FnDecl &fn) {
 }
 
 void Sema::checkFunctionBody(FnDecl &fn) {
+  // A call evaluated at compile time may have checked it already.
+  if (fn.bodyChecked)
+    return;
+  fn.bodyChecked = true;
   // An instance whose result is inferred is checked from inside a call, in
   // the middle of another body.
   struct SavedState {

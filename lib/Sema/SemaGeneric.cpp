@@ -221,6 +221,8 @@ std::optional<int64_t> Sema::evaluateConstant(const Expr &e) {
     if (std::optional<int64_t> v = evaluateConstant(*cast<CastExpr>(e).operand))
       return e.type->isBool() ? int64_t(*v != 0) : *v;
     return std::nullopt;
+  case Expr::Kind::Call:
+    return evaluateCall(cast<CallExpr>(e));
   default:
     return std::nullopt;
   }

@@ -675,6 +675,7 @@ public:
   /// `__contains__` uses `==`, which not every `T` has. `isRequested` once
   /// a call needed it.
   bool isDeferred = false, isRequested = false;
+  bool bodyChecked = false; ///< Sema: checkFunctionBody ran.
   /// A function declared in another's body (`enclosing`, Sema), with its
   /// capture list if it has one.
   bool isNested = false, hasCaptureList = false;

@@ -83,6 +83,13 @@ public:
   bool checkTraitBound(const Type *type, const Expr &bound, llvm::SMLoc loc,
                        llvm::StringRef paramName, bool report = true);
   std::optional<int64_t> evaluateConstant(const Expr &e);
+
+  //===--- Compile-time evaluation (SemaEvaluate.cpp) ----------------------===//
+  void ensureBodyChecked(FnDecl &fn);
+  /// Replaces `e` by the literal its value is, computed now; reports why it
+  /// cannot be, as the value of `name`.
+  bool foldAtCompileTime(ExprPtr &e, llvm::StringRef name);
+  std::optional<int64_t> evaluateCall(const CallExpr &call);
   /// A checked-to-be literal for `value`: `-n` for a negative one.
   static ExprPtr makeIntConstant(llvm::SMRange range, int64_t value);
   /// The instance of `templ` that `call` (with `explicitArgs` in brackets)
