@@ -20,6 +20,19 @@
 using namespace ember;
 using llvm::dyn_cast;
 
+/// The hidden, keyword-only argument a capture is.
+static Param makeCaptureParam(const FnDecl::Capture &capture) {
+  Param param;
+  param.name = capture.inner->name;
+  param.nameRange = capture.inner->declRange;
+  param.convention = capture.convention;
+  param.keywordOnly = true;
+  param.type = capture.inner->type;
+  param.local = capture.inner;
+  param.capturedFrom = capture.outer;
+  return param;
+}
+
 void Sema::checkLocalFunction(FunctionStmt &stmt) {
   FnDecl &fn = *stmt.fn;
   fn.unit = currentFn->unit;
@@ -61,15 +74,7 @@ void Sema::checkLocalFunction(FunctionStmt &stmt) {
           return param.local == capture.inner;
         }))
       continue;
-    Param param;
-    param.name = capture.inner->name;
-    param.nameRange = capture.inner->declRange;
-    param.convention = capture.convention;
-    param.keywordOnly = true;
-    param.type = capture.inner->type;
-    param.local = capture.inner;
-    param.capturedFrom = capture.outer;
-    fn.params.push_back(std::move(param));
+    fn.params.push_back(makeCaptureParam(capture));
   }
   module->localFunctions.push_back(&fn);
 }
@@ -162,16 +167,7 @@ void Sema::captureExplicitly(FnDecl &fn, const CaptureDecl &capture) {
   if (!inner)
     return;
   // An argument already, whose name the body check declares.
-  const FnDecl::Capture &made = fn.captured.back();
-  Param param;
-  param.name = capture.name;
-  param.nameRange = capture.range;
-  param.convention = made.convention;
-  param.keywordOnly = true;
-  param.type = inner->type;
-  param.local = inner;
-  param.capturedFrom = made.outer;
-  fn.params.push_back(std::move(param));
+  fn.params.push_back(makeCaptureParam(fn.captured.back()));
 }
 
 /// A use of `outer`, a variable of the enclosing function, in the body of
