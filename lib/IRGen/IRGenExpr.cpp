@@ -410,11 +410,28 @@ mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
       emitDiscarded(part.get());
     return {};
   }
+  // `sep` and `end` are views of bytes: a `String`'s are read in place,
+  // and the string is kept alive until the print is done.
+  llvm::SmallVector<mlir::Value> viewed;
   auto str = [&](const Expr *given, llvm::StringRef byDefault) -> mlir::Value {
+    if (given && given->type->isStruct()) {
+      const StructDecl &decl = cast<StructType>(given->type)->getDecl();
+      viewed.push_back(emitBorrow(given));
+      auto field = [&](llvm::StringRef name) -> mlir::Value {
+        return LoadOp::create(
+            builder, l,
+            getFieldRef(viewed.back(), decl, decl.findField(name), l));
+      };
+      return MakeStrOp::create(builder, l, field("_data"), field("_length"));
+    }
     if (given)
       return emitExpr(given);
     return StringConstantOp::create(builder, l, StrType::get(&context),
                                     byDefault);
+  };
+  auto keepViewed = [&] {
+    for (mlir::Value ref : viewed)
+      LoadOp::create(builder, l, ref);
   };
   bool writesStructs =
       e.builtin == Builtin::Print &&
@@ -422,6 +439,7 @@ mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
                    [](const Expr *arg) { return arg->type->isNone(); });
   if (writesStructs) {
     emitPrintOfWritables(e, str(e.printSep, " "), str(e.printEnd, "\n"));
+    keepViewed();
     return {};
   }
   llvm::SmallVector<mlir::Value> args;
@@ -432,6 +450,7 @@ mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
     mlir::Value sep = str(e.printSep, " ");
     mlir::Value end = str(e.printEnd, "\n");
     PrintOp::create(builder, l, args, sep, end);
+    keepViewed();
     return {};
   }
   case Builtin::FormatScalar:

@@ -883,7 +883,10 @@ const Type *Sema::checkPrint(CallExpr &call) {
   for (CallArgument &arg : call.args) {
     if (arg.keyword == "sep" || arg.keyword == "end") {
       const Type *type = checkValue(arg.value);
-      if (!type->isString() && !type->isError())
+      // A `String` is written as a literal would be.
+      const Type *string =
+          getMaterializedType(Type::get(Type::Kind::StringLiteral));
+      if (!type->isString() && type != string && !type->isError())
         diags.report(arg.value->getRange(), DiagID::err_print_keyword,
                      arg.keyword, type->getName());
       (arg.keyword == "sep" ? call.printSep : call.printEnd) = arg.value.get();

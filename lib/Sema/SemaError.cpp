@@ -246,6 +246,11 @@ void Sema::checkWith(WithStmt &s, size_t index) {
       exitWithError = exit;
     }
   }
+  if (exitWithError && exitWithError->isGeneric) {
+    diags.report(exitWithError->nameRange, DiagID::err_unsupported,
+                 "an `__exit__` generic over the error it takes");
+    exitWithError = nullptr;
+  }
   if (!exitWithError)
     return checkWith(s, index + 1);
   // The body's errors become what `__exit__(error)` takes.
