@@ -220,6 +220,7 @@ StmtPtr ember::cloneStmt(const Stmt &s) {
     auto copy = std::make_unique<AliasDecl>(r);
     copy->name = a.name;
     copy->nameRange = a.nameRange;
+    copy->compileTimeParams = cloneCompileTimeParams(a.compileTimeParams);
     copy->typeExpr = cloneOrNull(a.typeExpr);
     copy->value = cloneExpr(*a.value);
     return copy;
@@ -234,17 +235,27 @@ StmtPtr ember::cloneStmt(const Stmt &s) {
   case Stmt::Kind::Function: {
     const FnDecl &fn = *cast<FunctionStmt>(s).fn;
     std::unique_ptr<FnDecl> copy = cloneFunction(fn);
-    for (const CompileTimeParam &param : fn.compileTimeParams)
-      copy->compileTimeParams.push_back(
-          {param.name, param.nameRange, cloneExpr(*param.typeExpr),
-           param.defaultValue ? cloneExpr(*param.defaultValue) : nullptr,
-           param.inferOnly});
+    copy->compileTimeParams = cloneCompileTimeParams(fn.compileTimeParams);
     return std::make_unique<FunctionStmt>(r, std::move(copy));
   }
   case Stmt::Kind::Error:
     return std::make_unique<ErrorStmt>(r);
   }
   llvm_unreachable("unknown statement kind");
+}
+
+std::vector<CompileTimeParam>
+ember::cloneCompileTimeParams(llvm::ArrayRef<CompileTimeParam> params) {
+  std::vector<CompileTimeParam> copies;
+  for (const CompileTimeParam &param : params) {
+    CompileTimeParam &copy = copies.emplace_back();
+    copy.name = param.name;
+    copy.nameRange = param.nameRange;
+    copy.typeExpr = cloneExpr(*param.typeExpr);
+    copy.defaultValue = cloneOrNull(param.defaultValue);
+    copy.inferOnly = param.inferOnly;
+  }
+  return copies;
 }
 
 std::unique_ptr<FnDecl> ember::cloneFunction(const FnDecl &fn) {
@@ -300,11 +311,7 @@ std::unique_ptr<StructDecl> ember::cloneStruct(const StructDecl &decl) {
   for (const auto &method : decl.methods) {
     std::unique_ptr<FnDecl> m = cloneFunction(*method);
     m->parent = copy.get();
-    for (const CompileTimeParam &param : method->compileTimeParams)
-      m->compileTimeParams.push_back(
-          {param.name, param.nameRange, cloneExpr(*param.typeExpr),
-           param.defaultValue ? cloneExpr(*param.defaultValue) : nullptr,
-           param.inferOnly});
+    m->compileTimeParams = cloneCompileTimeParams(method->compileTimeParams);
     copy->methods.push_back(std::move(m));
   }
   for (const auto &member : decl.members)

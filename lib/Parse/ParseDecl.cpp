@@ -130,8 +130,10 @@ void Parser::parseTopLevel(Module &module) {
     }
     [[fallthrough]];
   case TokenKind::kw_alias:
-    if (auto alias = parseAlias())
+    if (auto alias = parseAlias()) {
+      alias->isModuleLevel = true;
       module.aliases.push_back(std::move(alias));
+    }
     else
       skipToNextStatement();
     return;
@@ -602,6 +604,9 @@ std::unique_ptr<AliasDecl> Parser::parseAlias() {
   }
   alias->name = tok().text.str();
   alias->nameRange = consume().getRange();
+  if (consumeIf(TokenKind::l_square) &&
+      !parseCompileTimeParams(alias->compileTimeParams))
+    return nullptr;
   if (consumeIf(TokenKind::colon) && !(alias->typeExpr = parseExpr()))
     return nullptr;
   if (!expect(TokenKind::equal) || !(alias->value = parseExpr()))

@@ -231,8 +231,15 @@ StmtPtr Parser::parseSimpleStatement() {
     if (tok().text == "ref" && peek().is(TokenKind::identifier) &&
         (peek(2).is(TokenKind::equal) || peek(2).is(TokenKind::colon))) {
       StmtPtr stmt = parseVar();
-      if (stmt)
-        llvm::cast<VarStmt>(stmt.get())->isRef = true;
+      auto *var = llvm::dyn_cast_or_null<VarStmt>(stmt.get());
+      if (!var)
+        return stmt;
+      var->isRef = true;
+      // A reference is bound where it is declared.
+      if (!var->init) {
+        diags.report(var->nameRange, DiagID::err_ref_needs_value, var->name);
+        return std::make_unique<ErrorStmt>(var->getRange());
+      }
       return stmt;
     }
     return parseExprStatement();

@@ -163,9 +163,17 @@ const Type *Sema::resolveType(Expr *typeExpr) {
   llvm::SMRange range = typeExpr->getRange();
   llvm::StringRef spelling(range.Start.getPointer(),
                            range.End.getPointer() - range.Start.getPointer());
-  if (isa<SubscriptExpr>(typeExpr))
+  if (isa<SubscriptExpr>(typeExpr)) {
+    if (AliasDecl *instance = getAliasInstance(typeExpr)) {
+      if (instance->namedType)
+        return instance->namedType;
+      if (!instance->value->type->isError())
+        diags.report(range, DiagID::err_value_not_type, spelling);
+      return Type::get(Type::Kind::Error);
+    }
     if (StructDecl *decl = getStructNamedBy(typeExpr))
       return decl->type.get();
+  }
   // `Self.T`: a type parameter of the struct, or a type member.
   if (auto *attr = dyn_cast<AttributeExpr>(typeExpr))
     if (StructDecl *decl = getStructNamedBy(attr->base.get()))
@@ -205,15 +213,23 @@ void Sema::checkAlias(AliasDecl &alias) {
     alias.value->type = Type::get(Type::Kind::Error);
     return;
   }
-  // `alias MyInt = Int` names a type.
-  auto *name = dyn_cast<NameExpr>(alias.value.get());
-  const Symbol *target = name ? scope->lookup(name->name) : nullptr;
-  if (!alias.typeExpr && target && target->kind == Symbol::Kind::Type) {
-    Symbol symbol = *target;
-    symbol.declRange = alias.nameRange;
-    (scope->lookupHere(alias.name) ? scope : &unitScope(alias.unit))
-        ->replace(alias.name, symbol);
-    alias.value->type = target->type;
+  if (alias.isTemplate()) {
+    // Checked in each instance.
+    alias.namesType = !alias.typeExpr &&
+                      spellsType(alias.value.get(), alias.compileTimeParams);
+  } else if (!alias.typeExpr && spellsType(alias.value.get())) {
+    // `comptime IntList = List[Int]` names a type.
+    alias.namedType = resolveType(alias.value.get());
+    alias.value->type = alias.namedType;
+    alias.namesType = true;
+    if (alias.boundValues.empty()) {
+      Symbol symbol;
+      symbol.kind = Symbol::Kind::Type;
+      symbol.type = alias.namedType;
+      symbol.declRange = alias.nameRange;
+      (scope->lookupHere(alias.name) ? scope : &unitScope(alias.unit))
+          ->replace(alias.name, symbol);
+    }
   } else {
     const Type *declared =
         alias.typeExpr ? resolveType(alias.typeExpr.get()) : nullptr;
@@ -227,6 +243,63 @@ void Sema::checkAlias(AliasDecl &alias) {
   }
   aliasesInProgress.erase(&alias);
   alias.checked = true;
+}
+
+/// Whether `e` spells a type; in the value of an alias template, its type
+/// parameters (`params`) are types.
+bool Sema::spellsType(const Expr *e,
+                      llvm::ArrayRef<CompileTimeParam> params) {
+  if (auto *tuple = dyn_cast<TupleExpr>(e))
+    return !tuple->elements.empty() &&
+           llvm::all_of(tuple->elements, [&](const ExprPtr &t) {
+             return spellsType(t.get(), params);
+           });
+  if (auto *sub = dyn_cast<SubscriptExpr>(e)) {
+    e = sub->base.get();
+    // Types the compiler makes: `UnsafePointer[T]`, `Tuple[A, B]`.
+    if (auto *name = dyn_cast<NameExpr>(e);
+        name && (name->name == "UnsafePointer" || name->name == "Tuple") &&
+        !scope->lookup(name->name))
+      return true;
+  }
+  auto *name = dyn_cast<NameExpr>(e);
+  if (!name)
+    return false;
+  for (const CompileTimeParam &param : params)
+    if (param.name == name->name)
+      return isTraitBound(*param.typeExpr);
+  const Symbol *symbol = scope->lookup(name->name);
+  if (symbol && symbol->kind == Symbol::Kind::Alias) {
+    AliasDecl *alias = symbol->alias;
+    checkAlias(*alias);
+    if (alias->isTemplate())
+      return alias->namesType;
+    symbol = scope->lookup(name->name);
+  }
+  return symbol && symbol->kind == Symbol::Kind::Type;
+}
+
+/// The instance that `Name[args]` denotes, if `Name` is an alias template;
+/// a use that cannot be instantiated denotes an error value.
+AliasDecl *Sema::getAliasInstance(const Expr *e) {
+  auto *sub = dyn_cast<SubscriptExpr>(e);
+  auto *name = sub ? dyn_cast<NameExpr>(sub->base.get()) : nullptr;
+  const Symbol *symbol = name ? scope->lookup(name->name) : nullptr;
+  if (!symbol || symbol->kind != Symbol::Kind::Alias ||
+      !symbol->alias->isTemplate())
+    return nullptr;
+  AliasDecl &templ = *symbol->alias;
+  checkAlias(templ);
+  if (AliasDecl *instance =
+          instantiateAlias(templ, sub->indices, sub->getLoc()))
+    return instance;
+  auto failed = std::make_unique<AliasDecl>(sub->getRange());
+  failed->name = templ.name;
+  failed->value = std::make_unique<ErrorExpr>(sub->getRange());
+  failed->value->type = Type::get(Type::Kind::Error);
+  failed->checked = true;
+  failedAliases.push_back(std::move(failed));
+  return failedAliases.back().get();
 }
 
 /// Whether `e` can be evaluated at compile time.

@@ -36,6 +36,10 @@ const Type *Sema::checkCall(ExprPtr &e, const Type *expected) {
       const Symbol *named = scope->lookup(base->name);
       if (named && named->kind == Symbol::Kind::Poisoned)
         return checkArgsQuietly();
+      // `Tuple[Int, String](1, "a")` is the tuple `(1, "a")`.
+      if (const Type *tuple = resolveTupleType(sub))
+        return tuple->isError() ? checkArgsQuietly()
+                                : checkTupleConstruction(e, tuple);
       // `UnsafePointer[T]()` points to nothing.
       if (const Type *pointer = resolvePointerType(sub)) {
         if (!checkArgumentCount(call, "UnsafePointer", 0))
@@ -59,6 +63,21 @@ const Type *Sema::checkCall(ExprPtr &e, const Type *expected) {
           return checkArgsQuietly();
         }
         return checkAlloc(call, resolveType(sub->indices[0].get()));
+      }
+      // `Pair[Int](1, 2)` of `comptime Pair[T: Copyable] = Tuple[T, T]`.
+      if (AliasDecl *instance = getAliasInstance(sub)) {
+        const Type *type = instance->namedType;
+        if (!type || type->isError()) {
+          if (!instance->value->type->isError())
+            diags.report(call.callee->getRange(), DiagID::err_not_callable,
+                         instance->name);
+          return checkArgsQuietly();
+        }
+        if (getTupleDecl(type))
+          return checkTupleConstruction(e, type);
+        if (auto *structType = dyn_cast<StructType>(type))
+          return checkConstruction(call, structType->getDecl());
+        return checkConversion(e, type);
       }
       if (StructDecl *templ = getStructNamedBy(base);
           templ && templ->isTemplate()) {

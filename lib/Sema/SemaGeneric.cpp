@@ -580,30 +580,30 @@ bool Sema::checkCompileTimeKeywords(llvm::ArrayRef<ExprPtr> args,
 
 /// `Box[Int]`: the instance of the struct template `Box` for these values,
 /// made if new. Its parameters are given or defaulted, never inferred.
-StructDecl *Sema::instantiateStruct(StructDecl &templ,
-                                    llvm::ArrayRef<ExprPtr> args,
-                                    llvm::SMLoc loc) {
-  if (!checkCompileTimeKeywords(args, templ.compileTimeParams, templ.name,
-                                /*report=*/true))
-    return nullptr;
-  std::vector<CompileTimeBinding> bindings;
+/// Binds `params` to the explicit arguments `args` of `name[args]` (or
+/// their defaults), with the instance key `[Int, 3]` they make.
+std::optional<std::string>
+Sema::bindCompileTimeArgs(llvm::ArrayRef<CompileTimeParam> params,
+                          llvm::ArrayRef<ExprPtr> args, llvm::StringRef name,
+                          llvm::SMLoc loc,
+                          std::vector<CompileTimeBinding> &bindings) {
+  if (!checkCompileTimeKeywords(args, params, name, /*report=*/true))
+    return std::nullopt;
   std::string key = "[";
   size_t positional = 0;
-  for (size_t i = 0; i < templ.compileTimeParams.size(); ++i) {
-    const CompileTimeParam &param = templ.compileTimeParams[i];
+  for (const CompileTimeParam &param : params) {
     const Expr *given = findCompileTimeArg(args, positional, param);
     CompileTimeBinding binding{param.name, param.nameRange};
     const Expr *valueExpr = given ? given : param.defaultValue.get();
     if (!valueExpr) {
-      diags.report(loc, DiagID::err_missing_parameter, param.name,
-                   templ.name);
-      return nullptr;
+      diags.report(loc, DiagID::err_missing_parameter, param.name, name);
+      return std::nullopt;
     }
     if (isTraitBound(*param.typeExpr)) {
       binding.type = resolveType(const_cast<Expr *>(valueExpr));
       if (binding.type->isError() ||
           !checkTraitBound(binding.type, *param.typeExpr, loc, param.name))
-        return nullptr;
+        return std::nullopt;
       key += binding.type->getName().str();
     } else {
       binding.valueType = resolveType(param.typeExpr.get());
@@ -614,7 +614,7 @@ StructDecl *Sema::instantiateStruct(StructDecl &templ,
         if (!value->type->isError())
           diags.report(value->getRange(), DiagID::err_not_constant,
                        param.name);
-        return nullptr;
+        return std::nullopt;
       }
       binding.value = *constant;
       key += binding.valueType->isBool() ? (*constant ? "True" : "False")
@@ -623,14 +623,54 @@ StructDecl *Sema::instantiateStruct(StructDecl &templ,
     key += ", ";
     bindings.push_back(binding);
   }
-  if (positional < args.size() && !isa<KeywordArgExpr>(args[positional].get())) {
+  if (positional < args.size() &&
+      !isa<KeywordArgExpr>(args[positional].get())) {
     diags.report(args[positional]->getRange(), DiagID::err_too_many_parameters,
-                 templ.name);
-    return nullptr;
+                 name);
+    return std::nullopt;
   }
   key.resize(key.size() - 2);
-  key += "]";
-  return getStructInstance(templ, key, bindings, loc);
+  return key + "]";
+}
+
+StructDecl *Sema::instantiateStruct(StructDecl &templ,
+                                    llvm::ArrayRef<ExprPtr> args,
+                                    llvm::SMLoc loc) {
+  std::vector<CompileTimeBinding> bindings;
+  std::optional<std::string> key = bindCompileTimeArgs(
+      templ.compileTimeParams, args, templ.name, loc, bindings);
+  return key ? getStructInstance(templ, *key, bindings, loc) : nullptr;
+}
+
+/// `AddOne[8]` of `comptime AddOne[a: Int] = a + 1`: the alias checked
+/// with `a` bound to 8, made once per distinct set of values.
+AliasDecl *Sema::instantiateAlias(AliasDecl &templ,
+                                  llvm::ArrayRef<ExprPtr> args,
+                                  llvm::SMLoc loc) {
+  std::vector<CompileTimeBinding> bindings;
+  std::optional<std::string> key = bindCompileTimeArgs(
+      templ.compileTimeParams, args, templ.name, loc, bindings);
+  if (!key)
+    return nullptr;
+  for (auto &[instanceKey, instance] : templ.instances)
+    if (instanceKey == *key)
+      return instance.get();
+  auto instance = std::make_unique<AliasDecl>(templ.getRange());
+  instance->name = templ.name + *key;
+  instance->nameRange = templ.nameRange;
+  instance->unit = templ.unit;
+  instance->typeExpr = templ.typeExpr ? cloneExpr(*templ.typeExpr) : nullptr;
+  instance->value = cloneExpr(*templ.value);
+  // A module-level alias sees its unit; one in a function body, the scope
+  // of its use, inside the one that declares it.
+  Scope *outer = templ.isModuleLevel ? &unitScope(templ.unit) : scope;
+  Scope *saved = scope;
+  scope = bindParameters(bindings, instance->boundValues, outer);
+  AliasDecl *made = instance.get();
+  templ.instances.push_back({*key, std::move(instance)});
+  checkAlias(*made);
+  scope = saved;
+  return made;
 }
 
 /// `T(args)` for a struct template `T`: its type parameters are inferred

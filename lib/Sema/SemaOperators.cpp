@@ -209,6 +209,18 @@ bool Sema::rewriteOperator(ExprPtr &e) {
 /// `a[i, j]` reads through `a.__getitem__(i, j)`.
 const Type *Sema::checkSubscript(ExprPtr &e) {
   auto *s = cast<SubscriptExpr>(e.get());
+  // `AddOne[8]` of an alias template is the value of its instance.
+  if (AliasDecl *instance = getAliasInstance(s)) {
+    if (instance->namedType) {
+      diags.report(e->getRange(), DiagID::err_not_a_value, instance->name);
+      return errorType();
+    }
+    auto name = std::make_unique<NameExpr>(e->getRange(), instance->name);
+    name->alias = instance;
+    name->type = instance->value->type;
+    e = std::move(name);
+    return e->type;
+  }
   const Type *baseType = checkValue(s->base);
   if (baseType->isError()) {
     for (ExprPtr &index : s->indices)

@@ -343,6 +343,10 @@ bool Sema::isStructTemplate(const Type *type) {
 /// null.
 StructDecl *Sema::getStructNamedBy(const Expr *e) {
   if (auto *sub = dyn_cast<SubscriptExpr>(e)) {
+    if (AliasDecl *instance = getAliasInstance(sub)) {
+      auto *type = llvm::dyn_cast_or_null<StructType>(instance->namedType);
+      return type ? &type->getDecl() : nullptr;
+    }
     StructDecl *templ = getStructNamedBy(sub->base.get());
     if (!templ || !templ->isTemplate())
       return nullptr;
@@ -350,6 +354,12 @@ StructDecl *Sema::getStructNamedBy(const Expr *e) {
   }
   auto *name = dyn_cast<NameExpr>(e);
   const Symbol *symbol = name ? scope->lookup(name->name) : nullptr;
+  // A type alias is a type once checked.
+  if (symbol && symbol->kind == Symbol::Kind::Alias &&
+      !symbol->alias->isTemplate()) {
+    checkAlias(*symbol->alias);
+    symbol = scope->lookup(name->name);
+  }
   if (!symbol || symbol->kind != Symbol::Kind::Type)
     return nullptr;
   auto *type = dyn_cast<StructType>(symbol->type);

@@ -163,6 +163,27 @@ const Type *Sema::checkTuple(TupleExpr &tuple, const Type *expected) {
   return want ? expected : getTupleDecl(types, tuple.getRange())->type.get();
 }
 
+/// `Tuple[A, B](a, b)`: the tuple value `(a, b)` of that type.
+const Type *Sema::checkTupleConstruction(ExprPtr &e, const Type *type) {
+  auto &call = *cast<CallExpr>(e.get());
+  auto tuple = std::make_unique<TupleExpr>(call.getRange());
+  for (CallArgument &arg : call.args) {
+    if (!arg.keyword.empty()) {
+      diags.report(arg.keywordLoc, DiagID::err_tuple_keyword, arg.keyword);
+      return errorType();
+    }
+    tuple->elements.push_back(std::move(arg.value));
+  }
+  if (tuple->elements.size() != getTupleDecl(type)->fields.size()) {
+    diags.report(call.getRange(), DiagID::err_tuple_elements, type->getName(),
+                 getTupleDecl(type)->fields.size(), tuple->elements.size());
+    return errorType();
+  }
+  e = std::move(tuple);
+  checkAs(e, type);
+  return e->type;
+}
+
 const Type *Sema::checkTupleElement(ExprPtr &e, const StructDecl &decl) {
   auto *sub = cast<SubscriptExpr>(e.get());
   std::optional<int64_t> index;

@@ -557,17 +557,40 @@ public:
 // Declarations
 //===----------------------------------------------------------------------===//
 
-/// `alias NAME[: type] = value` (also spelled `comptime`), at module level
-/// or in a function body.
+/// A compile-time parameter: `T: Trait` (a type, bounded by traits joined
+/// with `&`) or `n: Int` (a value), with an optional default.
+struct CompileTimeParam {
+  std::string name;
+  llvm::SMRange nameRange;
+  ExprPtr typeExpr;
+  ExprPtr defaultValue;
+  /// Before `//`: inferred from the arguments, never written at calls.
+  bool inferOnly = false;
+};
+
+/// `comptime NAME[: type] = value` (also spelled `alias`), at module level
+/// or in a function body. With compile-time parameters,
+/// `comptime AddOne[a: Int] = a + 1` is a template: each distinct
+/// `AddOne[8]` is an instance, checked with the parameters bound.
 class AliasDecl : public StmtBase<Stmt::Kind::Alias> {
 public:
   using StmtBase::StmtBase;
   std::string name;
   llvm::SMRange nameRange;
+  std::vector<CompileTimeParam> compileTimeParams;
   ExprPtr typeExpr; ///< May be null.
   ExprPtr value;
   bool checked = false; ///< Sema result: `value` has been checked.
   unsigned unit = 0;    ///< Of one at module level, as FnDecl::unit.
+  bool isModuleLevel = false;
+  /// Sema results: the type it names, if `value` is a type
+  /// (`comptime IntList = List[Int]`); of a template, its instances by
+  /// parameter values; of an instance, the values it binds.
+  const Type *namedType = nullptr;
+  bool namesType = false; ///< Of a template: its instances name types.
+  std::vector<std::pair<std::string, std::unique_ptr<AliasDecl>>> instances;
+  std::vector<std::unique_ptr<AliasDecl>> boundValues;
+  bool isTemplate() const { return !compileTimeParams.empty(); }
 };
 
 enum class ArgConvention { Read, Mut, Owned, Out, Ref, Deinit };
@@ -608,16 +631,6 @@ struct CaptureDecl {
   bool transfer = false;
 };
 
-/// A compile-time parameter: `T: Trait` (a type, bounded by traits joined
-/// with `&`) or `n: Int` (a value), with an optional default.
-struct CompileTimeParam {
-  std::string name;
-  llvm::SMRange nameRange;
-  ExprPtr typeExpr;
-  ExprPtr defaultValue;
-  /// Before `//`: inferred from the arguments, never written at calls.
-  bool inferOnly = false;
-};
 
 class FnDecl {
 public:

@@ -10,6 +10,7 @@
 #define EMBER_AST_ASTCLONE_H
 
 #include "ember/AST/AST.h"
+#include "llvm/ADT/ArrayRef.h"
 
 namespace ember {
 
@@ -17,6 +18,8 @@ ExprPtr cloneExpr(const Expr &e);
 StmtPtr cloneStmt(const Stmt &s);
 Block cloneBlock(const Block &block);
 std::unique_ptr<FnDecl> cloneFunction(const FnDecl &fn);
+std::vector<CompileTimeParam>
+cloneCompileTimeParams(llvm::ArrayRef<CompileTimeParam> params);
 /// A struct without its compile-time parameters, for an instance.
 std::unique_ptr<StructDecl> cloneStruct(const StructDecl &decl);
 

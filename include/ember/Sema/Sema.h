@@ -135,6 +135,19 @@ public:
   StructDecl *instantiateStruct(StructDecl &templ,
                                 llvm::ArrayRef<ExprPtr> args, llvm::SMLoc loc);
   StructDecl *inferStructInstance(StructDecl &templ, CallExpr &call);
+  std::optional<std::string>
+  bindCompileTimeArgs(llvm::ArrayRef<CompileTimeParam> params,
+                      llvm::ArrayRef<ExprPtr> args, llvm::StringRef name,
+                      llvm::SMLoc loc,
+                      std::vector<CompileTimeBinding> &bindings);
+  AliasDecl *instantiateAlias(AliasDecl &templ, llvm::ArrayRef<ExprPtr> args,
+                              llvm::SMLoc loc);
+  /// The instance `Name[args]` denotes, if `Name` is an alias template.
+  AliasDecl *getAliasInstance(const Expr *e);
+  /// Whether `e` spells a type (`Int`, `List[Int]`, a type alias).
+  bool spellsType(const Expr *e,
+                  llvm::ArrayRef<CompileTimeParam> params = {});
+  std::vector<std::unique_ptr<AliasDecl>> failedAliases;
   StructDecl *getStructInstance(StructDecl &templ, const std::string &key,
                                 llvm::ArrayRef<CompileTimeBinding> bindings,
                                 llvm::SMLoc loc);
@@ -172,6 +185,7 @@ public:
   //===--- Tuples (SemaTuple.cpp) ------------------------------------------===//
   /// The tuple struct `type` is, or null.
   static const StructDecl *getTupleDecl(const Type *type);
+  const Type *checkTupleConstruction(ExprPtr &e, const Type *type);
   StructDecl *getTupleDecl(llvm::ArrayRef<const Type *> elements,
                            llvm::SMRange at);
   std::unique_ptr<FnDecl> makeTupleWriteTo(StructDecl &decl);
