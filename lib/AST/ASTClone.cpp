@@ -158,6 +158,7 @@ StmtPtr ember::cloneStmt(const Stmt &s) {
     copy->cond = cloneExpr(*i.cond);
     copy->thenBody = cloneBlock(i.thenBody);
     copy->elseBody = cloneBlock(i.elseBody);
+    copy->isComptime = i.isComptime;
     return copy;
   }
   case Stmt::Kind::While: {
@@ -175,6 +176,7 @@ StmtPtr ember::cloneStmt(const Stmt &s) {
     copy->iterable = cloneExpr(*f.iterable);
     copy->refTarget = f.refTarget;
     copy->varTarget = f.varTarget;
+    copy->isComptime = f.isComptime;
     copy->body = cloneBlock(f.body);
     copy->elseBody = cloneBlock(f.elseBody);
     return copy;
@@ -254,6 +256,8 @@ ember::cloneCompileTimeParams(llvm::ArrayRef<CompileTimeParam> params) {
     copy.typeExpr = cloneExpr(*param.typeExpr);
     copy.defaultValue = cloneOrNull(param.defaultValue);
     copy.inferOnly = param.inferOnly;
+    copy.isVariadic = param.isVariadic;
+    copy.keywordOnly = param.keywordOnly;
   }
   return copies;
 }
@@ -278,6 +282,7 @@ std::unique_ptr<FnDecl> ember::cloneFunction(const FnDecl &fn) {
     p.convention = param.convention;
     p.keywordOnly = param.keywordOnly;
     p.isVariadic = param.isVariadic;
+    p.isPack = param.isPack;
     p.typeExpr = cloneOrNull(param.typeExpr);
     p.defaultValue = cloneOrNull(param.defaultValue);
     p.originName = param.originName;

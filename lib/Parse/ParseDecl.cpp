@@ -433,6 +433,7 @@ std::unique_ptr<FnDecl> Parser::parseFunction(bool isNested) {
 /// Parses `[T: Trait, n: Int = 4]` after the `[`; a `//` ends the
 /// infer-only parameters.
 bool Parser::parseCompileTimeParams(std::vector<CompileTimeParam> &params) {
+  bool keywordOnly = false;
   while (!consumeIf(TokenKind::r_square)) {
     // `/` ends positional-only parameters, which bind as usual.
     if (is(TokenKind::slash) &&
@@ -448,14 +449,25 @@ bool Parser::parseCompileTimeParams(std::vector<CompileTimeParam> &params) {
         return false;
       continue;
     }
-    if (is(TokenKind::star) || is(TokenKind::starstar)) {
+    if (is(TokenKind::starstar)) {
       diags.report(tok().getRange(), DiagID::err_unsupported,
-                   "a variadic compile-time parameter");
+                   "a variadic keyword compile-time parameter");
       return false;
     }
+    CompileTimeParam param;
+    // A bare `*` makes the parameters after it keyword-only; `*Ts` is a
+    // pack, after which they are keyword-only too.
+    if (consumeIf(TokenKind::star)) {
+      if (consumeIf(TokenKind::comma) || is(TokenKind::r_square)) {
+        keywordOnly = true;
+        continue;
+      }
+      param.isVariadic = true;
+    }
+    param.keywordOnly = keywordOnly;
+    keywordOnly |= param.isVariadic;
     if (!is(TokenKind::identifier))
       return expect(TokenKind::identifier, "a parameter name");
-    CompileTimeParam param;
     param.name = tok().text.str();
     param.nameRange = consume().getRange();
     if (!expect(TokenKind::colon, "`:` and the parameter's trait or type") ||
@@ -584,8 +596,12 @@ bool Parser::parseParams(FnDecl &fn) {
       return expect(TokenKind::identifier, "an argument name");
     param.name = tok().text.str();
     param.nameRange = consume().getRange();
-    if (consumeIf(TokenKind::colon) && !(param.typeExpr = parseExpr()))
-      return false;
+    if (consumeIf(TokenKind::colon)) {
+      // `*args: *Ts`: one argument of each type of the pack `Ts`.
+      param.isPack = param.isVariadic && consumeIf(TokenKind::star);
+      if (!(param.typeExpr = parseExpr()))
+        return false;
+    }
     if (consumeIf(TokenKind::equal) && !(param.defaultValue = parseExpr()))
       return false;
     fn.params.push_back(std::move(param));

@@ -331,6 +331,10 @@ bool Sema::isConstant(const Expr *e) const {
   }
   case Expr::Kind::Cast:
     return isConstant(cast<CastExpr>(e)->operand.get());
+  // A `comptime` list is materialized where it is used.
+  case Expr::Kind::List:
+    return llvm::all_of(cast<ListExpr>(e)->elements,
+                        [&](const ExprPtr &x) { return isConstant(x.get()); });
   case Expr::Kind::Call: {
     auto *call = cast<CallExpr>(e);
     if (call->conversionType)
@@ -355,6 +359,11 @@ void Sema::resolveSignature(FnDecl &fn) {
       param.type = fn.parent->type.get();
     } else if (!param.typeExpr) {
       // Untyped arguments make templates, whose instances type them.
+      param.type = Type::get(Type::Kind::Error);
+    } else if (param.isPack) {
+      // An instance has expanded each pack whose types it binds.
+      diags.report(param.typeExpr->getRange(), DiagID::err_pack_needs_types,
+                   param.name);
       param.type = Type::get(Type::Kind::Error);
     } else if (param.isVariadic) {
       resolveVariadicParam(param);

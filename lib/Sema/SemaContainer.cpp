@@ -105,7 +105,7 @@ const Type *Sema::checkList(ListExpr &list, const Type *expected) {
     return fail();
   }
   // The elements' type: the one the context expects, else the first's.
-  const Type *element = nullptr;
+  const Type *element = list.elementType;
   if (auto *want = llvm::dyn_cast_or_null<StructType>(expected))
     element = getElementType(want->getDecl(), *templ);
   if (!element) {

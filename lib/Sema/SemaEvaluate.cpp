@@ -92,6 +92,14 @@ static std::optional<Value::Kind> getKind(const Type *type) {
   }
 }
 
+/// The list literal `e` is, directly or through `comptime` names.
+static const ListExpr *getConstantList(const Expr &e) {
+  if (auto *name = dyn_cast<NameExpr>(&e))
+    return name->alias ? getConstantList(*name->alias->value) : nullptr;
+  auto *list = dyn_cast<ListExpr>(&e);
+  return list && !list->isSet ? list : nullptr;
+}
+
 std::optional<Value> Evaluator::evaluate(const Expr &e) {
   if (!step(e.getRange()))
     return std::nullopt;
@@ -479,9 +487,34 @@ Flow Evaluator::execute(const Stmt &stmt) {
   }
   case Stmt::Kind::For: {
     auto &s = cast<ForStmt>(stmt);
+    // `comptime for`: its bodies, unrolled already.
+    if (s.isComptime) {
+      for (const Block &body : s.unrolled) {
+        Flow flow = execute(body);
+        if (!failure.empty() || flow == Flow::Return)
+          return flow;
+        if (flow == Flow::Break)
+          return Flow::Normal;
+      }
+      return execute(s.elseBody);
+    }
+    // `for v in [1, 2, 3]`, or over a `comptime` list.
+    if (const ListExpr *list = getConstantList(*s.iterable); list && s.local) {
+      for (const ExprPtr &element : list->elements) {
+        std::optional<Value> v = evaluate(*element);
+        if (!v)
+          return Flow::Normal;
+        locals[s.local] = *v;
+        Flow flow = execute(s.body);
+        if (!failure.empty() || flow == Flow::Return)
+          return flow;
+        if (flow == Flow::Break)
+          return Flow::Normal;
+      }
+      return execute(s.elseBody);
+    }
     auto *range = dyn_cast<CallExpr>(s.iterable.get());
-    if (s.isComptime || !range || range->builtin != Builtin::Range ||
-        s.length) {
+    if (!range || range->builtin != Builtin::Range || s.length) {
       fail(stmt.getRange(), "only `for` over a `range` can run at compile "
                             "time yet");
       return Flow::Normal;

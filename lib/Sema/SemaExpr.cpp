@@ -22,6 +22,10 @@ const Type *Sema::check(ExprPtr &e, const Type *expected) {
     return e->type;
   if (isa<AttributeExpr>(e.get()) && rewriteModuleAccess(e))
     return check(e, expected);
+  if ((isa<NameExpr>(e.get()) || isa<SubscriptExpr>(e.get()) ||
+       isa<CallExpr>(e.get())) &&
+      !packs.empty() && rewritePackUse(e))
+    return check(e, expected);
   const Type *type = nullptr;
   switch (e->getKind()) {
   case Expr::Kind::IntLiteral:

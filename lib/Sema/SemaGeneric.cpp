@@ -40,6 +40,19 @@ bool Sema::isLibraryTrait(llvm::StringRef name) {
   return llvm::is_contained(libraryTraits, name);
 }
 
+/// Whether a builtin scalar or `StringLiteral` conforms to a builtin or
+/// library trait: all are copyable, printable, comparable values; only
+/// numbers convert and have magnitudes; only a string has a length.
+static bool scalarConforms(const Type *type, llvm::StringRef trait) {
+  bool isNumber = type->isInteger() || type->isFloat();
+  return llvm::StringSwitch<bool>(trait)
+      .Case("Intable", isNumber || type->isBool())
+      .Cases({"Floatable", "Absable", "Roundable"}, isNumber)
+      .Case("Sized", type->getKind() == Type::Kind::StringLiteral)
+      .Cases({"Writer", "Iterable", "Iterator"}, false)
+      .Default(isBuiltinTrait(trait) || Sema::isLibraryTrait(trait));
+}
+
 /// Whether the type `typeExpr` names is the compile-time parameter `name`:
 /// `T`, or `Self.T` inside a struct.
 static bool namesParameter(const Expr *typeExpr, llvm::StringRef name) {
@@ -100,8 +113,7 @@ bool Sema::checkTraitBound(const Type *type, const Expr &bound,
   auto *structType = dyn_cast<StructType>(type);
   bool conforms;
   if (!structType) {
-    // The builtin scalars are copyable, printable, comparable values.
-    conforms = isBuiltinTrait(trait) || isLibraryTrait(trait);
+    conforms = scalarConforms(type, trait);
   } else if (isLibraryTrait(trait) && !lookupTrait(bound, /*report=*/false)) {
     if (report)
       diags.report(loc, DiagID::err_unsupported,
@@ -300,6 +312,24 @@ FnDecl *Sema::instantiate(FnDecl &templ, CallExpr &call,
   size_t explicitIndex = 0;
   for (const CompileTimeParam &param : templ.compileTimeParams) {
     CompileTimeBinding binding{param.name, param.nameRange};
+    if (param.isVariadic) {
+      // Given in brackets, or the types of the arguments of `*args: *Ts`.
+      std::vector<const Expr *> given;
+      if (!param.inferOnly)
+        given = takePositionalArgs(explicitArgs, explicitIndex);
+      std::vector<const Type *> inferred;
+      for (size_t i = first; i < templ.params.size(); ++i)
+        if (templ.params[i].isPack &&
+            namesParameter(templ.params[i].typeExpr.get(), param.name))
+          for (size_t a = 0; a < map.size(); ++a)
+            if (map[a] == static_cast<int>(i))
+              inferred.push_back(getArgumentType(*call.args[a].value));
+      if (!bindPack(param, given, inferred, call.getLoc(), report, binding))
+        return nullptr;
+      key += describeBinding(binding) + ", ";
+      bindings.push_back(binding);
+      continue;
+    }
     const Expr *given =
         param.inferOnly ? nullptr
                         : findCompileTimeArg(explicitArgs, explicitIndex, param);
@@ -326,7 +356,9 @@ FnDecl *Sema::instantiate(FnDecl &templ, CallExpr &call,
                             : param.defaultValue ? cloneExpr(*param.defaultValue)
                                                  : nullptr;
       if (!value)
-        return fail(DiagID::err_cannot_infer, param.name);
+        return fail(param.keywordOnly ? DiagID::err_keyword_only_parameter
+                                      : DiagID::err_cannot_infer,
+                    param.name);
       checkAs(value, binding.valueType);
       std::optional<int64_t> constant = evaluateConstant(*value);
       if (!constant && !value->type->isError()) {
@@ -447,7 +479,9 @@ Scope *Sema::bindParameters(llvm::ArrayRef<CompileTimeBinding> bindings,
   for (const CompileTimeBinding &binding : bindings) {
     Symbol symbol;
     symbol.declRange = binding.range;
-    if (binding.type) {
+    if (binding.isPack) {
+      symbol = makePackSymbol(binding, values);
+    } else if (binding.type) {
       symbol.kind = Symbol::Kind::Type;
       symbol.type = binding.type;
     } else {
@@ -497,6 +531,7 @@ FnDecl *Sema::makeInstance(
     param.typeExpr = std::make_unique<NameExpr>(range, name);
   }
 
+  expandArgumentPacks(*instance);
   Scope *saved = scope;
   scope = instance->outerScope;
   resolveSignature(*instance);
@@ -555,7 +590,8 @@ const Expr *Sema::findCompileTimeArg(llvm::ArrayRef<ExprPtr> args,
     if (auto *keyword = dyn_cast<KeywordArgExpr>(arg.get());
         keyword && keyword->name == param.name)
       return keyword->value.get();
-  if (positional < args.size() && !isa<KeywordArgExpr>(args[positional].get()))
+  if (!param.keywordOnly && positional < args.size() &&
+      !isa<KeywordArgExpr>(args[positional].get()))
     return args[positional++].get();
   return nullptr;
 }
@@ -578,8 +614,6 @@ bool Sema::checkCompileTimeKeywords(llvm::ArrayRef<ExprPtr> args,
   return true;
 }
 
-/// `Box[Int]`: the instance of the struct template `Box` for these values,
-/// made if new. Its parameters are given or defaulted, never inferred.
 /// Binds `params` to the explicit arguments `args` of `name[args]` (or
 /// their defaults), with the instance key `[Int, 3]` they make.
 std::optional<std::string>
@@ -592,11 +626,22 @@ Sema::bindCompileTimeArgs(llvm::ArrayRef<CompileTimeParam> params,
   std::string key = "[";
   size_t positional = 0;
   for (const CompileTimeParam &param : params) {
-    const Expr *given = findCompileTimeArg(args, positional, param);
     CompileTimeBinding binding{param.name, param.nameRange};
+    if (param.isVariadic) {
+      if (!bindPack(param, takePositionalArgs(args, positional), {}, loc,
+                    /*report=*/true, binding))
+        return std::nullopt;
+      key += describeBinding(binding) + ", ";
+      bindings.push_back(binding);
+      continue;
+    }
+    const Expr *given = findCompileTimeArg(args, positional, param);
     const Expr *valueExpr = given ? given : param.defaultValue.get();
     if (!valueExpr) {
-      diags.report(loc, DiagID::err_missing_parameter, param.name, name);
+      diags.report(loc,
+                   param.keywordOnly ? DiagID::err_keyword_only_parameter
+                                     : DiagID::err_missing_parameter,
+                   param.name, name);
       return std::nullopt;
     }
     if (isTraitBound(*param.typeExpr)) {
@@ -633,6 +678,8 @@ Sema::bindCompileTimeArgs(llvm::ArrayRef<CompileTimeParam> params,
   return key + "]";
 }
 
+/// `Box[Int]`: the instance of the struct template `Box` for these values,
+/// made if new. Its parameters are given or defaulted, never inferred.
 StructDecl *Sema::instantiateStruct(StructDecl &templ,
                                     llvm::ArrayRef<ExprPtr> args,
                                     llvm::SMLoc loc) {

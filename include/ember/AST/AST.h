@@ -276,6 +276,9 @@ public:
   using ExprBase::ExprBase;
   std::vector<ExprPtr> elements;
   bool isSet = false;
+  /// The elements' type when no element or context gives it (Sema makes
+  /// such a list of an empty value pack).
+  const Type *elementType = nullptr;
   /// Sema results: the collection's `__init__` (a list's takes a
   /// `capacity`) and the method that adds an element (`append`, `add`).
   FnDecl *init = nullptr, *append = nullptr;
@@ -566,6 +569,10 @@ struct CompileTimeParam {
   ExprPtr defaultValue;
   /// Before `//`: inferred from the arguments, never written at calls.
   bool inferOnly = false;
+  /// `*Ts: Trait` or `*values: Int`: a pack of the remaining positional
+  /// parameters; after it, or after a bare `*`, they are keyword-only.
+  bool isVariadic = false;
+  bool keywordOnly = false;
 };
 
 /// `comptime NAME[: type] = value` (also spelled `alias`), at module level
@@ -606,6 +613,9 @@ struct Param {
   /// `*values: T`: the remaining positional arguments, as a
   /// `VariadicList[T]`.
   bool isVariadic = false;
+  /// `*args: *Ts`: the arguments' types are the pack `Ts`, one each; an
+  /// instance has one argument per type instead (`args` is a pack).
+  bool isPack = false;
   const Type *elementType = nullptr; ///< Sema result, of a variadic one.
   ExprPtr typeExpr; ///< May be null for an untyped `def` argument.
   ExprPtr defaultValue;

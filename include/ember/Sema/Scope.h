@@ -10,13 +10,28 @@
 namespace ember {
 
 /// What a name stands for.
+/// What a variadic compile-time parameter binds in an instance: the types
+/// of `*Ts: Trait`, the values of `*values: Int`, or, for `*args: *Ts`, the
+/// names of the arguments the instance has instead of `args`.
+struct Pack {
+  std::vector<const Type *> types;
+  std::vector<AliasDecl *> values;
+  std::vector<std::string> arguments;
+  /// Of a value pack, the type of its values.
+  const Type *valueType = nullptr;
+  size_t size() const {
+    return types.size() + values.size() + arguments.size();
+  }
+};
+
 struct Symbol {
   enum class Kind {
-    Local, Alias, Function, Type, Trait, Builtin, Module, Poisoned
+    Local, Alias, Function, Type, Trait, Builtin, Module, Pack, Poisoned
   };
   Kind kind = Kind::Poisoned;
   LocalVar *local = nullptr;
   AliasDecl *alias = nullptr;
+  const Pack *pack = nullptr;
   TraitDecl *trait = nullptr;
   /// The overloads of a function name.
   llvm::SmallVector<FnDecl *, 1> functions;

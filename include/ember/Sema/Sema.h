@@ -38,6 +38,10 @@ struct CompileTimeBinding {
   const Type *type = nullptr;
   int64_t value = 0;
   const Type *valueType = nullptr;
+  /// Of a variadic parameter: its types, or its values (of `valueType`).
+  bool isPack = false;
+  std::vector<const Type *> packTypes;
+  std::vector<int64_t> packValues;
 };
 
 class Sema {
@@ -140,6 +144,21 @@ public:
                       llvm::ArrayRef<ExprPtr> args, llvm::StringRef name,
                       llvm::SMLoc loc,
                       std::vector<CompileTimeBinding> &bindings);
+  // Variadic compile-time parameters (SemaPack.cpp).
+  static std::vector<const Expr *>
+  takePositionalArgs(llvm::ArrayRef<ExprPtr> args, size_t &positional);
+  bool bindPack(const CompileTimeParam &param,
+                llvm::ArrayRef<const Expr *> given,
+                llvm::ArrayRef<const Type *> inferred, llvm::SMLoc loc,
+                bool report, CompileTimeBinding &binding);
+  static std::string describeBinding(const CompileTimeBinding &binding);
+  Symbol makePackSymbol(const CompileTimeBinding &binding,
+                        std::vector<std::unique_ptr<AliasDecl>> &values);
+  void expandArgumentPacks(FnDecl &instance);
+  const Pack *getPack(const Expr *e);
+  ExprPtr getPackElement(const Pack &pack, size_t i, llvm::SMRange range);
+  bool rewritePackUse(ExprPtr &e);
+  std::vector<std::unique_ptr<Pack>> packs;
   AliasDecl *instantiateAlias(AliasDecl &templ, llvm::ArrayRef<ExprPtr> args,
                               llvm::SMLoc loc);
   /// The instance `Name[args]` denotes, if `Name` is an alias template.
