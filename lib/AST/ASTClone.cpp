@@ -269,6 +269,7 @@ std::unique_ptr<FnDecl> ember::cloneFunction(const FnDecl &fn) {
   copy->isLibrary = fn.isLibrary;
   copy->raises = fn.raises;
   copy->raisedTypeExpr = cloneOrNull(fn.raisedTypeExpr);
+  copy->constraint = cloneOrNull(fn.constraint);
   copy->isStatic = fn.isStatic;
   copy->isImplicit = fn.isImplicit;
   copy->parent = fn.parent;
@@ -306,6 +307,8 @@ std::unique_ptr<StructDecl> ember::cloneStruct(const StructDecl &decl) {
   copy->range = decl.range;
   for (const ExprPtr &trait : decl.traits)
     copy->traits.push_back(cloneExpr(*trait));
+  for (const ExprPtr &condition : decl.traitConditions)
+    copy->traitConditions.push_back(cloneOrNull(condition));
   for (const FieldDecl &field : decl.fields) {
     FieldDecl f;
     f.name = field.name;

@@ -134,7 +134,8 @@ std::vector<const FnDecl *> IRGen::getEmittedFunctions() {
       return;
     }
     for (const auto &instance : fn.instances)
-      emitted.push_back(instance.second.get());
+      if (!instance.second->isDeferred)
+        emitted.push_back(instance.second.get());
   };
   for (const StructDecl *decl : getEmittedStructs())
     for (const auto &method : decl->methods)

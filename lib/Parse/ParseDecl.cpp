@@ -165,7 +165,8 @@ void Parser::parseTopLevel(Module &module) {
 }
 
 /// `(Name, ...)` after a struct or trait name: its traits or parents.
-bool Parser::parseTypeList(std::vector<ExprPtr> &types) {
+bool Parser::parseTypeList(std::vector<ExprPtr> &types,
+                           std::vector<ExprPtr> *conditions) {
   if (!consumeIf(TokenKind::l_paren))
     return true;
   while (!consumeIf(TokenKind::r_paren)) {
@@ -173,6 +174,15 @@ bool Parser::parseTypeList(std::vector<ExprPtr> &types) {
     if (!type)
       return false;
     types.push_back(std::move(type));
+    // `Writable where conforms_to(T, Writable)`: a conditional conformance.
+    if (conditions) {
+      conditions->emplace_back();
+      if (is(TokenKind::identifier) && tok().text == "where") {
+        consume();
+        if (!(conditions->back() = parseExpr()))
+          return false;
+      }
+    }
     if (!is(TokenKind::r_paren) && !expect(TokenKind::comma, "`,` or `)`"))
       return false;
   }
@@ -314,7 +324,7 @@ Parser::parseStruct(llvm::ArrayRef<Decorator> decorators) {
     skipToNextStatement();
     return nullptr;
   }
-  if (!parseTypeList(decl->traits)) {
+  if (!parseTypeList(decl->traits, &decl->traitConditions)) {
     skipToNextStatement();
     return nullptr;
   }
@@ -398,9 +408,12 @@ std::unique_ptr<FnDecl> Parser::parseFunction(bool isNested) {
     return nullptr;
   }
   fn->raises = consumeIf(TokenKind::kw_raises);
+  auto isWhere = [&] {
+    return is(TokenKind::identifier) && tok().text == "where";
+  };
   // `raises Type`: a typed error.
   if (fn->raises && !is(TokenKind::arrow) && !is(TokenKind::colon) &&
-      !(fn->raisedTypeExpr = parseBinary(0))) {
+      !isWhere() && !(fn->raisedTypeExpr = parseBinary(0))) {
     skipToNextStatement();
     return nullptr;
   }
@@ -417,6 +430,14 @@ std::unique_ptr<FnDecl> Parser::parseFunction(bool isNested) {
     }
     fn->resultTypeExpr = parseExpr();
     if (!fn->resultTypeExpr) {
+      skipToNextStatement();
+      return nullptr;
+    }
+  }
+  // `where cond`: a constraint on the compile-time parameters.
+  if (isWhere()) {
+    consume();
+    if (!(fn->constraint = parseExpr())) {
       skipToNextStatement();
       return nullptr;
     }

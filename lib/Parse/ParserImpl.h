@@ -92,7 +92,8 @@ private:
   parseDecoratedFunction(llvm::ArrayRef<Decorator> decorators, bool inStruct);
   std::unique_ptr<StructDecl> parseStruct(llvm::ArrayRef<Decorator> decorators);
   void parseStructMember(StructDecl &decl);
-  bool parseTypeList(std::vector<ExprPtr> &types);
+  bool parseTypeList(std::vector<ExprPtr> &types,
+                     std::vector<ExprPtr> *conditions = nullptr);
   bool parseTypeBody(llvm::function_ref<void()> member, StringRef what);
   std::unique_ptr<TraitDecl> parseTrait();
   void parseTraitMember(TraitDecl &decl);

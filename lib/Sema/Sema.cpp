@@ -50,7 +50,7 @@ bool Sema::check(Module &module) {
     }
   for (auto &fn : module.functions)
     if (!fn->isGeneric)
-      checkFunctionBody(*fn);
+      checkUnlessExcluded(*fn);
   checkPendingInstances();
   checkRefArguments();
   checkMain(module);
@@ -131,6 +131,7 @@ void Sema::declareBuiltins() {
       {"round", Builtin::Round}, {"len", Builtin::Len},
       {"alloc", Builtin::Alloc},  {"repr", Builtin::Repr},
       {"hash", Builtin::Hash},
+      {"conforms_to", Builtin::ConformsTo},
       {"__format_scalar", Builtin::FormatScalar},
       {"__print_bytes", Builtin::PrintBytes},
       {"__fail", Builtin::Fail},
@@ -313,6 +314,8 @@ bool Sema::isConstant(const Expr *e) const {
     return true;
   case Expr::Kind::Name:
     return cast<NameExpr>(e)->alias != nullptr;
+  case Expr::Kind::Attribute:
+    return cast<AttributeExpr>(e)->member != nullptr;
   case Expr::Kind::Unary:
     return isConstant(cast<UnaryExpr>(e)->operand.get());
   case Expr::Kind::Binary:

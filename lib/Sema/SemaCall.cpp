@@ -120,6 +120,8 @@ const Type *Sema::checkCall(ExprPtr &e, const Type *expected) {
       return checkConstruction(call, structType->getDecl());
     return checkConversion(e, symbol->type);
   case Symbol::Kind::Builtin:
+    if (symbol->builtin == Builtin::ConformsTo)
+      return checkConformsTo(e);
     return checkBuiltinCall(call, symbol->builtin, expected);
   case Symbol::Kind::Poisoned:
     return checkArgsQuietly();
@@ -220,17 +222,28 @@ const Type *Sema::checkOverloadedCall(CallExpr &call,
   bool single = templates.size() == 1;
   unsigned errorsBefore = diags.getNumErrors();
   std::vector<FnDecl *> candidates;
+  FnDecl *excluded = nullptr; // One whose `where` is false.
+  auto consider = [&](FnDecl *fn) {
+    if (meetsConstraint(*fn))
+      candidates.push_back(fn);
+    else
+      excluded = fn;
+  };
   for (FnDecl *fn : templates) {
     if (!fn->isGeneric) {
       if (explicitArgs.empty())
-        candidates.push_back(fn);
+        consider(fn);
       else if (single)
         diags.report(explicitArgs.front()->getRange(), DiagID::err_not_generic,
                      name);
       continue;
     }
     if (FnDecl *instance = instantiate(*fn, call, explicitArgs, single))
-      candidates.push_back(instance);
+      consider(instance);
+  }
+  if (candidates.empty() && excluded) {
+    reportExcluded(call, *excluded);
+    return fail();
   }
   if (candidates.empty() && (single || !explicitArgs.empty())) {
     // Never fail silently: the call would have nothing to call.

@@ -119,6 +119,10 @@ std::optional<Value> Evaluator::evaluate(const Expr &e) {
     break;
   case Expr::Kind::BoolLiteral:
     return Value::ofBool(cast<BoolLiteralExpr>(e).value);
+  case Expr::Kind::Attribute:
+    if (AliasDecl *member = cast<AttributeExpr>(e).member)
+      return evaluate(*member->value);
+    break;
   case Expr::Kind::Name: {
     auto &name = cast<NameExpr>(e);
     if (name.alias)

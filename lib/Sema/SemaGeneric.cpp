@@ -148,6 +148,10 @@ std::optional<int64_t> Sema::evaluateConstant(const Expr &e) {
     if (AliasDecl *alias = cast<NameExpr>(e).alias)
       return evaluateConstant(*alias->value);
     return std::nullopt;
+  case Expr::Kind::Attribute: // `Self.n`, `Config.SIZE`.
+    if (AliasDecl *member = cast<AttributeExpr>(e).member)
+      return evaluateConstant(*member->value);
+    return std::nullopt;
   case Expr::Kind::Unary: {
     auto &u = cast<UnaryExpr>(e);
     std::optional<int64_t> v = evaluateConstant(*u.operand);
@@ -541,6 +545,11 @@ FnDecl *Sema::makeInstance(
   checkDefaultValues(*instance);
   FnDecl *made = instance.get();
   templ.instances.push_back({key, std::move(instance)});
+  // An instance its `where` excludes is never checked or emitted.
+  if (!meetsConstraint(*made)) {
+    made->isDeferred = true;
+    return made;
+  }
   // An untyped `def` without `->` returns what its body returns, so its
   // body is checked now, before the call that needs its type.
   if (!implicitTypes.empty() && !templ.resultTypeExpr) {

@@ -95,7 +95,11 @@ void Sema::resolveFields(StructDecl &decl) {
 /// The traits of the standard library a struct can declare so far; those
 /// that only name capabilities Ember checks where they are used.
 void Sema::checkConformances(StructDecl &decl) {
-  for (const ExprPtr &trait : decl.traits) {
+  for (auto [i, trait] : llvm::enumerate(decl.traits)) {
+    // Of a template, each instance decides its conditional conformances.
+    if (i < decl.traitConditions.size() && decl.traitConditions[i] &&
+        !evaluateCondition(decl.traitConditions[i], &getStructScope(decl)))
+      continue;
     auto *name = dyn_cast<NameExpr>(trait.get());
     llvm::StringRef spelling = name ? llvm::StringRef(name->name) : "";
     bool known = llvm::StringSwitch<bool>(spelling)
@@ -310,7 +314,7 @@ void Sema::checkStructBodies(StructDecl &decl) {
   scope = saved;
   for (auto &method : decl.methods)
     if (!method->isGeneric && !method->isDeferred && !method->isRequested)
-      checkFunctionBody(*method);
+      checkUnlessExcluded(*method);
 }
 
 /// The library's generic structs offer methods that need more of their

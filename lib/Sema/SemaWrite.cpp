@@ -119,8 +119,8 @@ void Sema::checkPrintWritable(ExprPtr &arg) {
                  arg->type->getName());
     return;
   }
-  const StructDecl &decl = llvm::cast<StructType>(arg->type)->getDecl();
-  if (decl.findMethods("write_to").empty()) {
+  StructDecl &decl = llvm::cast<StructType>(arg->type)->getDecl();
+  if (findCallableMethods(decl, "write_to").empty()) {
     diags.report(arg->getRange(), DiagID::err_not_writable,
                  arg->type->getName());
     diags.report(decl.nameRange, DiagID::note_make_writable, decl.name);

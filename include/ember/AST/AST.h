@@ -17,6 +17,7 @@
 #include "llvm/Support/SMLoc.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -169,6 +170,8 @@ struct CallArgument {
 
 enum class Builtin {
   None, Print, Range, Enumerate, Exit, Abs, Min, Max, Round, Len, Repr, Hash,
+  // `conforms_to(T, Trait)`: a constant `Bool`.
+  ConformsTo,
   // `x.copy()` of a `Copyable` struct.
   Copy,
   // The `math` module's functions of one float.
@@ -673,6 +676,12 @@ public:
   int resultOrigin = -1;
   /// `raises Type`; null for a plain `raises` (an `Error`).
   ExprPtr raisedTypeExpr;
+  /// `where cond`: a constant condition on compile-time parameters; a
+  /// function (or instance, or method of a struct instance) whose
+  /// condition is false cannot be called, and its body is not checked.
+  /// Sema caches the answer in `constraintMet`.
+  ExprPtr constraint;
+  std::optional<bool> constraintMet;
   Block body;
 
   /// Sema results. A raising function's `raisedType` is what it raises.
@@ -731,6 +740,8 @@ public:
   llvm::SMRange nameRange;
   llvm::SMRange range;
   std::vector<ExprPtr> traits;
+  /// Of each trait, the `where` condition it conforms under, or null.
+  std::vector<ExprPtr> traitConditions;
   std::vector<FieldDecl> fields;
   std::vector<std::unique_ptr<FnDecl>> methods;
   std::vector<std::unique_ptr<AliasDecl>> members;

@@ -144,6 +144,17 @@ public:
                       llvm::ArrayRef<ExprPtr> args, llvm::StringRef name,
                       llvm::SMLoc loc,
                       std::vector<CompileTimeBinding> &bindings);
+  // `where` clauses (SemaConstraint.cpp).
+  const Type *checkConformsTo(ExprPtr &e);
+  /// Whether the `where` condition of `fn`, if any, holds.
+  bool meetsConstraint(FnDecl &fn);
+  bool evaluateCondition(ExprPtr &cond, Scope *in);
+  /// The methods `name` of `decl` that its `where` conditions allow.
+  std::vector<FnDecl *> findCallableMethods(StructDecl &decl,
+                                            llvm::StringRef name);
+  /// Checks the body of `fn`, unless its `where` condition is false.
+  void checkUnlessExcluded(FnDecl &fn);
+  void reportExcluded(const CallExpr &call, const FnDecl &fn);
   // Variadic compile-time parameters (SemaPack.cpp).
   static std::vector<const Expr *>
   takePositionalArgs(llvm::ArrayRef<ExprPtr> args, size_t &positional);
