@@ -151,7 +151,8 @@ std::unique_ptr<ComptimeAssertStmt> Parser::parseComptimeAssert() {
 /// After a syntax error in a statement that starts with `first`: if
 /// `first` is a misspelled keyword, say which.
 void Parser::suggestKeyword(const Token &first) {
-  if (first.isNot(TokenKind::identifier))
+  // `ref` begins a binding: it is no misspelled `def`.
+  if (first.isNot(TokenKind::identifier) || first.text == "ref")
     return;
   // A name used as one (`self.x = ...`, `f(...)`) is no misspelled keyword.
   const Token &next = (&first)[1];

@@ -187,6 +187,11 @@ void Sema::bindReference(LocalVar *local, Expr *value, bool isMutable) {
 }
 
 void Sema::checkRefBinding(VarStmt &var) {
+  // A broken statement still declares its name, quietly.
+  if (!var.init) {
+    var.local = declareLocal(var.name, var.nameRange, errorType(), *scope);
+    return;
+  }
   const Type *type = var.typeExpr ? resolveType(var.typeExpr.get()) : nullptr;
   const Type *valueType = checkValue(var.init, type);
   if (type && !type->isError() && !valueType->isError() && type != valueType) {
