@@ -26,3 +26,10 @@ def env_get_string(name: String, default: String = "") -> String:
     if not value:
         return default
     return _string_from_c(value)
+
+
+# Whether the program is compiled with an accelerator (GPU) target. Ember
+# compiles for the host CPU only, so it has none; known at compile time,
+# so `comptime if has_accelerator():` works.
+def has_accelerator() -> Bool:
+    return False
