@@ -61,6 +61,8 @@ private:
   void lexIndentation();
   void lexNumber();
   void lexString(const char *start, bool raw);
+  void lexTemplateString();
+  const char *findInterpolationEnd(const char *p, char quote);
   bool lexEscape(std::string &out);
   void lexIdentifier();
   void lexPunctuation();
@@ -119,6 +121,10 @@ std::vector<Token> Lexer::run() {
     }
     if (c == '"' || c == '\'') {
       lexString(cur, /*raw=*/false);
+      continue;
+    }
+    if (c == 't' && cur + 1 != end && (cur[1] == '"' || cur[1] == '\'')) {
+      lexTemplateString();
       continue;
     }
     if ((c == 'r' || c == 'R') && cur + 1 != end &&
@@ -349,6 +355,107 @@ void Lexer::lexString(const char *start, bool raw) {
   }
   push(ok ? TokenKind::string_literal : TokenKind::error, start,
        std::move(value));
+}
+
+/// `t"text {expr} text"`, at the `t`. Escapes work as in a string, `{{`
+/// and `}}` are braces, and each expression is lexed as usual.
+void Lexer::lexTemplateString() {
+  const char *start = cur++;
+  char quote = *cur;
+  bool triple = end - cur >= 3 && cur[1] == quote && cur[2] == quote;
+  cur += triple ? 3 : 1;
+  push(TokenKind::tstring_start, start);
+  std::string piece;
+  const char *pieceStart = cur;
+  auto flushPiece = [&] {
+    if (cur != pieceStart)
+      push(TokenKind::string_literal, pieceStart, std::move(piece));
+    piece.clear();
+  };
+  while (true) {
+    if (cur == end || (!triple && (*cur == '\n' || *cur == '\r'))) {
+      diags.report(loc(start), DiagID::err_unterminated_string);
+      push(TokenKind::error, start);
+      return;
+    }
+    if (*cur == quote &&
+        (!triple || (end - cur >= 3 && cur[1] == quote && cur[2] == quote))) {
+      flushPiece();
+      const char *closing = cur;
+      cur += triple ? 3 : 1;
+      push(TokenKind::tstring_end, closing);
+      return;
+    }
+    if (*cur == '\\' && cur + 1 != end) {
+      ++cur;
+      lexEscape(piece);
+      continue;
+    }
+    if ((*cur == '{' || *cur == '}') && cur + 1 != end && cur[1] == *cur) {
+      piece += *cur;
+      cur += 2;
+      continue;
+    }
+    if (*cur == '}') {
+      diags.report(loc(cur), DiagID::err_tstring_brace);
+      ++cur;
+      continue;
+    }
+    if (*cur != '{') {
+      piece += *cur++;
+      continue;
+    }
+    flushPiece();
+    const char *open = cur++;
+    push(TokenKind::tstring_expr_start, open);
+    const char *close = findInterpolationEnd(cur, quote);
+    if (!close) {
+      diags.report(loc(open), DiagID::err_tstring_unclosed);
+      push(TokenKind::error, open);
+      // The rest of the template string goes with it.
+      while (cur != end && *cur != quote && *cur != '\n')
+        ++cur;
+      if (cur != end && *cur == quote)
+        ++cur;
+      return;
+    }
+    while (cur != close && (*cur == ' ' || *cur == '\t'))
+      ++cur;
+    for (Token &token : Lexer(StringRef(cur, close - cur), diags).run())
+      if (token.isNot(TokenKind::eof) && token.isNot(TokenKind::newline) &&
+          token.isNot(TokenKind::indent) && token.isNot(TokenKind::dedent))
+        tokens.push_back(std::move(token));
+    cur = close + 1;
+    push(TokenKind::tstring_expr_end, close);
+    pieceStart = cur;
+  }
+}
+
+/// The `}` that closes the interpolation starting at `p`, past nested
+/// brackets and strings; null at the end of the template string or at a
+/// format spec (`{x:>4}`, `{x!r}`), which Ember does not support yet.
+const char *Lexer::findInterpolationEnd(const char *p, char quote) {
+  unsigned depth = 0;
+  for (; p != end && *p != '\n' && *p != quote; ++p) {
+    char c = *p;
+    if (c == '"' || c == '\'') {
+      for (++p; p != end && *p != c && *p != '\n'; ++p)
+        if (*p == '\\' && p + 1 != end)
+          ++p;
+      if (p == end || *p != c)
+        return nullptr;
+      continue;
+    }
+    if (c == '(' || c == '[' || c == '{')
+      ++depth;
+    else if ((c == ')' || c == ']' || c == '}') && depth)
+      --depth;
+    else if (c == '}')
+      return p;
+    else if (!depth && (c == ':' || (c == '!' && p[1] != '=')))
+      return nullptr;
+  }
+  return nullptr;
 }
 
 void Lexer::lexIdentifier() {

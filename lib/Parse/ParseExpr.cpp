@@ -235,6 +235,7 @@ static bool canStartExpr(const Token &t) {
   case TokenKind::int_literal:
   case TokenKind::float_literal:
   case TokenKind::string_literal:
+  case TokenKind::tstring_start:
   case TokenKind::kw_True:
   case TokenKind::kw_False:
   case TokenKind::kw_None:
@@ -393,6 +394,8 @@ ExprPtr Parser::parseAtom() {
     return std::make_unique<StringLiteralExpr>(rangeFrom(start),
                                                std::move(value));
   }
+  case TokenKind::tstring_start:
+    return parseTemplateString();
   case TokenKind::kw_True:
   case TokenKind::kw_False:
     consume();
@@ -532,5 +535,31 @@ ExprPtr Parser::parseSlice(ExprPtr start) {
     none.value = std::make_unique<NoneLiteralExpr>(range);
     call->args.push_back(std::move(none));
   }
+  return call;
+}
+
+/// `t"a{x}b"`: the text its pieces and values write, `String("a", x, "b")`.
+ExprPtr Parser::parseTemplateString() {
+  SMLoc start = consume().getLoc();
+  std::vector<ExprPtr> parts;
+  while (!consumeIf(TokenKind::tstring_end)) {
+    if (is(TokenKind::string_literal)) {
+      const Token &piece = consume();
+      parts.push_back(std::make_unique<StringLiteralExpr>(piece.getRange(),
+                                                          piece.stringValue));
+      continue;
+    }
+    if (!expect(TokenKind::tstring_expr_start, "the rest of the template string"))
+      return nullptr;
+    ExprPtr value = parseExpr();
+    if (!value || !expect(TokenKind::tstring_expr_end, "`}`"))
+      return nullptr;
+    parts.push_back(std::move(value));
+  }
+  SMRange range = rangeFrom(start);
+  auto call = std::make_unique<CallExpr>(
+      range, std::make_unique<NameExpr>(SMRange(start, start), "String"));
+  for (ExprPtr &part : parts)
+    call->args.push_back({"", {}, std::move(part)});
   return call;
 }

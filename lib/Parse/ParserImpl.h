@@ -78,6 +78,7 @@ private:
   bool parseParams(FnDecl &fn);
   bool parseCompileTimeParams(std::vector<CompileTimeParam> &params);
   std::unique_ptr<AliasDecl> parseAlias();
+  ExprPtr parseTemplateString();
   std::optional<ImportDecl> parseImport();
   std::string parseDottedName(SMRange &range);
   void unsupportedDecl(StringRef what);

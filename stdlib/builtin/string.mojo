@@ -48,19 +48,17 @@ struct String(
         self._capacity = 0
         value.write_to(self)
 
-    def __init__[A: Writable, B: Writable](out self, a: A, b: B):
-        self._data = UnsafePointer[UInt8]()
-        self._length = 0
-        self._capacity = 0
-        self.write(a, b)
-
-    def __init__[A: Writable, B: Writable, C: Writable](
-        out self, a: A, b: B, c: C
+    # `String(a, b, ...)`: the texts they write, one after the other.
+    def __init__[A: Writable, B: Writable, *Ts: Writable](
+        out self, a: A, b: B, *rest: *Ts
     ):
         self._data = UnsafePointer[UInt8]()
         self._length = 0
         self._capacity = 0
-        self.write(a, b, c)
+        a.write_to(self)
+        b.write_to(self)
+        comptime for i in range(len(rest)):
+            rest[i].write_to(self)
 
     def __deinit__(deinit self):
         self._data.free()
