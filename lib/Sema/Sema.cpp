@@ -214,7 +214,18 @@ void Sema::checkAlias(AliasDecl &alias) {
     alias.value->type = Type::get(Type::Kind::Error);
     return;
   }
-  if (alias.isTemplate()) {
+  auto *valueName = dyn_cast<NameExpr>(alias.value.get());
+  auto *conjunction = dyn_cast<BinaryExpr>(alias.value.get());
+  bool namesTraits =
+      !alias.typeExpr && !alias.isTemplate() &&
+      (valueName || (conjunction && conjunction->op == BinaryOperator::BitAnd)) &&
+      isTraitBound(*alias.value);
+  if (namesTraits) {
+    // `comptime CanCompare = Equatable & Copyable`: a name for traits,
+    // which bounds and conformance lists expand.
+    alias.namesTraits = true;
+    alias.value->type = Type::get(Type::Kind::Error);
+  } else if (alias.isTemplate()) {
     // Checked in each instance.
     alias.namesType = !alias.typeExpr &&
                       spellsType(alias.value.get(), alias.compileTimeParams);

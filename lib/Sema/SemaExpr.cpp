@@ -330,7 +330,8 @@ const Type *Sema::checkName(NameExpr &name) {
   case Symbol::Kind::Alias: {
     AliasDecl *alias = symbol->alias;
     checkAlias(*alias);
-    if (scope->lookup(name.name)->kind == Symbol::Kind::Type)
+    if (scope->lookup(name.name)->kind == Symbol::Kind::Type ||
+        alias->namesTraits)
       break;
     name.alias = alias;
     return alias->value->type;

@@ -26,7 +26,8 @@ static constexpr unsigned kMaxInstanceDepth = 64;
 static bool isBuiltinTrait(llvm::StringRef name) {
   return llvm::StringSwitch<bool>(name)
       .Cases({"AnyType", "Movable", "Copyable", "ImplicitlyCopyable",
-              "Defaultable", "Deinitable", "ImplicitlyDeletable"},
+              "Defaultable", "Deinitable", "ImplicitlyDeletable",
+              "ImplicitlyDestructible"},
              true)
       .Default(false);
 }
@@ -95,8 +96,28 @@ bool Sema::isTraitBound(const Expr &typeExpr) {
     return false;
   if (isBuiltinTrait(name->name) || isLibraryTrait(name->name))
     return true;
+  if (const Expr *traits = getTraitAliasValue(*name))
+    return isTraitBound(*traits);
   const Symbol *symbol = scope->lookup(name->name);
   return symbol && symbol->kind == Symbol::Kind::Trait;
+}
+
+/// The traits `comptime CanCompare = Equatable & Copyable` names, if `name`
+/// is such an alias.
+const Expr *Sema::getTraitAliasValue(const NameExpr &name) {
+  const Symbol *symbol = scope->lookup(name.name);
+  if (!symbol || symbol->kind != Symbol::Kind::Alias ||
+      symbol->alias->isTemplate() || symbol->alias->typeExpr)
+    return nullptr;
+  const Expr *value = symbol->alias->value.get();
+  if (auto *b = dyn_cast<BinaryExpr>(value);
+      !(b && b->op == BinaryOperator::BitAnd) && !isa<NameExpr>(value))
+    return nullptr;
+  if (!aliasesInProgress.insert(symbol->alias).second)
+    return nullptr; // A cycle.
+  bool traits = isTraitBound(*value);
+  aliasesInProgress.erase(symbol->alias);
+  return traits ? value : nullptr;
 }
 
 /// Whether `type` meets the trait bound `bound`; reports why not at `loc`
@@ -109,6 +130,8 @@ bool Sema::checkTraitBound(const Type *type, const Expr &bound,
   if (auto *b = dyn_cast<BinaryExpr>(&bound))
     return checkTraitBound(type, *b->lhs, loc, paramName, report) &&
            checkTraitBound(type, *b->rhs, loc, paramName, report);
+  if (const Expr *traits = getTraitAliasValue(cast<NameExpr>(bound)))
+    return checkTraitBound(type, *traits, loc, paramName, report);
   llvm::StringRef trait = cast<NameExpr>(bound).name;
   auto *structType = dyn_cast<StructType>(type);
   bool conforms;

@@ -100,27 +100,7 @@ void Sema::checkConformances(StructDecl &decl) {
     if (i < decl.traitConditions.size() && decl.traitConditions[i] &&
         !evaluateCondition(decl.traitConditions[i], &getStructScope(decl)))
       continue;
-    auto *name = dyn_cast<NameExpr>(trait.get());
-    llvm::StringRef spelling = name ? llvm::StringRef(name->name) : "";
-    bool known = llvm::StringSwitch<bool>(spelling)
-                     .Cases({"AnyType", "Movable", "Copyable",
-                             "ImplicitlyCopyable", "Defaultable",
-                             "Deinitable", "ImplicitlyDeletable"},
-                            true)
-                     .Default(false);
-    if (!known && name && scope->lookup(name->name) &&
-        scope->lookup(name->name)->kind == Symbol::Kind::Trait) {
-      addConformance(decl, *lookupTrait(*trait, /*report=*/true));
-      continue;
-    }
-    if (!known) {
-      reportUnknownTrait(*trait);
-      continue;
-    }
-    if (spelling == "Copyable")
-      decl.copyable = true;
-    if (spelling == "ImplicitlyCopyable")
-      decl.copyable = decl.implicitlyCopyable = true;
+    addConformances(decl, *trait);
   }
   if (decl.valueDecorator) {
     // `@value` made a struct copyable, movable and fieldwise-initialized.
@@ -129,6 +109,42 @@ void Sema::checkConformances(StructDecl &decl) {
                  "`@fieldwise_init` and conformance to `ImplicitlyCopyable`");
     decl.copyable = decl.implicitlyCopyable = true;
   }
+}
+
+/// The conformances `trait` in the list of `decl` declares: a trait,
+/// traits joined with `&`, or an alias of them.
+void Sema::addConformances(StructDecl &decl, const Expr &trait) {
+  if (auto *b = dyn_cast<BinaryExpr>(&trait);
+      b && b->op == BinaryOperator::BitAnd) {
+    addConformances(decl, *b->lhs);
+    addConformances(decl, *b->rhs);
+    return;
+  }
+  auto *name = dyn_cast<NameExpr>(&trait);
+  if (const Expr *traits = name ? getTraitAliasValue(*name) : nullptr) {
+    addConformances(decl, *traits);
+    return;
+  }
+  llvm::StringRef spelling = name ? llvm::StringRef(name->name) : "";
+  bool known = llvm::StringSwitch<bool>(spelling)
+                   .Cases({"AnyType", "Movable", "Copyable",
+                           "ImplicitlyCopyable", "Defaultable", "Deinitable",
+                           "ImplicitlyDeletable", "ImplicitlyDestructible"},
+                          true)
+                   .Default(false);
+  if (!known && name && scope->lookup(name->name) &&
+      scope->lookup(name->name)->kind == Symbol::Kind::Trait) {
+    addConformance(decl, *lookupTrait(trait, /*report=*/true));
+    return;
+  }
+  if (!known) {
+    reportUnknownTrait(trait);
+    return;
+  }
+  if (spelling == "Copyable")
+    decl.copyable = true;
+  if (spelling == "ImplicitlyCopyable")
+    decl.copyable = decl.implicitlyCopyable = true;
 }
 
 /// Why `e`, in a list of traits, names none that Ember knows.

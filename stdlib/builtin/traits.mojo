@@ -40,6 +40,10 @@ trait EqualityComparable:
         return not self == other
 
 
+# Current Mojo's name for it.
+comptime Equatable = EqualityComparable
+
+
 trait Comparable(EqualityComparable):
     def __lt__(self, other: Self) -> Bool:
         ...

@@ -598,6 +598,7 @@ public:
   /// parameter values; of an instance, the values it binds.
   const Type *namedType = nullptr;
   bool namesType = false; ///< Of a template: its instances name types.
+  bool namesTraits = false; ///< `comptime C = Equatable & Copyable`.
   std::vector<std::pair<std::string, std::unique_ptr<AliasDecl>>> instances;
   std::vector<std::unique_ptr<AliasDecl>> boundValues;
   bool isTemplate() const { return !compileTimeParams.empty(); }

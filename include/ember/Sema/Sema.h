@@ -174,6 +174,8 @@ public:
                               llvm::SMLoc loc);
   /// The instance `Name[args]` denotes, if `Name` is an alias template.
   AliasDecl *getAliasInstance(const Expr *e);
+  const Expr *getTraitAliasValue(const NameExpr &name);
+  void addConformances(StructDecl &decl, const Expr &trait);
   /// Whether `e` spells a type (`Int`, `List[Int]`, a type alias).
   bool spellsType(const Expr *e,
                   llvm::ArrayRef<CompileTimeParam> params = {});
