@@ -782,12 +782,13 @@ StructDecl *Sema::inferStructInstance(StructDecl &templ, CallExpr &call) {
     for (const CompileTimeParam &param : templ.compileTimeParams) {
       CompileTimeBinding binding{param.name, param.nameRange};
       if (isTraitBound(*param.typeExpr)) {
-        for (size_t a = 0; a < map.size() && !binding.type; ++a) {
-          if (map[a] < 0)
-            continue;
-          if (namesParameter(init->params[map[a]].typeExpr.get(), param.name))
-            binding.type = getArgumentType(*call.args[a].value);
-        }
+        // `T` itself, or inside an argument's type (`One[T]`).
+        for (size_t a = 0; a < map.size() && !binding.type; ++a)
+          if (map[a] >= 0)
+            binding.type =
+                matchParameter(init->params[map[a]].typeExpr.get(),
+                               getArgumentType(*call.args[a].value),
+                               param.name);
         if (!binding.type && param.defaultValue)
           binding.type = resolveType(param.defaultValue.get());
         if (!binding.type)
