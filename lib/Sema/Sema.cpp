@@ -132,6 +132,7 @@ void Sema::declareBuiltins() {
       {"alloc", Builtin::Alloc},  {"repr", Builtin::Repr},
       {"hash", Builtin::Hash},
       {"conforms_to", Builtin::ConformsTo},
+      {"materialize", Builtin::Materialize},
       {"__format_scalar", Builtin::FormatScalar},
       {"__print_bytes", Builtin::PrintBytes},
       {"__fail", Builtin::Fail},

@@ -47,6 +47,19 @@ const Type *Sema::checkCall(ExprPtr &e, const Type *expected) {
         call.builtin = Builtin::PtrNull;
         return pointer;
       }
+      // `materialize[v]()`: the value `v`, made at run time.
+      if (named && named->kind == Symbol::Kind::Builtin &&
+          named->builtin == Builtin::Materialize) {
+        if (sub->indices.size() != 1) {
+          diags.report(sub->getRange(), DiagID::err_materialize_args);
+          return checkArgsQuietly();
+        }
+        if (!checkArgumentCount(call, "materialize", 0))
+          return checkArgsQuietly();
+        ExprPtr value = std::move(sub->indices[0]);
+        e = std::move(value);
+        return checkValue(e, expected);
+      }
       if (named && named->kind == Symbol::Kind::Builtin &&
           named->builtin == Builtin::ExternalCall)
         return checkExternalCall(call, sub->indices);

@@ -2,6 +2,10 @@
 from ffi import external_call
 
 
+# Text that lives as long as the program: a string literal's value.
+comptime StaticString = StringLiteral
+
+
 def _is_space(byte: UInt8) -> Bool:
     return byte == 32 or (byte >= 9 and byte <= 13)
 

@@ -170,8 +170,9 @@ struct CallArgument {
 
 enum class Builtin {
   None, Print, Range, Enumerate, Exit, Abs, Min, Max, Round, Len, Repr, Hash,
-  // `conforms_to(T, Trait)`: a constant `Bool`.
-  ConformsTo,
+  // `conforms_to(T, Trait)`: a constant `Bool`; `materialize[v]()`, the
+  // run-time value of a `comptime` one.
+  ConformsTo, Materialize,
   // `x.copy()` of a `Copyable` struct.
   Copy,
   // The `math` module's functions of one float.
