@@ -448,6 +448,10 @@ const Type *Sema::checkBinary(ExprPtr &e, const Type *expected) {
     checkAs(b.rhs, Type::get(Type::Kind::Int));
     return b.lhs->type;
   }
+  if (b.lhs->type && b.lhs->type->getKind() == Type::Kind::StringLiteral &&
+      !b.isAugmented && (b.op == BinaryOperator::Add || b.op == BinaryOperator::Mul))
+    if (const Type *folded = foldStringLiteral(e))
+      return folded;
   const Type *type = checkSameType({&b.lhs, &b.rhs}, expected, op);
   if (!type)
     return errorType();
@@ -474,6 +478,50 @@ const Type *Sema::checkBinary(ExprPtr &e, const Type *expected) {
     return type->isInteger() ? type : reject();
   }
   return errorType();
+}
+
+/// The text of a constant string: a literal, or a `comptime` name of one.
+static std::optional<std::string> getStringConstant(const Expr &e) {
+  if (auto *literal = dyn_cast<StringLiteralExpr>(&e))
+    return literal->value;
+  if (auto *name = dyn_cast<NameExpr>(&e); name && name->alias)
+    return getStringConstant(*name->alias->value);
+  return std::nullopt;
+}
+
+/// `"a" + "b"` and `"=" * 40` of constants are literals, computed at
+/// compile time; of a `StringLiteral` variable, a `String` is made.
+const Type *Sema::foldStringLiteral(ExprPtr &e) {
+  auto &b = *cast<BinaryExpr>(e.get());
+  std::optional<std::string> lhs = getStringConstant(*b.lhs);
+  if (b.op == BinaryOperator::Add) {
+    if (checkValue(b.rhs)->getKind() != Type::Kind::StringLiteral)
+      return nullptr;
+    std::optional<std::string> rhs = getStringConstant(*b.rhs);
+    if (lhs && rhs) {
+      e = std::make_unique<StringLiteralExpr>(b.getRange(), *lhs + *rhs);
+      return check(e);
+    }
+  } else {
+    if (!checkValue(b.rhs)->isInteger())
+      return nullptr;
+    std::optional<int64_t> count = evaluateConstant(*b.rhs);
+    if (lhs && count && *count * static_cast<int64_t>(lhs->size()) <= (1 << 20)) {
+      std::string text;
+      for (int64_t i = 0; i < *count; ++i)
+        text += *lhs;
+      e = std::make_unique<StringLiteralExpr>(b.getRange(), std::move(text));
+      return check(e);
+    }
+  }
+  // At run time, a `String` of the left side does it.
+  llvm::SMRange range = b.lhs->getRange();
+  auto string = std::make_unique<CallExpr>(
+      range, std::make_unique<NameExpr>(range, "String"));
+  string->args.push_back({"", {}, std::move(b.lhs)});
+  b.lhs = std::move(string);
+  b.type = nullptr;
+  return check(e);
 }
 
 const Type *Sema::checkBoolOp(BoolOpExpr &e, const Type *expected) {

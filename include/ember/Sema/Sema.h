@@ -146,6 +146,7 @@ public:
                       std::vector<CompileTimeBinding> &bindings);
   // `where` clauses (SemaConstraint.cpp).
   const Type *checkConformsTo(ExprPtr &e);
+  const Type *foldStringLiteral(ExprPtr &e);
   /// Whether the `where` condition of `fn`, if any, holds.
   bool meetsConstraint(FnDecl &fn);
   bool evaluateCondition(ExprPtr &cond, Scope *in);
