@@ -266,10 +266,14 @@ const Type *Sema::checkOverloadedCall(CallExpr &call,
   }
   if (single)
     return checkFunctionCall(call, *candidates.front(), self);
-  // The types of the arguments that are not literals decide.
+  // The types of the arguments that are not literals decide; a broken
+  // argument was reported already.
+  bool brokenArgument = false;
   for (CallArgument &arg : call.args)
     if (!isLiteral(arg.value.get()))
-      check(arg.value);
+      brokenArgument |= check(arg.value)->isError();
+  if (brokenArgument)
+    return errorType();
   FnDecl *best = nullptr;
   unsigned bestCost = ~0u;
   llvm::SmallVector<FnDecl *> tied;
