@@ -68,6 +68,7 @@ private:
   std::optional<Value> evaluateCall(const CallExpr &call);
   Flow execute(const Block &block);
   Flow execute(const Stmt &stmt);
+  std::optional<Flow> runLoopBody(const Block &body);
   bool assign(const Expr &target, Value v);
 
   static constexpr unsigned kMaxSteps = 10'000'000, kMaxDepth = 512;
@@ -403,6 +404,17 @@ bool Evaluator::assign(const Expr &target, Value v) {
   return true;
 }
 
+/// One pass of a loop's body: what the loop ends with, if it ends here
+/// (a failure, a `return` or a `break`).
+std::optional<Flow> Evaluator::runLoopBody(const Block &body) {
+  Flow flow = execute(body);
+  if (!failure.empty() || flow == Flow::Return)
+    return flow;
+  if (flow == Flow::Break)
+    return Flow::Normal;
+  return std::nullopt;
+}
+
 Flow Evaluator::execute(const Stmt &stmt) {
   if (!step(stmt.getRange()))
     return Flow::Normal;
@@ -482,24 +494,17 @@ Flow Evaluator::execute(const Stmt &stmt) {
         return Flow::Normal;
       if (!cond->i)
         return execute(s.elseBody);
-      Flow flow = execute(s.body);
-      if (!failure.empty() || flow == Flow::Return)
-        return flow;
-      if (flow == Flow::Break)
-        return Flow::Normal;
+      if (std::optional<Flow> left = runLoopBody(s.body))
+        return *left;
     }
   }
   case Stmt::Kind::For: {
     auto &s = cast<ForStmt>(stmt);
     // `comptime for`: its bodies, unrolled already.
     if (s.isComptime) {
-      for (const Block &body : s.unrolled) {
-        Flow flow = execute(body);
-        if (!failure.empty() || flow == Flow::Return)
-          return flow;
-        if (flow == Flow::Break)
-          return Flow::Normal;
-      }
+      for (const Block &body : s.unrolled)
+        if (std::optional<Flow> left = runLoopBody(body))
+          return *left;
       return execute(s.elseBody);
     }
     // `for v in [1, 2, 3]`, or over a `comptime` list.
@@ -509,11 +514,8 @@ Flow Evaluator::execute(const Stmt &stmt) {
         if (!v)
           return Flow::Normal;
         locals[s.local] = *v;
-        Flow flow = execute(s.body);
-        if (!failure.empty() || flow == Flow::Return)
-          return flow;
-        if (flow == Flow::Break)
-          return Flow::Normal;
+        if (std::optional<Flow> left = runLoopBody(s.body))
+          return *left;
       }
       return execute(s.elseBody);
     }
@@ -540,11 +542,8 @@ Flow Evaluator::execute(const Stmt &stmt) {
          i += stride->i) {
       if (s.local)
         locals[s.local] = Value::ofInt(i);
-      Flow flow = execute(s.body);
-      if (!failure.empty() || flow == Flow::Return)
-        return flow;
-      if (flow == Flow::Break)
-        return Flow::Normal;
+      if (std::optional<Flow> left = runLoopBody(s.body))
+        return *left;
     }
     return execute(s.elseBody);
   }
