@@ -458,6 +458,9 @@ mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
   case Builtin::Fail:
     FailOp::create(builder, l, args[0], args[1]);
     return {};
+  case Builtin::ConformsTo:  // A constant after Sema.
+  case Builtin::Materialize: // Its value, after Sema.
+    llvm_unreachable("rewritten by Sema");
   case Builtin::ExternalCall:
     return emitExternalCall(e, args);
   case Builtin::Uninitialized:

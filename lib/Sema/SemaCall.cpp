@@ -696,6 +696,14 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
   switch (builtin) {
   case Builtin::Print:
     return checkPrint(call);
+  case Builtin::ConformsTo: // Folded to a constant by checkCall.
+    llvm_unreachable("conforms_to is checked by checkConformsTo");
+  case Builtin::Materialize:
+    // Only `materialize[v]()`, which the subscript form checks.
+    diags.report(call.getRange(), DiagID::err_materialize_args);
+    for (CallArgument &arg : call.args)
+      check(arg.value);
+    return errorType();
   case Builtin::ExternalCall:
     return checkExternalCall(call, {});
   case Builtin::Uninitialized:

@@ -27,7 +27,10 @@ StructDecl *Sema::instantiateWithTypes(StructDecl &templ,
   for (auto [param, type] : llvm::zip(templ.compileTimeParams, types)) {
     if (!checkTraitBound(type, *param.typeExpr, loc, param.name))
       return nullptr;
-    bindings.push_back({param.name, param.nameRange, type});
+    CompileTimeBinding &binding = bindings.emplace_back();
+    binding.name = param.name;
+    binding.range = param.nameRange;
+    binding.type = type;
     key += type->getName().str() + ", ";
   }
   key.resize(key.size() - 2);

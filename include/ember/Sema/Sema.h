@@ -40,8 +40,8 @@ struct CompileTimeBinding {
   const Type *valueType = nullptr;
   /// Of a variadic parameter: its types, or its values (of `valueType`).
   bool isPack = false;
-  std::vector<const Type *> packTypes;
-  std::vector<int64_t> packValues;
+  std::vector<const Type *> packTypes{};
+  std::vector<int64_t> packValues{};
 };
 
 class Sema {
