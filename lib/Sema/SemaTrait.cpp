@@ -122,6 +122,13 @@ void Sema::addTraitMethods(StructDecl &decl) {
         decl.methods.push_back(std::move(method));
         continue;
       }
+      // The library's `Writable` writes the fields by default.
+      if (defined.empty() && templ->name == "write_to" &&
+          trait->name == "Writable" && module->units[trait->unit].isPrelude) {
+        decl.methods.push_back(makeFieldwiseWriteTo(decl));
+        decl.methods.back()->isGeneric = true; // Over its `Some[Writer]`.
+        continue;
+      }
       diags.report(decl.nameRange, DiagID::err_missing_trait_method,
                    decl.name, trait->name, templ->name);
       diags.report(templ->nameRange, DiagID::note_required_here, templ->name);

@@ -65,48 +65,24 @@ StructDecl *Sema::getTupleDecl(llvm::ArrayRef<const Type *> elements,
   return made;
 }
 
-/// `def write_to(self, mut writer: Some[Writer]):` writing `(a, b)`, or
-/// `(a,)` for one element. It is generic, so only a tuple that is written
-/// needs elements that are `Representable`.
+/// `write_to` writing `(a, b)`, or `(a,)` for one element, with the
+/// elements' `repr`. It is generic, so only a tuple that is written needs
+/// elements that are `Representable`.
 std::unique_ptr<FnDecl> Sema::makeTupleWriteTo(StructDecl &decl) {
   llvm::SMRange at = decl.nameRange;
-  auto name = [&](const char *text) {
-    return std::make_unique<NameExpr>(at, text);
-  };
-  auto text = [&](const char *value) -> CallArgument {
-    return {"", {}, std::make_unique<StringLiteralExpr>(at, value)};
-  };
-  auto fn = std::make_unique<FnDecl>();
-  fn->isDef = true;
-  fn->isLibrary = true;
-  fn->parent = &decl;
-  fn->name = "write_to";
-  fn->nameRange = fn->range = at;
-  Param self, writer;
-  self.name = "self";
-  writer.name = "writer";
-  self.nameRange = writer.nameRange = at;
-  writer.convention = ArgConvention::Mut;
-  auto some = std::make_unique<SubscriptExpr>(at, name("Some"));
-  some->indices.push_back(name("Writer"));
-  writer.typeExpr = std::move(some);
-  fn->params.push_back(std::move(self));
-  fn->params.push_back(std::move(writer));
-  auto write = std::make_unique<CallExpr>(
-      at, std::make_unique<AttributeExpr>(at, name("writer"), "write", at));
-  write->args.push_back(text("("));
+  std::vector<ExprPtr> parts;
+  parts.push_back(std::make_unique<StringLiteralExpr>(at, "("));
   for (auto [i, field] : llvm::enumerate(decl.fields)) {
     if (i)
-      write->args.push_back(text(", "));
-    auto repr = std::make_unique<CallExpr>(at, name("repr"));
-    repr->args.push_back(
-        {"", {}, std::make_unique<AttributeExpr>(at, name("self"), field.name,
-                                                 at)});
-    write->args.push_back({"", {}, std::move(repr)});
+      parts.push_back(std::make_unique<StringLiteralExpr>(at, ", "));
+    auto repr = std::make_unique<CallExpr>(
+        at, std::make_unique<NameExpr>(at, "repr"));
+    repr->args.push_back({"", {}, makeFieldAccess(field, at)});
+    parts.push_back(std::move(repr));
   }
-  write->args.push_back(text(decl.fields.size() == 1 ? ",)" : ")"));
-  fn->body.push_back(std::make_unique<ExprStmt>(at, std::move(write)));
-  return fn;
+  parts.push_back(std::make_unique<StringLiteralExpr>(
+      at, decl.fields.size() == 1 ? ",)" : ")"));
+  return makeWriteTo(decl, std::move(parts));
 }
 
 const Type *Sema::resolveTupleType(const Expr *typeExpr) {

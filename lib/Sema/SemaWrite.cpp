@@ -141,3 +141,57 @@ void Sema::checkPrintWritable(ExprPtr &arg) {
                        range.Start);
   check(arg);
 }
+
+/// `self.field`, in a method Sema makes.
+ExprPtr Sema::makeFieldAccess(const FieldDecl &field, llvm::SMRange at) {
+  return std::make_unique<AttributeExpr>(
+      at, std::make_unique<NameExpr>(at, "self"), field.name, at);
+}
+
+/// `def write_to(self, mut writer: Some[Writer]): writer.write(parts...)`
+/// for `decl`, a library method: generic, so checked only where a value
+/// is written.
+std::unique_ptr<FnDecl> Sema::makeWriteTo(StructDecl &decl,
+                                          std::vector<ExprPtr> parts) {
+  llvm::SMRange at = decl.nameRange;
+  auto name = [&](const char *text) {
+    return std::make_unique<NameExpr>(at, text);
+  };
+  auto fn = std::make_unique<FnDecl>();
+  fn->isDef = true;
+  fn->isLibrary = true;
+  fn->parent = &decl;
+  fn->name = "write_to";
+  fn->nameRange = fn->range = at;
+  Param self, writer;
+  self.name = "self";
+  writer.name = "writer";
+  self.nameRange = writer.nameRange = at;
+  writer.convention = ArgConvention::Mut;
+  auto some = std::make_unique<SubscriptExpr>(at, name("Some"));
+  some->indices.push_back(name("Writer"));
+  writer.typeExpr = std::move(some);
+  fn->params.push_back(std::move(self));
+  fn->params.push_back(std::move(writer));
+  auto write = std::make_unique<CallExpr>(
+      at, std::make_unique<AttributeExpr>(at, name("writer"), "write", at));
+  for (ExprPtr &part : parts)
+    write->args.push_back({"", {}, std::move(part)});
+  fn->body.push_back(std::make_unique<ExprStmt>(at, std::move(write)));
+  return fn;
+}
+
+/// `Writable`'s default `write_to`, for a struct that conforms without
+/// one: `Point(x=1, y=2)`, each field written as it writes itself.
+std::unique_ptr<FnDecl> Sema::makeFieldwiseWriteTo(StructDecl &decl) {
+  llvm::SMRange at = decl.nameRange;
+  std::vector<ExprPtr> parts;
+  parts.push_back(std::make_unique<StringLiteralExpr>(at, decl.name + "("));
+  for (auto [i, field] : llvm::enumerate(decl.fields)) {
+    parts.push_back(std::make_unique<StringLiteralExpr>(
+        at, (i ? ", " : "") + field.name + "="));
+    parts.push_back(makeFieldAccess(field, at));
+  }
+  parts.push_back(std::make_unique<StringLiteralExpr>(at, ")"));
+  return makeWriteTo(decl, std::move(parts));
+}

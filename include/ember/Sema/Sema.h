@@ -222,6 +222,10 @@ public:
   StructDecl *getTupleDecl(llvm::ArrayRef<const Type *> elements,
                            llvm::SMRange at);
   std::unique_ptr<FnDecl> makeTupleWriteTo(StructDecl &decl);
+  static ExprPtr makeFieldAccess(const FieldDecl &field, llvm::SMRange at);
+  std::unique_ptr<FnDecl> makeWriteTo(StructDecl &decl,
+                                      std::vector<ExprPtr> parts);
+  std::unique_ptr<FnDecl> makeFieldwiseWriteTo(StructDecl &decl);
   const Type *resolveTupleType(const Expr *typeExpr);
   const Type *checkTuple(TupleExpr &tuple, const Type *expected);
   const Type *checkTupleElement(ExprPtr &e, const StructDecl &decl);
