@@ -9,13 +9,17 @@ seconds=${1:-60}
 ./scripts/configure-sanitized.sh || exit 1
 ninja -C build-fuzz -j2 lexer-fuzzer parser-fuzzer frontend-fuzzer || exit 1
 
-corpus=$(mktemp -d)
+seeds=$(mktemp -d)
 find test examples -name '*.ember' -o -name '*.mojo' | while read -r f; do
-  cp "$f" "$corpus/$(echo "$f" | tr '/' '_')"
+  cp "$f" "$seeds/$(echo "$f" | tr '/' '_')"
 done
 mkdir -p fuzz-artifacts
 status=0
 for target in lexer-fuzzer parser-fuzzer frontend-fuzzer; do
+  # Each target starts from the seeds alone: libFuzzer adds what it finds
+  # to its corpus, which would make the next target replay it all.
+  corpus=$(mktemp -d)
+  cp "$seeds"/* "$corpus"/
   ok=1
   regressions=(fuzz/regressions/*)
   if [ -e "${regressions[0]}" ]; then
@@ -32,6 +36,7 @@ for target in lexer-fuzzer parser-fuzzer frontend-fuzzer; do
     echo "fuzz: $target failed (see fuzz-artifacts/)"
     status=1
   fi
+  rm -rf "$corpus"
 done
-rm -rf "$corpus"
+rm -rf "$seeds"
 exit $status
