@@ -469,8 +469,14 @@ const Type *Sema::checkMethodCall(CallExpr &call, AttributeExpr &callee,
       return fail();
     if (auto *pointer = dyn_cast<PointerType>(baseType))
       return checkPointerMethod(call, callee, pointer, explicitArgs);
-    if (baseType->isString())
-      return checkStringLiteralMethod(call, callee);
+    if (baseType->isString()) {
+      if (callee.name == "unsafe_ptr" || callee.name == "byte_length")
+        return checkStringLiteralMethod(call, callee);
+      // Its other methods are those of `String`, on the literal's text.
+      if (materialize(callee.base, baseType)->isError())
+        return fail();
+      return checkMethodCall(call, callee, explicitArgs);
+    }
     auto *structType = dyn_cast<StructType>(baseType);
     if (!structType && baseType->isScalar() && callee.name == "copy" &&
         call.args.empty()) {

@@ -224,21 +224,14 @@ const Type *Sema::checkPointerMethod(CallExpr &call, AttributeExpr &callee,
 }
 
 /// The methods of a string literal that the library's `String` reads it
-/// with.
+/// with: `unsafe_ptr()` and `byte_length()`.
 const Type *Sema::checkStringLiteralMethod(CallExpr &call,
                                            AttributeExpr &callee) {
   call.resolvedArgs = {callee.base.get()};
-  if (callee.name == "unsafe_ptr" || callee.name == "byte_length") {
-    if (!checkArgumentCount(call, callee.name, 0))
-      return errorType();
-    bool data = callee.name == "unsafe_ptr";
-    call.builtin = data ? Builtin::StrData : Builtin::StrLength;
-    return data ? PointerType::get(Type::get(Type::Kind::UInt8))
-                : Type::get(Type::Kind::Int);
-  }
-  diags.report(callee.nameRange, DiagID::err_no_attribute, "StringLiteral",
-               callee.name);
-  for (CallArgument &arg : call.args)
-    check(arg.value);
-  return errorType();
+  if (!checkArgumentCount(call, callee.name, 0))
+    return errorType();
+  bool data = callee.name == "unsafe_ptr";
+  call.builtin = data ? Builtin::StrData : Builtin::StrLength;
+  return data ? PointerType::get(Type::get(Type::Kind::UInt8))
+              : Type::get(Type::Kind::Int);
 }
