@@ -270,6 +270,57 @@ struct String(
         return self._slice(0, end)
 
     # ASCII letters change case; other bytes stay.
+    # `"{} and {}".format(a, b)`: the text with each `{}` replaced by the
+    # next argument's text, and `{i}` by the i-th's; `{{` and `}}` are
+    # braces. A bad field or index raises.
+    def format[*Ts: Writable](self, *args: *Ts) raises -> String:
+        var result = String()
+        var next = 0
+        var start = 0  # Of the text not written yet.
+        var i = 0
+        while i < self._length:
+            var byte = self._data[i]
+            var doubled = i + 1 < self._length and self._data[i + 1] == byte
+            if byte != 123 and byte != 125:  # Neither `{` nor `}`.
+                i += 1
+                continue
+            result.write_bytes(self._data + start, i - start)
+            if doubled:
+                result.write_bytes(self._data + i, 1)
+                i += 2
+                start = i
+                continue
+            if byte == 125:
+                raise Error("a single '}' in a format string")
+            var end = i + 1
+            while end < self._length and self._data[end] != 125:
+                end += 1
+            if end == self._length:
+                raise Error("a '{' without its '}' in a format string")
+            var index = next
+            var field = end
+            # `{!s}` writes the text, as `{}` does.
+            if end - i >= 3 and self._data[end - 2] == 33 and self._data[end - 1] == 115:
+                field = end - 2
+            if field > i + 1:
+                index = 0
+                for j in range(i + 1, field):
+                    var digit = Int(self._data[j]) - 48
+                    if digit < 0 or digit > 9:
+                        raise Error("unsupported format field: '" + self[i:end + 1] + "'")
+                    index = index * 10 + digit
+            else:
+                next += 1
+            if index >= len(args):
+                raise Error("format index " + String(index) + " out of range")
+            comptime for k in range(len(args)):
+                if k == index:
+                    args[k].write_to(result)
+            i = end + 1
+            start = i
+        result.write_bytes(self._data + start, self._length - start)
+        return result^
+
     def upper(self) -> String:
         var result = String()
         result.reserve(self._length)
