@@ -276,6 +276,7 @@ struct String(
     def format[*Ts: Writable](self, *args: *Ts) raises -> String:
         var result = String()
         var next = 0
+        var numbered = False
         var start = 0  # Of the text not written yet.
         var i = 0
         while i < self._length:
@@ -309,8 +310,11 @@ struct String(
                     if digit < 0 or digit > 9:
                         raise Error("unsupported format field: '" + self[i:end + 1] + "'")
                     index = index * 10 + digit
+                numbered = True
             else:
                 next += 1
+            if numbered and next > 0:
+                raise Error("a format string numbers all its fields or none")
             if index >= len(args):
                 raise Error("format index " + String(index) + " out of range")
             comptime for k in range(len(args)):
