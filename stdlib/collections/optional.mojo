@@ -2,7 +2,12 @@
 # place of the value, which it never copies, moves or destroys.
 
 
-struct Optional[T: Copyable](Copyable, Boolable):
+struct Optional[T: Copyable](
+    Copyable,
+    Boolable,
+    EqualityComparable where conforms_to(T, EqualityComparable),
+    Writable where conforms_to(T, Writable),
+):
     var _has: Bool
     var _value: T
 
@@ -46,6 +51,22 @@ struct Optional[T: Copyable](Copyable, Boolable):
 
     def __invert__(self) -> Bool:
         return not self._has
+
+    # Equal when both are empty, or both hold equal values.
+    def __eq__(self, other: Self) -> Bool where conforms_to(T, EqualityComparable):
+        if self._has and other._has:
+            return self._value == other._value
+        return self._has == other._has
+
+    def __ne__(self, other: Self) -> Bool where conforms_to(T, EqualityComparable):
+        return not self == other
+
+    # The value's text, or `None`.
+    def write_to(self, mut writer: Some[Writer]) where conforms_to(T, Writable):
+        if self._has:
+            writer.write(self._value)
+        else:
+            writer.write("None")
 
     # The value; an empty one stops the program.
     def value(self) -> T:
