@@ -506,7 +506,9 @@ const Type *Sema::foldStringLiteral(ExprPtr &e) {
     if (!checkValue(b.rhs)->isInteger())
       return nullptr;
     std::optional<int64_t> count = evaluateConstant(*b.rhs);
-    if (lhs && count && *count * static_cast<int64_t>(lhs->size()) <= (1 << 20)) {
+    constexpr int64_t kMaxFolded = 1 << 20;
+    if (lhs && count &&
+        *count <= kMaxFolded / std::max<int64_t>(1, lhs->size())) {
       std::string text;
       for (int64_t i = 0; i < *count; ++i)
         text += *lhs;
@@ -514,13 +516,9 @@ const Type *Sema::foldStringLiteral(ExprPtr &e) {
       return check(e);
     }
   }
-  // At run time, a `String` of the left side does it.
-  llvm::SMRange range = b.lhs->getRange();
-  auto string = std::make_unique<CallExpr>(
-      range, std::make_unique<NameExpr>(range, "String"));
-  string->args.push_back({"", {}, std::move(b.lhs)});
-  b.lhs = std::move(string);
-  b.type = nullptr;
+  // At run time, `String`'s operator does it.
+  if (materialize(b.lhs, b.lhs->type)->isError())
+    return Type::get(Type::Kind::Error);
   return check(e);
 }
 
