@@ -31,6 +31,9 @@ ExprPtr ember::cloneExpr(const Expr &e) {
         r, cast<StringLiteralExpr>(e).value);
   case Expr::Kind::BoolLiteral:
     return std::make_unique<BoolLiteralExpr>(r, cast<BoolLiteralExpr>(e).value);
+  case Expr::Kind::DTypeLiteral:
+    return std::make_unique<DTypeLiteralExpr>(r,
+                                              cast<DTypeLiteralExpr>(e).scalar);
   case Expr::Kind::NoneLiteral:
     return std::make_unique<NoneLiteralExpr>(r);
   case Expr::Kind::Name:

@@ -138,6 +138,10 @@ void ASTDumper::dumpExpr(const Expr *e) {
     line("StringLiteral", e->getLoc()) << " \"";
     os.write_escaped(cast<StringLiteralExpr>(e)->value) << "\"\n";
     return;
+  case Expr::Kind::DTypeLiteral:
+    line("DTypeLiteral", e->getLoc())
+        << " " << cast<DTypeLiteralExpr>(e)->scalar->getDTypeName() << "\n";
+    return;
   case Expr::Kind::BoolLiteral:
     line("BoolLiteral", e->getLoc())
         << (cast<BoolLiteralExpr>(e)->value ? " True" : " False") << "\n";

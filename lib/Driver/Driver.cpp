@@ -26,6 +26,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Verifier.h"
 #include "llvm/Support/ConvertUTF.h"
@@ -213,7 +214,8 @@ int Compilation::run() {
   context.printOpOnDiagnostic(false);
   context.loadDialect<EmberDialect, mlir::func::FuncDialect,
                       mlir::cf::ControlFlowDialect, mlir::arith::ArithDialect,
-                      mlir::math::MathDialect, mlir::LLVM::LLVMDialect>();
+                      mlir::math::MathDialect, mlir::vector::VectorDialect,
+                      mlir::LLVM::LLVMDialect>();
   mlir::ScopedDiagnosticHandler handler(&context, [&](mlir::Diagnostic &diag) {
     forwardMLIRDiagnostic(diag);
     return mlir::success();

@@ -67,12 +67,21 @@ mlir::Type IRGen::convertType(const Type *type) {
   switch (type->getKind()) {
   case Type::Kind::Bool:
     return builder.getI1Type();
+  case Type::Kind::Float16:
+    return builder.getF16Type();
+  case Type::Kind::BFloat16:
+    return builder.getBF16Type();
   case Type::Kind::Float32:
     return builder.getF32Type();
   case Type::Kind::Float64:
     return builder.getF64Type();
   case Type::Kind::StringLiteral:
     return StrType::get(&context);
+  case Type::Kind::DType: // The kind of its scalars.
+    return builder.getIntegerType(8, /*isSigned=*/false);
+  case Type::Kind::SIMD:
+    return mlir::VectorType::get({type->getWidth()},
+                                 convertType(type->getElementType()));
   case Type::Kind::Pointer:
     return PtrType::get(&context,
                         convertType(llvm::cast<PointerType>(type)->getPointee()));

@@ -46,6 +46,8 @@ static CmpPredicate getPredicate(CompareOperator op) {
 }
 
 mlir::Value IRGen::emitZero(mlir::Type type, mlir::Location l) {
+  if (auto vector = llvm::dyn_cast<mlir::VectorType>(type))
+    return emitVectorZero(vector, l);
   if (llvm::isa<StrType>(type))
     return StringConstantOp::create(builder, l, type, "");
   if (llvm::isa<mlir::FloatType>(type))
@@ -88,6 +90,11 @@ mlir::Value IRGen::emitValue(const Expr *e) {
   case Expr::Kind::BoolLiteral:
     return ConstantOp::create(
         builder, l, builder.getBoolAttr(cast<BoolLiteralExpr>(e)->value));
+  case Expr::Kind::DTypeLiteral:
+    return ConstantOp::create(
+        builder, l,
+        builder.getIntegerAttr(convertType(e->type),
+                               cast<DTypeLiteralExpr>(e)->getCode()));
   case Expr::Kind::Name: {
     auto *name = cast<NameExpr>(e);
     if (name->alias)
@@ -138,6 +145,9 @@ mlir::Value IRGen::emitCast(mlir::Value value, mlir::Type to,
                             mlir::Location l) {
   if (value.getType() == to)
     return value;
+  if (llvm::isa<mlir::VectorType>(to) ||
+      llvm::isa<mlir::VectorType>(value.getType()))
+    return emitVectorCast(value, to, l);
   return CastOp::create(builder, l, to, value);
 }
 
@@ -193,19 +203,34 @@ mlir::Value IRGen::emitBoolOp(const BoolOpExpr &e) {
   return merge->getArgument(0);
 }
 
+/// Whether `a op b` holds: on vectors, `==` holds when it holds in every
+/// lane and `!=` when it holds in any (Mojo's `SIMD.__eq__`, `__ne__`).
+mlir::Value IRGen::emitComparison(CompareOperator op, mlir::Value lhs,
+                                  mlir::Value rhs, mlir::Location l,
+                                  bool laneByLane) {
+  mlir::Value result = CmpOp::create(builder, l, getPredicate(op), lhs, rhs);
+  if (laneByLane || !llvm::isa<mlir::VectorType>(result.getType()))
+    return result;
+  return emitReduction(op == CompareOperator::Ne
+                           ? mlir::vector::CombiningKind::OR
+                           : mlir::vector::CombiningKind::AND,
+                       result, l);
+}
+
 /// `a < b < c` is `a < b and b < c` with `b` evaluated once.
 mlir::Value IRGen::emitCompare(const CompareExpr &e) {
   mlir::Value lhs = emitExpr(e.operands[0].get());
+  bool laneByLane = e.type->isSIMD();
   if (e.ops.size() == 1)
-    return CmpOp::create(builder, loc(e.opLocs[0]), getPredicate(e.ops[0]),
-                         lhs, emitExpr(e.operands[1].get()));
+    return emitComparison(e.ops[0], lhs, emitExpr(e.operands[1].get()),
+                          loc(e.opLocs[0]), laneByLane);
   mlir::Location l = loc(e.getLoc());
   mlir::Block *merge = newBlock();
   merge->addArgument(builder.getI1Type(), l);
   for (size_t i = 0; i < e.ops.size(); ++i) {
     mlir::Value rhs = emitExpr(e.operands[i + 1].get());
-    mlir::Value result = CmpOp::create(builder, loc(e.opLocs[i]),
-                                       getPredicate(e.ops[i]), lhs, rhs);
+    mlir::Value result =
+        emitComparison(e.ops[i], lhs, rhs, loc(e.opLocs[i]), false);
     if (i + 1 == e.ops.size()) {
       mlir::cf::BranchOp::create(builder, l, merge, mlir::ValueRange{result});
       break;
@@ -484,7 +509,7 @@ mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
   }
   case Builtin::Abs: {
     mlir::Value x = args[0];
-    if (llvm::isa<mlir::FloatType>(x.getType()))
+    if (llvm::isa<mlir::FloatType>(mlir::getElementTypeOrSelf(x.getType())))
       return mlir::math::AbsFOp::create(builder, l, x);
     mlir::Value negated = UnaryOp::create(builder, l, UnaryKind::neg, x);
     return emitSelectBy(CmpPredicate::ge, x, negated, l);
@@ -545,6 +570,19 @@ mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
   case Builtin::PtrTake:
   case Builtin::PtrDestroy:
     return emitPointeeAccess(e, args);
+  case Builtin::SIMDBuild:
+  case Builtin::SIMDExtract:
+  case Builtin::SIMDInsert:
+  case Builtin::ReduceAdd:
+  case Builtin::ReduceMul:
+  case Builtin::ReduceMin:
+  case Builtin::ReduceMax:
+  case Builtin::ReduceAnd:
+  case Builtin::ReduceOr:
+  case Builtin::SIMDShuffle:
+  case Builtin::SIMDSelect:
+  case Builtin::Fma:
+    return emitSIMDBuiltin(e, args);
   case Builtin::Range:
   case Builtin::Enumerate:
   case Builtin::Len:

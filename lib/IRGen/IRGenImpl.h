@@ -9,6 +9,7 @@
 #include "ember/Sema/Types.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringSet.h"
@@ -136,6 +137,17 @@ private:
                                 llvm::ArrayRef<mlir::Value> args);
   mlir::Value emitRound(llvm::ArrayRef<mlir::Value> args, mlir::Location l);
   mlir::Value emitCast(mlir::Value value, mlir::Type to, mlir::Location l);
+  // SIMD vectors (IRGenSIMD.cpp).
+  mlir::Value emitVectorZero(mlir::VectorType type, mlir::Location l);
+  mlir::Value emitVectorCast(mlir::Value value, mlir::Type to,
+                             mlir::Location l);
+  mlir::Value emitReduction(mlir::vector::CombiningKind kind,
+                            mlir::Value vector, mlir::Location l);
+  mlir::Value emitSIMDBuiltin(const CallExpr &e,
+                              llvm::ArrayRef<mlir::Value> args);
+  mlir::Value emitComparison(CompareOperator op, mlir::Value lhs,
+                             mlir::Value rhs, mlir::Location l,
+                             bool laneByLane);
   mlir::Value emitSelectBy(CmpPredicate pred, mlir::Value a, mlir::Value b,
                            mlir::Location l);
 

@@ -10,6 +10,7 @@
 #include "mlir/Conversion/FuncToLLVM/ConvertFuncToLLVMPass.h"
 #include "mlir/Conversion/MathToLLVM/MathToLLVM.h"
 #include "mlir/Conversion/ReconcileUnrealizedCasts/ReconcileUnrealizedCasts.h"
+#include "mlir/Conversion/VectorToLLVM/ConvertVectorToLLVMPass.h"
 #include "mlir/Pass/PassRegistry.h"
 
 void ember::buildCheckPipeline(mlir::OpPassManager &pm) {
@@ -24,6 +25,7 @@ void ember::buildCPUPipeline(mlir::OpPassManager &pm) {
 
 void ember::buildCPULoweringPipeline(mlir::OpPassManager &pm) {
   pm.addPass(createConvertEmberToStandard());
+  pm.addPass(mlir::createConvertVectorToLLVMPass());
   pm.addPass(mlir::createConvertMathToLLVMPass());
   pm.addPass(mlir::createArithToLLVMConversionPass());
   pm.addPass(mlir::createConvertControlFlowToLLVMPass());

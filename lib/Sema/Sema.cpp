@@ -115,8 +115,9 @@ void Sema::declareBuiltins() {
       Type::Kind::Bool,    Type::Kind::Int,     Type::Kind::UInt,
       Type::Kind::Int8,    Type::Kind::Int16,   Type::Kind::Int32,
       Type::Kind::Int64,   Type::Kind::UInt8,   Type::Kind::UInt16,
-      Type::Kind::UInt32,  Type::Kind::UInt64,  Type::Kind::Float32,
-      Type::Kind::Float64, Type::Kind::StringLiteral};
+      Type::Kind::UInt32,  Type::Kind::UInt64,  Type::Kind::Float16,
+      Type::Kind::BFloat16, Type::Kind::Float32, Type::Kind::Float64,
+      Type::Kind::StringLiteral, Type::Kind::DType};
   for (Type::Kind kind : typeKinds) {
     Symbol symbol;
     symbol.kind = Symbol::Kind::Type;
@@ -154,6 +155,8 @@ const Type *Sema::resolveType(Expr *typeExpr) {
     return Type::get(Type::Kind::Error);
   if (const Type *pointer = resolvePointerType(typeExpr))
     return pointer;
+  if (const Type *simd = resolveSIMDType(typeExpr))
+    return simd;
   if (const Type *tuple = resolveTupleType(typeExpr))
     return tuple;
   // `m.T`: a type of the module `m`.
@@ -269,9 +272,12 @@ bool Sema::spellsType(const Expr *e,
            });
   if (auto *sub = dyn_cast<SubscriptExpr>(e)) {
     e = sub->base.get();
-    // Types the compiler makes: `UnsafePointer[T]`, `Tuple[A, B]`.
+    // Types the compiler makes: `UnsafePointer[T]`, `Tuple[A, B]`,
+    // `SIMD[dtype, width]`.
     if (auto *name = dyn_cast<NameExpr>(e);
-        name && (name->name == "UnsafePointer" || name->name == "Tuple") &&
+        name &&
+        llvm::is_contained({"UnsafePointer", "Tuple", "SIMD", "Scalar"},
+                           name->name) &&
         !scope->lookup(name->name))
       return true;
   }
@@ -322,6 +328,7 @@ bool Sema::isConstant(const Expr *e) const {
   case Expr::Kind::FloatLiteral:
   case Expr::Kind::StringLiteral:
   case Expr::Kind::BoolLiteral:
+  case Expr::Kind::DTypeLiteral:
   case Expr::Kind::Error:
     return true;
   case Expr::Kind::Name:

@@ -24,14 +24,19 @@ const Type *Sema::checkCall(ExprPtr &e, const Type *expected) {
   if (auto *attr = dyn_cast<AttributeExpr>(call.callee.get())) {
     if (rewriteWriteCall(e))
       return e->type;
+    if (const Type *type = checkSIMDMethodCall(e, *attr, {}))
+      return type;
     return checkMethodCall(call, *attr);
   }
   // `f[T, n](args)` gives the compile-time parameters of `f`, `Box[T](...)`
   // those of the struct it makes.
   if (auto *sub = dyn_cast<SubscriptExpr>(call.callee.get())) {
     // `obj.method[n](args)`.
-    if (auto *attr = dyn_cast<AttributeExpr>(sub->base.get()))
+    if (auto *attr = dyn_cast<AttributeExpr>(sub->base.get())) {
+      if (const Type *type = checkSIMDMethodCall(e, *attr, sub->indices))
+        return type;
       return checkMethodCall(call, *attr, sub->indices);
+    }
     if (auto *base = dyn_cast<NameExpr>(sub->base.get())) {
       const Symbol *named = scope->lookup(base->name);
       if (named && named->kind == Symbol::Kind::Poisoned)
@@ -40,6 +45,9 @@ const Type *Sema::checkCall(ExprPtr &e, const Type *expected) {
       if (const Type *tuple = resolveTupleType(sub))
         return tuple->isError() ? checkArgsQuietly()
                                 : checkTupleConstruction(e, tuple);
+      // `SIMD[DType.float32, 4](1.0)`.
+      if (const Type *simd = resolveSIMDType(sub))
+        return simd->isError() ? checkArgsQuietly() : checkConversion(e, simd);
       // `UnsafePointer[T]()` points to nothing.
       if (const Type *pointer = resolvePointerType(sub)) {
         if (!checkArgumentCount(call, "UnsafePointer", 0))
@@ -590,6 +598,8 @@ static const char *getConversionMethod(const Type *to) {
 }
 
 const Type *Sema::checkConversion(ExprPtr &e, const Type *to) {
+  if (to->isSIMD())
+    return checkSIMDConstruction(e, to);
   auto &call = *cast<CallExpr>(e.get());
   if (call.args.size() != 1 || !call.args[0].keyword.empty()) {
     diags.report(call.getRange(), DiagID::err_self_conversion_args,
@@ -966,7 +976,9 @@ const Type *Sema::checkPrint(CallExpr &call) {
       continue;
     }
     const Type *type = checkValue(arg.value);
-    if (type->isStruct())
+    if (type->isDType())
+      type = nameDType(arg.value);
+    if (type->isStruct() || type->isSIMD())
       checkPrintWritable(arg.value);
     else if (!type->isNumeric() && !type->isBool() && !type->isString() &&
              !type->isError())

@@ -87,6 +87,7 @@ static std::optional<Value::Kind> getKind(const Type *type) {
     return std::nullopt;
   switch (type->getKind()) {
   case Type::Kind::Int: return Value::Kind::Int;
+  case Type::Kind::DType: return Value::Kind::Int; // Its scalar's kind.
   case Type::Kind::Float64: return Value::Kind::Float;
   case Type::Kind::Bool: return Value::Kind::Bool;
   default: return std::nullopt;
@@ -120,6 +121,8 @@ std::optional<Value> Evaluator::evaluate(const Expr &e) {
     break;
   case Expr::Kind::BoolLiteral:
     return Value::ofBool(cast<BoolLiteralExpr>(e).value);
+  case Expr::Kind::DTypeLiteral:
+    return Value::ofInt(cast<DTypeLiteralExpr>(e).getCode());
   case Expr::Kind::Attribute:
     if (AliasDecl *member = cast<AttributeExpr>(e).member)
       return evaluate(*member->value);
@@ -577,6 +580,10 @@ bool Sema::foldAtCompileTime(ExprPtr &e, llvm::StringRef name) {
   const Type *type = e->type;
   switch (v->kind) {
   case Value::Kind::Int:
+    if (type->isDType()) {
+      e = makeDTypeLiteral(range, v->i);
+      break;
+    }
     e = makeIntConstant(range, v->i);
     if (auto *negated = dyn_cast<UnaryExpr>(e.get()))
       negated->operand->type = type;

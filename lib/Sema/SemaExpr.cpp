@@ -32,6 +32,9 @@ const Type *Sema::check(ExprPtr &e, const Type *expected) {
     type = checkIntLiteral(*cast<IntLiteralExpr>(e.get()), expected, false);
     break;
   case Expr::Kind::FloatLiteral:
+    // A literal where a vector is wanted is one lane, splat later.
+    if (expected)
+      expected = expected->getElementType();
     if (expected && expected->isFloat()) {
       type = expected;
     } else if (expected && expected->isInteger()) {
@@ -50,6 +53,9 @@ const Type *Sema::check(ExprPtr &e, const Type *expected) {
     break;
   case Expr::Kind::NoneLiteral:
     type = Type::get(Type::Kind::None);
+    break;
+  case Expr::Kind::DTypeLiteral:
+    type = Type::get(Type::Kind::DType);
     break;
   case Expr::Kind::Name:
     type = checkName(*cast<NameExpr>(e.get()));
@@ -85,6 +91,8 @@ const Type *Sema::check(ExprPtr &e, const Type *expected) {
     type = checkSubscript(e);
     break;
   case Expr::Kind::Attribute:
+    if (rewriteSIMDAttribute(e))
+      return e->type ? e->type : check(e, expected);
     type = checkAttribute(*cast<AttributeExpr>(e.get()));
     break;
   case Expr::Kind::Cast:
@@ -177,7 +185,10 @@ void Sema::checkAs(ExprPtr &e, const Type *to) {
   const Type *type = checkValue(e, to);
   if (type == to || type->isError() || to->isError())
     return;
-  if (isImplicitScalarConversion(type, to)) {
+  // A scalar converts implicitly to the scalar it is (`UInt` to `Int`), or
+  // to a vector of its type in every lane.
+  if (isImplicitScalarConversion(type, to) ||
+      (to->isSIMD() && type == to->getElementType())) {
     e = std::make_unique<CastExpr>(std::move(e), to);
     return;
   }
@@ -256,7 +267,8 @@ void Sema::checkCondition(ExprPtr &e) {
     checkValue(e);
     return;
   }
-  if (!type->isNumeric()) {
+  // A vector is true when any lane is nonzero.
+  if (!type->isNumeric() && !type->isSIMD()) {
     diags.report(e->getRange(), DiagID::err_condition_type, type->getName());
     return;
   }
@@ -287,6 +299,8 @@ bool Sema::containsFloatLiteral(const Expr *e) {
 
 const Type *Sema::checkIntLiteral(IntLiteralExpr &lit, const Type *expected,
                                   bool negated) {
+  if (expected)
+    expected = expected->getElementType();
   const Type *type = expected && expected->isNumeric()
                          ? expected
                          : Type::get(Type::Kind::Int);
@@ -378,9 +392,9 @@ const Type *Sema::checkUnary(ExprPtr &e, const Type *expected) {
   }
   if (type->isError())
     return type;
-  bool ok = u.op == UnaryOperator::Invert
-                ? type->isInteger() || type->isBool()
-                : type->isNumeric();
+  const Type *lane = type->getElementType();
+  bool ok = u.op == UnaryOperator::Invert ? lane->isInteger() || lane->isBool()
+                                          : lane->isNumeric();
   if (!ok) {
     diags.report(u.getRange(), DiagID::err_unary_operand, getSpelling(u.op),
                  type->getName());
@@ -401,11 +415,18 @@ const Type *Sema::checkSameType(llvm::ArrayRef<ExprPtr *> operands,
     if (!common && !type->isError())
       common = type;
   }
+  // Literals are lanes of the first vector, if any.
+  for (ExprPtr *operand : operands)
+    if ((*operand)->type && (*operand)->type->isSIMD() &&
+        !isLiteral(operand->get())) {
+      common = (*operand)->type->getElementType();
+      break;
+    }
   if (!common) {
     if (sawError)
       common = nullptr;
-    else if (expected && expected->isNumeric())
-      common = expected;
+    else if (expected && expected->getElementType()->isNumeric())
+      common = expected->getElementType();
     else if (llvm::any_of(operands, [](ExprPtr *o) {
                return containsFloatLiteral(o->get());
              }))
@@ -424,6 +445,15 @@ const Type *Sema::checkSameType(llvm::ArrayRef<ExprPtr *> operands,
       if (isImplicitScalarConversion((*operand)->type, intType))
         *operand = std::make_unique<CastExpr>(std::move(*operand), intType);
   common = operands.front()->get()->type;
+  // A scalar meets a vector of its type as that vector, in every lane.
+  for (ExprPtr *operand : operands)
+    if ((*operand)->type->isSIMD()) {
+      common = (*operand)->type;
+      break;
+    }
+  for (ExprPtr *operand : operands)
+    if (common->isSIMD() && (*operand)->type == common->getElementType())
+      *operand = std::make_unique<CastExpr>(std::move(*operand), common);
   for (ExprPtr *operand : operands) {
     const Type *type = operand->get()->type;
     if (type != common) {
@@ -460,22 +490,30 @@ const Type *Sema::checkBinary(ExprPtr &e, const Type *expected) {
                  b.lhs->type->getName(), b.rhs->type->getName());
     return errorType();
   };
+  // Vectors work lane by lane.
+  const Type *lane = type->getElementType();
   switch (b.op) {
+  case BinaryOperator::Pow:
+    if (type->isSIMD() && lane->isInteger()) {
+      diags.report(b.getRange(), DiagID::err_unsupported,
+                   "`**` on integer vectors");
+      return errorType();
+    }
+    [[fallthrough]];
   case BinaryOperator::Div:
   case BinaryOperator::Add:
   case BinaryOperator::Sub:
   case BinaryOperator::Mul:
   case BinaryOperator::FloorDiv:
   case BinaryOperator::Mod:
-  case BinaryOperator::Pow:
-    return type->isNumeric() ? type : reject();
+    return lane->isNumeric() ? type : reject();
   case BinaryOperator::BitAnd:
   case BinaryOperator::BitOr:
   case BinaryOperator::BitXor:
-    return type->isInteger() || type->isBool() ? type : reject();
+    return lane->isInteger() || lane->isBool() ? type : reject();
   case BinaryOperator::Shl:
   case BinaryOperator::Shr:
-    return type->isInteger() ? type : reject();
+    return lane->isInteger() ? type : reject();
   }
   return errorType();
 }
@@ -559,7 +597,26 @@ const Type *Sema::checkCompare(ExprPtr &expr) {
   bool pointerEquality =
       type && type->isPointer() && e.ops.size() == 1 &&
       (e.ops[0] == CompareOperator::Eq || e.ops[0] == CompareOperator::Ne);
-  if (type && !type->isNumeric() && !type->isBool() && !pointerEquality) {
+  // Vectors are equal when all lanes are; only scalars are ordered.
+  if (type && type->isSIMD())
+    for (size_t i = 0; i < e.ops.size(); ++i)
+      if (e.ops[i] != CompareOperator::Eq && e.ops[i] != CompareOperator::Ne) {
+        static const char *methods[] = {"eq", "ne", "lt", "le", "gt", "ge"};
+        diags.report(e.opLocs[i], DiagID::err_simd_ordering,
+                     getSpelling(e.ops[i]), type->getName(),
+                     methods[static_cast<int>(e.ops[i])]);
+        e.operandType = errorType();
+        return Type::get(Type::Kind::Bool);
+      }
+  bool vectorEquality = type && type->isSIMD();
+  // `DType`s are equal when they name one scalar type.
+  bool dtypeEquality =
+      type && type->isDType() &&
+      llvm::all_of(e.ops, [](CompareOperator op) {
+        return op == CompareOperator::Eq || op == CompareOperator::Ne;
+      });
+  if (type && !type->isNumeric() && !type->isBool() && !pointerEquality &&
+      !vectorEquality && !dtypeEquality) {
     diags.report(e.getRange(), DiagID::err_unsupported,
                  ("comparing values of type `" + type->getName() + "`").str());
     type = nullptr;

@@ -167,6 +167,8 @@ std::optional<int64_t> Sema::evaluateConstant(const Expr &e) {
     return cast<IntLiteralExpr>(e).value.trunc(64).getSExtValue();
   case Expr::Kind::BoolLiteral:
     return cast<BoolLiteralExpr>(e).value;
+  case Expr::Kind::DTypeLiteral:
+    return cast<DTypeLiteralExpr>(e).getCode();
   case Expr::Kind::Name:
     if (AliasDecl *alias = cast<NameExpr>(e).alias)
       return evaluateConstant(*alias->value);
@@ -265,6 +267,24 @@ std::optional<int64_t> Sema::evaluateConstant(const Expr &e) {
   default:
     return std::nullopt;
   }
+}
+
+std::string Sema::describeValue(const Type *valueType, int64_t value) {
+  if (valueType->isBool())
+    return value ? "True" : "False";
+  if (valueType->isDType())
+    return "DType." +
+           Type::get(static_cast<Type::Kind>(value))->getDTypeName().str();
+  return std::to_string(value);
+}
+
+ExprPtr Sema::makeConstant(const Type *valueType, int64_t value,
+                           llvm::SMRange range) {
+  if (valueType->isBool())
+    return std::make_unique<BoolLiteralExpr>(range, value != 0);
+  if (valueType->isDType())
+    return makeDTypeLiteral(range, value);
+  return makeIntConstant(range, value);
 }
 
 ExprPtr Sema::makeIntConstant(llvm::SMRange range, int64_t value) {
@@ -379,6 +399,21 @@ FnDecl *Sema::instantiate(FnDecl &templ, CallExpr &call,
       key += binding.type->getName().str();
     } else {
       binding.valueType = resolveType(param.typeExpr.get());
+      // `[dtype: DType, width: Int](x: SIMD[dtype, width])` binds both from
+      // the argument's type.
+      std::optional<int64_t> inferred;
+      for (size_t i = first; i < templ.params.size() && !given && !inferred;
+           ++i)
+        if (argOf[i] >= 0 && templ.params[i].typeExpr)
+          inferred = matchValueParameter(
+              templ.params[i].typeExpr.get(),
+              getArgumentType(*call.args[argOf[i]].value), param.name);
+      if (inferred) {
+        binding.value = *inferred;
+        key += describeValue(binding.valueType, binding.value) + ", ";
+        bindings.push_back(binding);
+        continue;
+      }
       ExprPtr value = given ? cloneExpr(*given)
                             : param.defaultValue ? cloneExpr(*param.defaultValue)
                                                  : nullptr;
@@ -395,8 +430,7 @@ FnDecl *Sema::instantiate(FnDecl &templ, CallExpr &call,
         return nullptr;
       }
       binding.value = constant.value_or(0);
-      key += binding.valueType->isBool() ? (binding.value ? "True" : "False")
-                                         : std::to_string(binding.value);
+      key += describeValue(binding.valueType, binding.value);
     }
     key += ", ";
     bindings.push_back(binding);
@@ -476,6 +510,9 @@ const Type *Sema::matchParameter(const Expr *typeExpr, const Type *type,
   if (namesParameter(typeExpr, name))
     return type;
   auto *sub = llvm::dyn_cast_or_null<SubscriptExpr>(typeExpr);
+  if (auto *pointer = dyn_cast<PointerType>(type);
+      pointer && sub && resolvePointerType(sub))
+    return matchParameter(sub->indices[0].get(), pointer->getPointee(), name);
   auto *structType = dyn_cast<StructType>(type);
   if (!sub || !structType)
     return nullptr;
@@ -497,6 +534,62 @@ const Type *Sema::matchParameter(const Expr *typeExpr, const Type *type,
   return nullptr;
 }
 
+/// The value the compile-time parameter `name` has when a value of `type`
+/// is given where `typeExpr` is expected: the dtype and width of a SIMD
+/// type for `SIMD[dtype, width]`, a value parameter of a struct instance,
+/// and so on through nested types.
+std::optional<int64_t> Sema::matchValueParameter(const Expr *typeExpr,
+                                                 const Type *type,
+                                                 llvm::StringRef name) {
+  auto *sub = llvm::dyn_cast_or_null<SubscriptExpr>(typeExpr);
+  if (!sub || !type || type->isError())
+    return std::nullopt;
+  auto argument = [&](size_t i) -> const Expr * {
+    if (i >= sub->indices.size())
+      return nullptr;
+    const Expr *arg = sub->indices[i].get();
+    if (auto *keyword = dyn_cast<KeywordArgExpr>(arg))
+      return keyword->value.get();
+    return arg;
+  };
+  auto *base = dyn_cast<NameExpr>(sub->base.get());
+  if (base && (base->name == "SIMD" || base->name == "Scalar") &&
+      !scope->lookup(base->name)) {
+    if (!type->isSIMD() && !type->isNumeric() && !type->isBool())
+      return std::nullopt;
+    if (namesParameter(argument(0), name))
+      return static_cast<int64_t>(type->getElementType()->getKind());
+    if (base->name == "SIMD" && namesParameter(argument(1), name))
+      return type->getWidth();
+    return std::nullopt;
+  }
+  if (auto *pointer = dyn_cast<PointerType>(type);
+      pointer && resolvePointerType(sub))
+    return matchValueParameter(argument(0), pointer->getPointee(), name);
+  auto *structType = dyn_cast<StructType>(type);
+  StructDecl *templ = structType ? getStructNamedBy(sub->base.get()) : nullptr;
+  if (!templ || !templ->isTemplate() ||
+      llvm::none_of(templ->instances, [&](const auto &instance) {
+        return instance.second.get() == &structType->getDecl();
+      }))
+    return std::nullopt;
+  for (size_t i = 0; i < templ->compileTimeParams.size(); ++i) {
+    const Symbol *bound = lookupStructMember(
+        structType->getDecl(), templ->compileTimeParams[i].name);
+    if (!bound || !argument(i))
+      continue;
+    if (bound->kind == Symbol::Kind::Type) {
+      if (std::optional<int64_t> found =
+              matchValueParameter(argument(i), bound->type, name))
+        return found;
+    } else if (bound->kind == Symbol::Kind::Alias &&
+               namesParameter(argument(i), name)) {
+      return evaluateConstant(*bound->alias->value);
+    }
+  }
+  return std::nullopt;
+}
+
 /// A scope inside `parent` in which each parameter names its value: a type,
 /// or a `comptime` value owned by `values`.
 Scope *Sema::bindParameters(llvm::ArrayRef<CompileTimeBinding> bindings,
@@ -515,11 +608,8 @@ Scope *Sema::bindParameters(llvm::ArrayRef<CompileTimeBinding> bindings,
       auto alias = std::make_unique<AliasDecl>(binding.range);
       alias->name = binding.name;
       alias->nameRange = binding.range;
-      if (binding.valueType->isBool())
-        alias->value = std::make_unique<BoolLiteralExpr>(binding.range,
-                                                         binding.value != 0);
-      else
-        alias->value = makeIntConstant(binding.range, binding.value);
+      alias->value =
+          makeConstant(binding.valueType, binding.value, binding.range);
       checkAs(alias->value, binding.valueType);
       alias->checked = true;
       symbol.kind = Symbol::Kind::Alias;
@@ -694,8 +784,7 @@ Sema::bindCompileTimeArgs(llvm::ArrayRef<CompileTimeParam> params,
         return std::nullopt;
       }
       binding.value = *constant;
-      key += binding.valueType->isBool() ? (*constant ? "True" : "False")
-                                         : std::to_string(*constant);
+      key += describeValue(binding.valueType, *constant);
     }
     key += ", ";
     bindings.push_back(binding);
@@ -807,8 +896,7 @@ StructDecl *Sema::inferStructInstance(StructDecl &templ, CallExpr &call) {
         if (!constant)
           break;
         binding.value = *constant;
-        key += (binding.valueType->isBool() ? std::string(*constant ? "True" : "False")
-                                            : std::to_string(*constant)) + ", ";
+        key += describeValue(binding.valueType, *constant) + ", ";
       }
       bindings.push_back(binding);
     }

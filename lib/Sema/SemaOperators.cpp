@@ -229,6 +229,8 @@ const Type *Sema::checkSubscript(ExprPtr &e) {
   }
   if (auto *pointer = dyn_cast<PointerType>(baseType))
     return checkPointerElement(*s, pointer);
+  if (baseType->isSIMD() || baseType->isNumeric() || baseType->isBool())
+    return checkSIMDElement(e);
   if (const StructDecl *tuple = getTupleDecl(baseType))
     return checkTupleElement(e, *tuple);
   if (!baseType->isStruct()) {
@@ -259,6 +261,8 @@ void Sema::checkSetItem(ExprPtr &target, ExprPtr &value) {
     checkOwnedValue(value, target->type);
     return;
   }
+  if (baseType->isSIMD() || baseType->isNumeric() || baseType->isBool())
+    return checkSIMDSetItem(target, value);
   if (!baseType->isStruct()) {
     diags.report(target->getRange(), DiagID::err_unsupported,
                  "assigning to a subscript of a value of type `" +

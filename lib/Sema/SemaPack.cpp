@@ -67,8 +67,7 @@ bool Sema::bindPack(const CompileTimeParam &param,
 /// the elements of a pack.
 std::string Sema::describeBinding(const CompileTimeBinding &binding) {
   auto describeValue = [&](int64_t value) {
-    return binding.valueType->isBool() ? std::string(value ? "True" : "False")
-                                       : std::to_string(value);
+    return Sema::describeValue(binding.valueType, value);
   };
   if (!binding.isPack)
     return binding.type ? binding.type->getName().str()
@@ -93,7 +92,7 @@ Symbol Sema::makePackSymbol(const CompileTimeBinding &binding,
     auto alias = std::make_unique<AliasDecl>(binding.range);
     alias->name = binding.name + "#" + std::to_string(i);
     alias->nameRange = binding.range;
-    alias->value = makeIntConstant(binding.range, value);
+    alias->value = makeConstant(binding.valueType, value, binding.range);
     checkAs(alias->value, binding.valueType);
     alias->checked = true;
     pack->values.push_back(alias.get());

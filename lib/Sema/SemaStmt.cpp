@@ -309,7 +309,7 @@ static bool isSimpleLValue(const Expr *e) {
 /// nothing else: variables, literals, and scalar arithmetic on them.
 static bool isPureValue(const Expr *e) {
   if (isa<NameExpr, IntLiteralExpr, FloatLiteralExpr, StringLiteralExpr,
-          BoolLiteralExpr>(e))
+          BoolLiteralExpr, DTypeLiteralExpr>(e))
     return true;
   if (auto *u = dyn_cast<UnaryExpr>(e))
     return isPureValue(u->operand.get());

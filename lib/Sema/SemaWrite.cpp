@@ -42,16 +42,20 @@ bool Sema::rewriteWriteCall(ExprPtr &e) {
     return false;
   llvm::SMRange range = e->getRange();
   if (callee->name == "write_to") {
-    // A number or a string literal writes its text.
-    if (!base->isScalar() && !base->isString())
+    // A number or a string literal writes its text; a vector, its lanes.
+    if (base->isDType())
+      base = nameDType(callee->base);
+    if (!base->isScalar() && !base->isString() && !base->isSIMD())
       return false;
     if (call.args.size() != 1 || !call.args[0].keyword.empty())
       return false;
     std::vector<ExprPtr> args;
     args.push_back(std::move(call.args[0].value));
     args.push_back(std::move(callee->base));
-    e = makeFunctionCall(base->isString() ? "_write_literal" : "_write_scalar",
-                 std::move(args), range);
+    const char *writer = base->isString() ? "_write_literal"
+                         : base->isSIMD() ? "_write_simd"
+                                          : "_write_scalar";
+    e = makeFunctionCall(writer, std::move(args), range);
     check(e);
     return true;
   }
@@ -119,14 +123,16 @@ void Sema::checkPrintWritable(ExprPtr &arg) {
                  arg->type->getName());
     return;
   }
-  StructDecl &decl = llvm::cast<StructType>(arg->type)->getDecl();
-  if (findCallableMethods(decl, "write_to").empty()) {
+  auto *structType = llvm::dyn_cast<StructType>(arg->type);
+  StructDecl *decl = structType ? &structType->getDecl() : nullptr;
+  if (decl && findCallableMethods(*decl, "write_to").empty()) {
     diags.report(arg->getRange(), DiagID::err_not_writable,
                  arg->type->getName());
-    diags.report(decl.nameRange, DiagID::note_make_writable, decl.name);
+    diags.report(decl->nameRange, DiagID::note_make_writable, decl->name);
     return;
   }
-  if (const Type *element = decl.isTuple ? findUnwritableElement(decl) : nullptr) {
+  if (const Type *element =
+          decl && decl->isTuple ? findUnwritableElement(*decl) : nullptr) {
     diags.report(arg->getRange(), DiagID::err_tuple_not_writable,
                  arg->type->getName(), element->getName());
     return;
@@ -140,6 +146,41 @@ void Sema::checkPrintWritable(ExprPtr &arg) {
   arg = makeMethodCall(std::move(arg), "write_to", std::move(args), range,
                        range.Start);
   check(arg);
+}
+
+/// A `DType` writes its name (`float32`): `e` becomes the string.
+const Type *Sema::nameDType(ExprPtr &e) {
+  llvm::SMRange range = e->getRange();
+  if (std::optional<int64_t> code = evaluateConstant(*e)) {
+    e = std::make_unique<StringLiteralExpr>(
+        range,
+        Type::get(static_cast<Type::Kind>(*code))->getDTypeName().str());
+    return check(e);
+  }
+  // Known at run time only: one comparison per dtype.
+  if (!isReusable(e.get())) {
+    diags.report(range, DiagID::err_unsupported,
+                 "writing this `DType` expression; store it in a variable");
+    e->type = errorType();
+    return e->type;
+  }
+  ExprPtr name = std::make_unique<StringLiteralExpr>(range, "<<unknown>>");
+  for (int k = static_cast<int>(Type::Kind::Bool);
+       k <= static_cast<int>(Type::Kind::Float64); ++k) {
+    const Type *scalar = Type::get(static_cast<Type::Kind>(k));
+    auto compare = std::make_unique<CompareExpr>(range);
+    compare->operands.push_back(cloneExpr(*e));
+    compare->operands.push_back(makeDTypeLiteral(range, k));
+    compare->ops.push_back(CompareOperator::Eq);
+    compare->opLocs.push_back(range.Start);
+    name = std::make_unique<ConditionalExpr>(
+        range, std::move(compare),
+        std::make_unique<StringLiteralExpr>(range,
+                                            scalar->getDTypeName().str()),
+        std::move(name));
+  }
+  e = std::move(name);
+  return check(e);
 }
 
 /// `self.field`, in a method Sema makes.

@@ -70,3 +70,15 @@ def input(prompt: String = "") -> String:
         line._append_byte(UInt8(c))
     return line^
 
+
+
+# A SIMD vector's text, as Mojo writes it: `[1, 2, 3, 4]`.
+def _write_simd[
+    W: Writer, dtype: DType, width: Int
+](mut writer: W, value: SIMD[dtype, width]):
+    _write_literal(writer, "[")
+    for i in range(width):
+        if i > 0:
+            _write_literal(writer, ", ")
+        _write_scalar(writer, value[i])
+    _write_literal(writer, "]")

@@ -49,7 +49,8 @@ const char *getSpelling(BoolOperator op);
 class Expr {
 public:
   enum class Kind {
-    IntLiteral, FloatLiteral, StringLiteral, BoolLiteral, NoneLiteral, Name,
+    IntLiteral, FloatLiteral, StringLiteral, BoolLiteral, NoneLiteral,
+    DTypeLiteral, Name,
     Unary, Binary, BoolOp, Compare, Call, Subscript, Attribute, Conditional,
     Tuple, List, Dict, Cast, Discard, Transfer, KeywordArg, Error
   };
@@ -109,6 +110,17 @@ public:
 class NoneLiteralExpr : public ExprBase<Expr::Kind::NoneLiteral> {
 public:
   using ExprBase::ExprBase;
+};
+
+/// A `DType` value, `DType.float32`: made by Sema, which names the scalar
+/// type the dtype stands for.
+class DTypeLiteralExpr : public ExprBase<Expr::Kind::DTypeLiteral> {
+public:
+  DTypeLiteralExpr(llvm::SMRange range, const Type *scalar)
+      : ExprBase(range), scalar(scalar) {}
+  const Type *scalar;
+  /// The value a `DType` has at compile time and at run time.
+  int64_t getCode() const { return static_cast<int64_t>(scalar->getKind()); }
 };
 
 class NameExpr : public ExprBase<Expr::Kind::Name> {
@@ -195,7 +207,13 @@ enum class Builtin {
   // `__runtime_checks()`: false when the program is built without them.
   RuntimeChecks,
   // `writer.write(a, b)`: the calls in `parts`.
-  WriteAll
+  WriteAll,
+  // SIMD vectors: one made of its lanes (zeros without arguments); a lane
+  // `(v, i)`; `v` with lane `i` replaced, `(v, i, x)`; the reductions of
+  // all lanes to one; `lanes` picked from two vectors (`shuffle`);
+  // `mask.select(a, b)`; `a * b + c` in one rounding.
+  SIMDBuild, SIMDExtract, SIMDInsert, ReduceAdd, ReduceMul, ReduceMin,
+  ReduceMax, ReduceAnd, ReduceOr, SIMDShuffle, SIMDSelect, Fma
 };
 
 /// How an error raised at one place reaches its handler, whose error type
@@ -233,6 +251,9 @@ public:
   /// Sema result, of a call of a closure: the variables it captures, which
   /// `resolvedArgs` passes.
   std::vector<ExprPtr> captureArgs;
+  /// Sema result, of Builtin::SIMDShuffle: the lanes of the result, as
+  /// indices into the lanes of both operands in turn.
+  std::vector<int64_t> lanes;
 };
 
 class SubscriptExpr : public ExprBase<Expr::Kind::Subscript> {

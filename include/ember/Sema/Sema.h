@@ -96,6 +96,11 @@ public:
   std::optional<int64_t> evaluateCall(const CallExpr &call);
   /// A checked-to-be literal for `value`: `-n` for a negative one.
   static ExprPtr makeIntConstant(llvm::SMRange range, int64_t value);
+  /// The literal for the compile-time `value` of type `valueType`, and its
+  /// spelling in an instance's name.
+  static ExprPtr makeConstant(const Type *valueType, int64_t value,
+                              llvm::SMRange range);
+  static std::string describeValue(const Type *valueType, int64_t value);
   /// The instance of `templ` that `call` (with `explicitArgs` in brackets)
   /// calls, made if new; null if the parameters cannot be bound.
   FnDecl *instantiate(FnDecl &templ, CallExpr &call,
@@ -108,6 +113,9 @@ public:
   void checkPendingInstances();
   const Type *matchParameter(const Expr *typeExpr, const Type *type,
                              llvm::StringRef name);
+  std::optional<int64_t> matchValueParameter(const Expr *typeExpr,
+                                             const Type *type,
+                                             llvm::StringRef name);
   Scope *bindParameters(llvm::ArrayRef<CompileTimeBinding> bindings,
                         std::vector<std::unique_ptr<AliasDecl>> &values,
                         Scope *parent = nullptr);
@@ -240,6 +248,31 @@ public:
   LocalVar *captureImplicitly(NameExpr &name, LocalVar &outer);
   bool passCaptures(CallExpr &call, FnDecl &fn, std::vector<Expr *> &resolved);
 
+  //===--- DType and SIMD (SemaSIMD.cpp) -----------------------------------===//
+  static ExprPtr makeDTypeLiteral(llvm::SMRange range, int64_t code);
+  /// A call of `builtin` with `args`, checked already, giving `type`.
+  static ExprPtr makeBuiltinCall(Builtin builtin, std::vector<ExprPtr> args,
+                                 llvm::SMRange range, const Type *type);
+  /// `SIMD[dtype, w]` or `Scalar[dtype]` when `e` spells one and no
+  /// declaration takes the name, else null.
+  const Type *resolveSIMDType(const Expr *e);
+  /// Whether an argument typed `typeExpr` takes any SIMD value (`v: SIMD`).
+  static bool isAutoParameterized(const Expr *typeExpr);
+  const Type *getNamedSIMDType(const Expr *e);
+  /// The scalar type the `DType` value `e` names, known at compile time.
+  const Type *evaluateDType(ExprPtr &e);
+  /// `DType.float32`, `v.dtype`, `SIMD[...].size`: constants.
+  bool rewriteSIMDAttribute(ExprPtr &e);
+  const Type *checkDTypeMethod(ExprPtr &e, AttributeExpr &callee);
+  const Type *checkSIMDConstruction(ExprPtr &e, const Type *to);
+  bool checkLaneIndex(ExprPtr &index, const Type *type);
+  const Type *checkSIMDElement(ExprPtr &e);
+  void checkSIMDSetItem(ExprPtr &target, ExprPtr &value);
+  /// The method call `e` of a SIMD value or a `DType`; null when the base is
+  /// neither, or the method one of a scalar's others.
+  const Type *checkSIMDMethodCall(ExprPtr &e, AttributeExpr &callee,
+                                  llvm::ArrayRef<ExprPtr> explicitArgs);
+
   //===--- Pointers (SemaPointer.cpp) --------------------------------------===//
   const Type *resolvePointerType(const Expr *e);
   const Type *checkPointerElement(SubscriptExpr &e, const PointerType *type);
@@ -269,6 +302,7 @@ public:
   //===--- Writing text (SemaWrite.cpp) ------------------------------------===//
   bool rewriteWriteCall(ExprPtr &e);
   void checkPrintWritable(ExprPtr &arg);
+  const Type *nameDType(ExprPtr &e);
   LocalVar *declareHiddenLocal(llvm::StringRef name, llvm::SMRange range,
                                const Type *type);
 

@@ -12,6 +12,8 @@
 
 #include "llvm/ADT/StringRef.h"
 
+#include <optional>
+
 #include <string>
 
 namespace ember {
@@ -22,8 +24,8 @@ class Type {
 public:
   enum class Kind {
     Error, None, Bool, Int, UInt, Int8, Int16, Int32, Int64,
-    UInt8, UInt16, UInt32, UInt64, Float32, Float64, StringLiteral,
-    Struct, Pointer
+    UInt8, UInt16, UInt32, UInt64, Float16, BFloat16, Float32, Float64,
+    StringLiteral, DType, Struct, Pointer, SIMD
   };
 
   static const Type *get(Kind kind);
@@ -40,13 +42,24 @@ public:
   /// Integer types, not Bool.
   bool isInteger() const { return kind >= Kind::Int && kind <= Kind::UInt64; }
   bool isSigned() const;
-  bool isFloat() const { return kind == Kind::Float32 || kind == Kind::Float64; }
+  bool isFloat() const { return kind >= Kind::Float16 && kind <= Kind::Float64; }
   bool isNumeric() const { return isInteger() || isFloat(); }
   bool isScalar() const { return isNumeric() || isBool(); }
   bool isStruct() const { return kind == Kind::Struct; }
   bool isPointer() const { return kind == Kind::Pointer; }
+  bool isSIMD() const { return kind == Kind::SIMD; }
+  bool isDType() const { return kind == Kind::DType; }
   /// Bit width of Bool, integers and floats.
   unsigned getBitWidth() const;
+  /// The scalar of a SIMD vector; a scalar itself.
+  const Type *getElementType() const;
+  /// The lanes of a SIMD vector: 1 for a scalar.
+  unsigned getWidth() const;
+  /// The name of the `DType` whose scalars are of this kind (`float32`),
+  /// empty if none is.
+  llvm::StringRef getDTypeName() const;
+  /// The scalar kind `DType.name` stands for.
+  static std::optional<Kind> lookupDType(llvm::StringRef name);
 
 protected:
   explicit constexpr Type(Kind kind) : kind(kind) {}
@@ -77,6 +90,25 @@ public:
 private:
   explicit PointerType(const Type *pointee);
   const Type *pointee;
+  std::string name;
+};
+
+/// `SIMD[dtype, width]` with more than one lane: one per element type and
+/// width. With one lane, `SIMD[dtype, 1]` is the scalar itself.
+class SIMDType : public Type {
+public:
+  /// The vector of `width` values of the scalar `element`, or `element`
+  /// itself when `width` is 1.
+  static const Type *get(const Type *element, unsigned width);
+  const Type *getElement() const { return element; }
+  unsigned getLanes() const { return width; }
+  llvm::StringRef getSIMDName() const { return name; }
+  static bool classof(const Type *t) { return t->getKind() == Kind::SIMD; }
+
+private:
+  SIMDType(const Type *element, unsigned width);
+  const Type *element;
+  unsigned width;
   std::string name;
 };
 

@@ -4,7 +4,8 @@
 // and `%` round toward negative infinity, and where Mojo leaves a result
 // undefined Ember defines it: a zero `/` divisor and a negative shift count
 // stop the program, shifts by the bit width or more give 0 (or the sign),
-// float to integer saturates.
+// float to integer saturates. Vectors work lane by lane: every constant
+// is splat, and a check stops the program if any lane fails it.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,19 +17,55 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 
 using namespace mlir;
 using namespace ember;
 
 namespace {
 
+/// Of a scalar type or of the lanes of a vector type.
 bool isUnsigned(Type type) {
-  auto intType = dyn_cast<IntegerType>(type);
+  auto intType = dyn_cast<IntegerType>(getElementTypeOrSelf(type));
   return intType && (intType.isUnsigned() || intType.getWidth() == 1);
 }
 
+bool isFloat(Type type) { return isa<FloatType>(getElementTypeOrSelf(type)); }
+
+unsigned getLaneWidth(Type type) {
+  return getElementTypeOrSelf(type).getIntOrFloatBitWidth();
+}
+
+/// `value` (of the lane type), in every lane when `type` is a vector.
+Value splatConstant(OpBuilder &b, Location loc, Type type, TypedAttr value) {
+  if (auto vector = dyn_cast<VectorType>(type))
+    return arith::ConstantOp::create(b, loc,
+                                     DenseElementsAttr::get(vector, value));
+  return arith::ConstantOp::create(b, loc, value);
+}
+
+Value intConstant(OpBuilder &b, Location loc, Type type,
+                  const llvm::APInt &value) {
+  return splatConstant(b, loc, type,
+                       IntegerAttr::get(getElementTypeOrSelf(type), value));
+}
+
 Value intConstant(OpBuilder &b, Location loc, Type type, int64_t value) {
-  return arith::ConstantOp::create(b, loc, IntegerAttr::get(type, value));
+  return splatConstant(b, loc, type,
+                       IntegerAttr::get(getElementTypeOrSelf(type), value));
+}
+
+Value floatConstant(OpBuilder &b, Location loc, Type type, double value) {
+  return splatConstant(b, loc, type,
+                       FloatAttr::get(getElementTypeOrSelf(type), value));
+}
+
+/// A check on each lane of `condition` holds when it holds in all of them.
+Value allLanes(OpBuilder &b, Location loc, Value condition) {
+  if (!isa<VectorType>(condition.getType()))
+    return condition;
+  return vector::ReductionOp::create(b, loc, vector::CombiningKind::AND,
+                                     condition);
 }
 
 //===----------------------------------------------------------------------===//
@@ -44,6 +81,12 @@ struct ConstantOpLowering : OpConversionPattern<ConstantOp> {
     TypedAttr value = op.getValue();
     if (auto intAttr = dyn_cast<IntegerAttr>(value))
       value = IntegerAttr::get(type, intAttr.getValue());
+    if (auto splat = dyn_cast<SplatElementsAttr>(value);
+        splat && isa<IntegerType>(splat.getElementType()))
+      value = DenseElementsAttr::get(
+          cast<ShapedType>(type),
+          IntegerAttr::get(getElementTypeOrSelf(type),
+                           splat.getSplatValue<llvm::APInt>()));
     rewriter.replaceOpWithNewOp<arith::ConstantOp>(op, type, value);
     return success();
   }
@@ -60,7 +103,7 @@ struct BinaryOpLowering : OpConversionPattern<BinaryOp> {
   matchAndRewrite(BinaryOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Value lhs = adaptor.getLhs(), rhs = adaptor.getRhs();
-    Value result = isa<FloatType>(op.getType())
+    Value result = isFloat(op.getType())
                        ? lowerFloat(op, lhs, rhs, rewriter)
                        : lowerInteger(op, lhs, rhs, rewriter);
     if (!result)
@@ -93,8 +136,7 @@ struct BinaryOpLowering : OpConversionPattern<BinaryOp> {
   /// sign when the operands' signs differ; `x % 0` is NaN.
   static Value lowerFloatModulo(Location loc, Value lhs, Value rhs,
                                 ConversionPatternRewriter &b) {
-    Value zero = arith::ConstantOp::create(
-        b, loc, b.getFloatAttr(lhs.getType(), 0.0));
+    Value zero = floatConstant(b, loc, lhs.getType(), 0.0);
     auto lessThanZero = [&](Value x) -> Value {
       return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, x, zero);
     };
@@ -155,7 +197,8 @@ struct BinaryOpLowering : OpConversionPattern<BinaryOp> {
     Value one = intConstant(b, loc, type, 1);
     Value isZero = cmp(arith::CmpIPredicate::eq, rhs, zero);
     if (kind == BinaryKind::div)
-      emitRuntimeCheck(b, loc, cmp(arith::CmpIPredicate::ne, rhs, zero),
+      emitRuntimeCheck(b, loc,
+                       allLanes(b, loc, cmp(arith::CmpIPredicate::ne, rhs, zero)),
                        "integer division by zero");
     // The value for a zero divisor: only reached by `//`, `%` and `rem`.
     auto unlessZero = [&](Value result) {
@@ -200,6 +243,8 @@ struct BinaryOpLowering : OpConversionPattern<BinaryOp> {
     Location loc = op.getLoc();
     Type type = lhs.getType();
     Type i64 = b.getI64Type();
+    if (isa<VectorType>(type))
+      return {}; // Sema rejects an integer `**` on vectors.
     if (type != i64) {
       if (isUnsignedOp) {
         lhs = arith::ExtUIOp::create(b, loc, i64, lhs);
@@ -220,12 +265,13 @@ struct BinaryOpLowering : OpConversionPattern<BinaryOp> {
                           ConversionPatternRewriter &b) {
     Location loc = op.getLoc();
     Type type = lhs.getType();
-    unsigned width = type.getIntOrFloatBitWidth();
+    unsigned width = getLaneWidth(type);
     Value zero = intConstant(b, loc, type, 0);
     if (!isUnsignedOp) {
       Value nonNegative =
           arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, rhs, zero);
-      emitRuntimeCheck(b, loc, nonNegative, "negative shift count");
+      emitRuntimeCheck(b, loc, allLanes(b, loc, nonNegative),
+                       "negative shift count");
     }
     Value maxShift = intConstant(b, loc, type, width - 1);
     Value inRange =
@@ -255,7 +301,7 @@ struct UnaryOpLowering : OpConversionPattern<UnaryOp> {
     Location loc = op.getLoc();
     Value x = adaptor.getOperand();
     Type type = x.getType();
-    if (isa<FloatType>(type)) {
+    if (isFloat(type)) {
       if (op.getKind() != UnaryKind::neg)
         return rewriter.notifyMatchFailure(op, "`invert` on a float");
       rewriter.replaceOpWithNewOp<arith::NegFOp>(op, x);
@@ -288,7 +334,7 @@ struct CmpOpLowering : OpConversionPattern<CmpOp> {
           adaptor.getRhs());
       return success();
     }
-    if (isa<FloatType>(type)) {
+    if (isFloat(type)) {
       // Ordered comparisons, except `!=`, which is true for NaN.
       static const arith::CmpFPredicate preds[] = {
           arith::CmpFPredicate::OEQ, arith::CmpFPredicate::UNE,
@@ -344,17 +390,19 @@ struct CastOpLowering : OpConversionPattern<CastOp> {
     Value x = adaptor.getInput();
     Location loc = op.getLoc();
     Value result;
-    if (to.isInteger(1))
+    if (isa<IndexType>(to))
+      result = isUnsigned(from)
+                   ? Value(arith::IndexCastUIOp::create(rewriter, loc, to, x))
+                   : Value(arith::IndexCastOp::create(rewriter, loc, to, x));
+    else if (getElementTypeOrSelf(to).isInteger(1))
       result = lowerToBool(rewriter, loc, x);
-    else if (isa<FloatType>(from) && isa<FloatType>(to))
-      result = from.getIntOrFloatBitWidth() < to.getIntOrFloatBitWidth()
-                   ? Value(arith::ExtFOp::create(rewriter, loc, target, x))
-                   : Value(arith::TruncFOp::create(rewriter, loc, target, x));
-    else if (isa<FloatType>(to))
+    else if (isFloat(from) && isFloat(to))
+      result = lowerFloatToFloat(rewriter, loc, x, target);
+    else if (isFloat(to))
       result = isUnsigned(from)
                    ? Value(arith::UIToFPOp::create(rewriter, loc, target, x))
                    : Value(arith::SIToFPOp::create(rewriter, loc, target, x));
-    else if (isa<FloatType>(from))
+    else if (isFloat(from))
       result = lowerFloatToInt(rewriter, loc, x, target, isUnsigned(to));
     else
       result = lowerIntToInt(rewriter, loc, x, target, isUnsigned(from));
@@ -362,12 +410,29 @@ struct CastOpLowering : OpConversionPattern<CastOp> {
     return success();
   }
 
+  /// `float16` and `bfloat16` have as many bits and different formats, so
+  /// one converts to the other through `float32`.
+  static Value lowerFloatToFloat(OpBuilder &b, Location loc, Value x,
+                                 Type target) {
+    unsigned from = getLaneWidth(x.getType()), to = getLaneWidth(target);
+    if (from == to) {
+      Type wide = b.getF32Type();
+      if (auto vector = dyn_cast<VectorType>(target))
+        wide = VectorType::get(vector.getShape(), wide);
+      x = arith::ExtFOp::create(b, loc, wide, x);
+      return arith::TruncFOp::create(b, loc, target, x);
+    }
+    if (from < to)
+      return arith::ExtFOp::create(b, loc, target, x);
+    return arith::TruncFOp::create(b, loc, target, x);
+  }
+
   static Value lowerToBool(OpBuilder &b, Location loc, Value x) {
     Type type = x.getType();
-    if (type.isInteger(1))
+    if (getElementTypeOrSelf(type).isInteger(1))
       return x;
-    if (isa<FloatType>(type)) {
-      Value zero = arith::ConstantOp::create(b, loc, b.getFloatAttr(type, 0.0));
+    if (isFloat(type)) {
+      Value zero = floatConstant(b, loc, type, 0.0);
       return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNE, x, zero);
     }
     return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, x,
@@ -376,8 +441,8 @@ struct CastOpLowering : OpConversionPattern<CastOp> {
 
   static Value lowerIntToInt(OpBuilder &b, Location loc, Value x, Type target,
                              bool fromUnsigned) {
-    unsigned fromWidth = x.getType().getIntOrFloatBitWidth();
-    unsigned toWidth = target.getIntOrFloatBitWidth();
+    unsigned fromWidth = getLaneWidth(x.getType());
+    unsigned toWidth = getLaneWidth(target);
     if (fromWidth == toWidth)
       return x;
     if (fromWidth > toWidth)
@@ -392,7 +457,7 @@ struct CastOpLowering : OpConversionPattern<CastOp> {
   static Value lowerFloatToInt(OpBuilder &b, Location loc, Value x,
                                Type target, bool toUnsigned) {
     Type floatType = x.getType();
-    unsigned width = target.getIntOrFloatBitWidth();
+    unsigned width = getLaneWidth(target);
     llvm::APInt minValue = toUnsigned ? llvm::APInt::getMinValue(width)
                                       : llvm::APInt::getSignedMinValue(width);
     llvm::APInt maxValue = toUnsigned ? llvm::APInt::getMaxValue(width)
@@ -400,11 +465,11 @@ struct CastOpLowering : OpConversionPattern<CastOp> {
     // Both bounds are powers of two (or zero), so they are exact floats.
     double low = toUnsigned ? 0.0 : -std::ldexp(1.0, width - 1);
     double high = std::ldexp(1.0, toUnsigned ? width : width - 1);
-    auto floatConst = [&](double v) -> Value {
-      return arith::ConstantOp::create(b, loc, b.getFloatAttr(floatType, v));
+    auto floatConst = [&](double v) {
+      return floatConstant(b, loc, floatType, v);
     };
-    auto intConst = [&](const llvm::APInt &v) -> Value {
-      return arith::ConstantOp::create(b, loc, IntegerAttr::get(target, v));
+    auto intConst = [&](const llvm::APInt &v) {
+      return intConstant(b, loc, target, v);
     };
     Value converted =
         toUnsigned ? Value(arith::FPToUIOp::create(b, loc, target, x))

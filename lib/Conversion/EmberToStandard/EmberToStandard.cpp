@@ -12,6 +12,7 @@
 #include "mlir/Dialect/Func/Transforms/FuncConversions.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace ember {
@@ -38,6 +39,11 @@ EmberTypeConverter::EmberTypeConverter(MLIRContext *context) {
     if (failed(convertTypes(type.getFields(), fields)))
       return {};
     return LLVM::LLVMStructType::getLiteral(context, fields);
+  });
+  // `SIMD[dtype, w]`: a vector of signless lanes.
+  addConversion([this](VectorType type) -> Type {
+    Type element = convertType(type.getElementType());
+    return element ? VectorType::get(type.getShape(), element) : Type();
   });
   addConversion([context](StrType) -> Type {
     return LLVM::LLVMStructType::getLiteral(
@@ -74,6 +80,30 @@ struct FuncOpTypeConversion : OpConversionPattern<func::FuncOp> {
   }
 };
 
+/// IRGen builds SIMD vectors with the vector dialect's ops on Ember's
+/// signed and unsigned lanes; on signless lanes they are the same ops, so
+/// only their types change.
+struct VectorOpTypeConversion : ConversionPattern {
+  VectorOpTypeConversion(const TypeConverter &converter, MLIRContext *context)
+      : ConversionPattern(converter, MatchAnyOpTypeTag(), /*benefit=*/1,
+                          context) {}
+  LogicalResult
+  matchAndRewrite(Operation *op, ArrayRef<Value> operands,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (!isa<vector::VectorDialect>(op->getDialect()) || op->getNumRegions())
+      return failure();
+    SmallVector<Type> results;
+    if (failed(getTypeConverter()->convertTypes(op->getResultTypes(), results)))
+      return rewriter.notifyMatchFailure(op, "unconvertible result types");
+    Operation *converted = rewriter.clone(*op);
+    converted->setOperands(operands);
+    for (auto [result, type] : llvm::zip(converted->getResults(), results))
+      result.setType(type);
+    rewriter.replaceOp(op, converted->getResults());
+    return success();
+  }
+};
+
 } // namespace
 
 void ember::populateEmberToStandardPatterns(EmberTypeConverter &converter,
@@ -82,7 +112,8 @@ void ember::populateEmberToStandardPatterns(EmberTypeConverter &converter,
   populateEmberRuntimePatterns(converter, patterns);
   populateEmberStructPatterns(converter, patterns);
   populateEmberPointerPatterns(converter, patterns);
-  patterns.add<FuncOpTypeConversion>(converter, patterns.getContext());
+  patterns.add<FuncOpTypeConversion, VectorOpTypeConversion>(
+      converter, patterns.getContext());
   populateCallOpTypeConversionPattern(patterns, converter);
   populateBranchOpInterfaceTypeConversionPattern(patterns, converter);
   populateReturnOpTypeConversionPattern(patterns, converter);
@@ -130,8 +161,12 @@ struct ConvertEmberToStandard
                                  cf::CondBranchOp>(
         [&](Operation *op) { return converter.isLegal(op); });
 
+    // No folding: folders of other dialects would make constants of
+    // Ember's signed types, which nothing converts.
+    ConversionConfig conversionConfig;
+    conversionConfig.foldingMode = DialectConversionFoldingMode::Never;
     if (failed(applyPartialConversion(getOperation(), target,
-                                      std::move(patterns))))
+                                      std::move(patterns), conversionConfig)))
       return signalPassFailure();
 
     // Private definitions are internal to the object file, which lets LLVM

@@ -120,6 +120,11 @@ func::CallOp callScalarRuntime(OpBuilder &b, Location loc,
                                llvm::StringRef action, Type type, Value value,
                                ValueRange extra, TypeRange results) {
   std::string kind;
+  // Half floats are written as the `float32` they widen to, as in Mojo.
+  if (type.isF16() || type.isBF16()) {
+    type = b.getF32Type();
+    value = arith::ExtFOp::create(b, loc, type, value);
+  }
   if (type.isF64() || type.isF32()) {
     kind = type.isF64() ? "f64" : "f32";
   } else if (type.isInteger(1)) {

@@ -5,9 +5,19 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
 #include "mlir/IR/PatternMatch.h"
+#include "mlir/IR/TypeUtilities.h"
 
 using namespace mlir;
 using namespace ember;
+
+/// `i1`, or a vector of them shaped like the vector `type`: what comparing
+/// values of `type` gives.
+static Type getI1SameShape(Type type) {
+  auto i1 = IntegerType::get(type.getContext(), 1);
+  if (auto vector = dyn_cast<VectorType>(type))
+    return VectorType::get(vector.getShape(), i1);
+  return i1;
+}
 
 #include "ember/Dialect/Ember/IR/EmberEnums.cpp.inc"
 
@@ -19,6 +29,11 @@ using namespace ember;
 //===----------------------------------------------------------------------===//
 
 LogicalResult ConstantOp::verify() {
+  if (auto splat = dyn_cast<SplatElementsAttr>(getValue())) {
+    if (!isa<IntegerAttr, FloatAttr>(splat.getSplatValue<Attribute>()))
+      return emitOpError("vector value must splat an integer or float");
+    return success();
+  }
   if (!isa<IntegerAttr, FloatAttr>(getValue()))
     return emitOpError("value must be an integer or float attribute");
   return success();
@@ -46,7 +61,7 @@ static bool isBitwise(BinaryKind kind) {
 }
 
 LogicalResult BinaryOp::verify() {
-  Type type = getType();
+  Type type = getElementTypeOrSelf(getType());
   bool isFloat = isa<FloatType>(type);
   if (isFloat && isBitwise(getKind()))
     return emitOpError("`") << stringifyBinaryKind(getKind())
@@ -62,7 +77,7 @@ LogicalResult BinaryOp::verify() {
 /// Integer `/` and shifts check their operands at run time, so they must
 /// not be hoisted past the code that guards them.
 Speculation::Speculatability BinaryOp::getSpeculatability() {
-  if (isa<FloatType>(getType()))
+  if (isa<FloatType>(getElementTypeOrSelf(getType())))
     return Speculation::Speculatable;
   switch (getKind()) {
   case BinaryKind::div:
@@ -75,9 +90,10 @@ Speculation::Speculatability BinaryOp::getSpeculatability() {
 }
 
 LogicalResult UnaryOp::verify() {
-  if (getKind() == UnaryKind::invert && isa<FloatType>(getType()))
+  Type type = getElementTypeOrSelf(getType());
+  if (getKind() == UnaryKind::invert && isa<FloatType>(type))
     return emitOpError("`invert` needs an integer operand");
-  if (getKind() == UnaryKind::neg && getType().isInteger(1))
+  if (getKind() == UnaryKind::neg && type.isInteger(1))
     return emitOpError("`neg` is not defined on `i1`");
   return success();
 }
@@ -120,6 +136,15 @@ void CmpOp::getCanonicalizationPatterns(RewritePatternSet &results,
 //===----------------------------------------------------------------------===//
 // CastOp
 //===----------------------------------------------------------------------===//
+
+LogicalResult CastOp::verify() {
+  auto from = dyn_cast<VectorType>(getInput().getType());
+  auto to = dyn_cast<VectorType>(getType());
+  if (static_cast<bool>(from) != static_cast<bool>(to) ||
+      (from && from.getShape() != to.getShape()))
+    return emitOpError("converts a vector only to one of as many lanes");
+  return success();
+}
 
 OpFoldResult CastOp::fold(FoldAdaptor) {
   if (getInput().getType() == getType())

@@ -43,17 +43,19 @@ def Ember_UnaryKind : I32EnumAttr<"UnaryKind", "unary operator", [
 
 def Ember_ConstantOp : Ember_Op<"constant", [ConstantLike, Pure,
     AllTypesMatch<["value", "result"]>]> {
-  let summary = "a scalar constant";
+  let summary = "a scalar or vector constant";
   let description = [{
-    An integer, Bool or float constant of an Ember scalar type.
+    An integer, Bool or float constant of an Ember scalar type, or a vector
+    of one such value in every lane.
 
     ```mlir
     %0 = ember.constant 42 : si64
     %1 = ember.constant 2.5 : f64
+    %2 = ember.constant dense<0.0> : vector<4xf32>
     ```
   }];
   let arguments = (ins TypedAttrInterface:$value);
-  let results = (outs Ember_Scalar:$result);
+  let results = (outs Ember_Numeric:$result);
   let assemblyFormat = "$value attr-dict";
   let hasFolder = 1;
   let hasVerifier = 1;
@@ -86,15 +88,16 @@ def Ember_BinaryOp : Ember_Op<"binary", [NoMemoryEffect,
     moved into the divisor's sign. `shl`/`shr` give 0 (or the sign) for
     counts of at least the bit width and stop the program on a negative
     count. Integer ops that can stop the program (`div`, shifts) are not
-    speculatable.
+    speculatable. On vectors each works lane by lane; a program stops if
+    any lane would.
 
     ```mlir
     %q = ember.binary floordiv %a, %b : si64
     ```
   }];
-  let arguments = (ins Ember_BinaryKind:$kind, Ember_Scalar:$lhs,
-                       Ember_Scalar:$rhs);
-  let results = (outs Ember_Scalar:$result);
+  let arguments = (ins Ember_BinaryKind:$kind, Ember_Numeric:$lhs,
+                       Ember_Numeric:$rhs);
+  let results = (outs Ember_Numeric:$result);
   let assemblyFormat = "$kind $lhs `,` $rhs attr-dict `:` type($result)";
   let hasVerifier = 1;
 }
@@ -109,17 +112,20 @@ def Ember_UnaryOp : Ember_Op<"unary", [Pure, SameOperandsAndResultType]> {
     %n = ember.unary neg %x : f64
     ```
   }];
-  let arguments = (ins Ember_UnaryKind:$kind, Ember_Scalar:$operand);
-  let results = (outs Ember_Scalar:$result);
+  let arguments = (ins Ember_UnaryKind:$kind, Ember_Numeric:$operand);
+  let results = (outs Ember_Numeric:$result);
   let assemblyFormat = "$kind $operand attr-dict `:` type($result)";
   let hasVerifier = 1;
 }
 
-def Ember_CmpOp : Ember_Op<"cmp", [Pure, SameTypeOperands]> {
-  let summary = "comparison of two scalars or two pointers";
+def Ember_CmpOp : Ember_Op<"cmp", [Pure, SameTypeOperands,
+    TypesMatchWith<"the result is i1 in the shape of the operands", "lhs",
+                   "result", "getI1SameShape($_self)">]> {
+  let summary = "comparison of two scalars, vectors or pointers";
   let description = [{
     Signedness comes from the operand type. Float `ne` is true for NaN.
-    Pointers compare as addresses.
+    Pointers compare as addresses; vectors lane by lane, giving a vector of
+    `i1`.
 
     ```mlir
     %b = ember.cmp lt %a, %b : si64
@@ -127,25 +133,28 @@ def Ember_CmpOp : Ember_Op<"cmp", [Pure, SameTypeOperands]> {
   }];
   let arguments = (ins Ember_CmpPredicate:$predicate, Ember_Comparable:$lhs,
                        Ember_Comparable:$rhs);
-  let results = (outs I1:$result);
+  let results = (outs Ember_BoolLike:$result);
   let assemblyFormat = "$predicate $lhs `,` $rhs attr-dict `:` type($lhs)";
   let hasCanonicalizer = 1;
 }
 
 def Ember_CastOp : Ember_Op<"cast", [Pure]> {
-  let summary = "numeric conversion between scalar types";
+  let summary = "numeric conversion between scalar or vector types";
   let description = [{
     Integers are extended by the signedness of the source and truncated by
     dropping high bits; float to integer saturates (NaN gives 0); any scalar
-    to `i1` is a comparison with zero.
+    to `i1` is a comparison with zero. Vectors convert lane by lane, to a
+    vector of as many lanes. An integer converts to `index` to position a
+    lane.
 
     ```mlir
     %f = ember.cast %i : si64 to f64
     ```
   }];
-  let arguments = (ins Ember_Scalar:$input);
-  let results = (outs Ember_Scalar:$result);
+  let arguments = (ins Ember_Numeric:$input);
+  let results = (outs AnyTypeOf<[Ember_Numeric, Index]>:$result);
   let assemblyFormat = "$input attr-dict `:` type($input) `to` type($result)";
+  let hasVerifier = 1;
   let hasFolder = 1;
 }
 

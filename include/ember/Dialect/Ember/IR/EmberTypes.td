@@ -68,10 +68,17 @@ def Ember_StructType : Ember_Type<"StructValue", "struct"> {
 /// Ember's scalar values: Bool (i1), signed and unsigned integers, floats.
 def Ember_Integer : AnyTypeOf<[I1, SI8, SI16, SI32, SI64, UI8, UI16, UI32, UI64],
                               "Ember integer or Bool">;
-def Ember_Float : AnyTypeOf<[F32, F64], "Ember float">;
+def Ember_Float : AnyTypeOf<[F16, BF16, F32, F64], "Ember float">;
 def Ember_Scalar : AnyTypeOf<[Ember_Integer, Ember_Float], "Ember scalar">;
-def Ember_Comparable : AnyTypeOf<[Ember_Scalar, Ember_PtrType],
-                                 "Ember scalar or pointer">;
+/// A SIMD vector of Ember scalars (`SIMD[dtype, width]`, width > 1).
+def Ember_Vector : FixedVectorOfRankAndType<[1], [Ember_Integer, Ember_Float]>;
+/// What arithmetic works on: a scalar, or a vector lane by lane.
+def Ember_Numeric : AnyTypeOf<[Ember_Scalar, Ember_Vector],
+                              "Ember scalar or SIMD vector">;
+def Ember_BoolLike : AnyTypeOf<[I1, FixedVectorOfRankAndType<[1], [I1]>],
+                               "Bool or a vector of them">;
+def Ember_Comparable : AnyTypeOf<[Ember_Numeric, Ember_PtrType],
+                                 "Ember scalar, vector or pointer">;
 def Ember_Printable : AnyTypeOf<[Ember_Scalar, Ember_StrType],
                                 "printable Ember value">;
 
