@@ -33,3 +33,26 @@ def env_get_string(name: String, default: String = "") -> String:
 # so `comptime if has_accelerator():` works.
 def has_accelerator() -> Bool:
     return False
+
+
+# The bits and bytes of one value of `dtype`.
+def bit_width_of[dtype: DType]() -> Int:
+    comptime if dtype == DType.bool:
+        return 1
+    elif dtype == DType.int8 or dtype == DType.uint8:
+        return 8
+    elif (
+        dtype == DType.int16
+        or dtype == DType.uint16
+        or dtype == DType.float16
+        or dtype == DType.bfloat16
+    ):
+        return 16
+    elif dtype == DType.int32 or dtype == DType.uint32 or dtype == DType.float32:
+        return 32
+    else:
+        return 64
+
+
+def size_of[dtype: DType]() -> Int:
+    return (bit_width_of[dtype]() + 7) // 8

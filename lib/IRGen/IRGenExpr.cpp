@@ -484,6 +484,7 @@ mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
     FailOp::create(builder, l, args[0], args[1]);
     return {};
   case Builtin::ConformsTo:  // A constant after Sema.
+  case Builtin::Rebind:      // Its argument, after Sema.
   case Builtin::Materialize: // Its value, after Sema.
     llvm_unreachable("rewritten by Sema");
   case Builtin::ExternalCall:

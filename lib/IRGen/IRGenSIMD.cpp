@@ -77,15 +77,19 @@ mlir::Value IRGen::emitSIMDBuiltin(const CallExpr &e,
   switch (e.builtin) {
   case Builtin::SIMDBuild:
     if (args.empty())
-      return emitVectorZero(llvm::cast<mlir::VectorType>(type), l);
+      return emitZero(type, l);
     return mlir::vector::FromElementsOp::create(
         builder, l, llvm::cast<mlir::VectorType>(type), args);
   case Builtin::SIMDExtract: {
+    if (!llvm::isa<mlir::VectorType>(args[0].getType()))
+      return args[0]; // A scalar's lane, its index checked.
     mlir::Value index = emitCast(args[1], builder.getIndexType(), l);
     return mlir::vector::ExtractOp::create(builder, l, args[0],
                                            mlir::OpFoldResult(index));
   }
   case Builtin::SIMDInsert: {
+    if (!llvm::isa<mlir::VectorType>(args[0].getType()))
+      return args[2];
     mlir::Value index = emitCast(args[1], builder.getIndexType(), l);
     return mlir::vector::InsertOp::create(builder, l, args[2], args[0],
                                           mlir::OpFoldResult(index));

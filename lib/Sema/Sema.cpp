@@ -134,6 +134,7 @@ void Sema::declareBuiltins() {
       {"hash", Builtin::Hash},
       {"conforms_to", Builtin::ConformsTo},
       {"materialize", Builtin::Materialize},
+      {"rebind", Builtin::Rebind},
       {"__format_scalar", Builtin::FormatScalar},
       {"__print_bytes", Builtin::PrintBytes},
       {"__fail", Builtin::Fail},
@@ -157,6 +158,8 @@ const Type *Sema::resolveType(Expr *typeExpr) {
     return pointer;
   if (const Type *simd = resolveSIMDType(typeExpr))
     return simd;
+  if (const Type *type = resolveTypeOf(typeExpr))
+    return type;
   if (const Type *tuple = resolveTupleType(typeExpr))
     return tuple;
   // `m.T`: a type of the module `m`.
@@ -372,6 +375,9 @@ bool Sema::isConstant(const Expr *e) const {
 /// Resolves the types of `fn`'s arguments and result. A method's `self`
 /// has the type of its struct.
 void Sema::resolveSignature(FnDecl &fn) {
+  // Later types may name earlier arguments: `rhs: type_of(lhs)`.
+  FnDecl *savedSignature = signatureOf;
+  signatureOf = &fn;
   for (size_t i = 0; i < fn.params.size(); ++i) {
     Param &param = fn.params[i];
     // A method's first argument is its `self` (checkMethod rejects other
@@ -404,8 +410,37 @@ void Sema::resolveSignature(FnDecl &fn) {
   }
   fn.resultType = fn.resultTypeExpr ? resolveType(fn.resultTypeExpr.get())
                                     : Type::get(Type::Kind::None);
+  signatureOf = savedSignature;
   resolveResultOrigin(fn);
   resolveRaisedType(fn);
+}
+
+const Type *Sema::getSignatureArgumentType(llvm::StringRef name) {
+  if (!signatureOf || scope->lookup(name))
+    return nullptr;
+  for (const Param &param : signatureOf->params)
+    if (param.name == name && param.type && !param.type->isError())
+      return param.type;
+  return nullptr;
+}
+
+/// `type_of(x)`: the type of the value `x`, an argument of the signature
+/// being resolved or a variable.
+const Type *Sema::resolveTypeOf(const Expr *e) {
+  auto *call = dyn_cast<CallExpr>(e);
+  auto *callee = call ? dyn_cast<NameExpr>(call->callee.get()) : nullptr;
+  if (!callee || callee->name != "type_of" || scope->lookup("type_of"))
+    return nullptr;
+  if (call->args.size() != 1 || !call->args[0].keyword.empty()) {
+    diags.report(call->getRange(), DiagID::err_arg_count, "type_of", 1,
+                 call->args.size());
+    return Type::get(Type::Kind::Error);
+  }
+  if (auto *name = dyn_cast<NameExpr>(call->args[0].value.get()))
+    if (const Type *type = getSignatureArgumentType(name->name))
+      return type;
+  ExprPtr value = cloneExpr(*call->args[0].value);
+  return checkValue(value);
 }
 
 /// `*values: T` is a `VariadicList[T]` of the library, over the caller's

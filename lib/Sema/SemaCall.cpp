@@ -69,6 +69,9 @@ const Type *Sema::checkCall(ExprPtr &e, const Type *expected) {
         return checkValue(e, expected);
       }
       if (named && named->kind == Symbol::Kind::Builtin &&
+          named->builtin == Builtin::Rebind)
+        return checkRebind(e, expected);
+      if (named && named->kind == Symbol::Kind::Builtin &&
           named->builtin == Builtin::ExternalCall)
         return checkExternalCall(call, sub->indices);
       if (named && named->kind == Symbol::Kind::Builtin &&
@@ -601,6 +604,11 @@ const Type *Sema::checkConversion(ExprPtr &e, const Type *to) {
   if (to->isSIMD())
     return checkSIMDConstruction(e, to);
   auto &call = *cast<CallExpr>(e.get());
+  // `Int()`, `Float64()`, `Bool()`: zero, as for vectors.
+  if (call.args.empty() && (to->isNumeric() || to->isBool())) {
+    call.builtin = Builtin::SIMDBuild;
+    return to;
+  }
   if (call.args.size() != 1 || !call.args[0].keyword.empty()) {
     diags.report(call.getRange(), DiagID::err_self_conversion_args,
                  to->getName());
@@ -654,7 +662,9 @@ const Type *Sema::checkConversion(ExprPtr &e, const Type *to) {
   }
   bool scalarFrom = from->isNumeric() || from->isBool();
   bool scalarTo = to->isNumeric() || to->isBool();
-  if (from != to && !(scalarFrom && scalarTo)) {
+  // `Bool(v)` of a vector: whether any lane is nonzero.
+  bool vectorTruth = from->isSIMD() && to->isBool();
+  if (from != to && !(scalarFrom && scalarTo) && !vectorTruth) {
     diags.report(arg->getRange(), DiagID::err_type_mismatch, from->getName(),
                  to->getName());
     return errorType();
@@ -662,6 +672,32 @@ const Type *Sema::checkConversion(ExprPtr &e, const Type *to) {
   call.conversionType = to;
   call.resolvedArgs = {arg.get()};
   return to;
+}
+
+/// `rebind[T](x)` is `x` when its type is `T`: an instance has every type
+/// known, so the types are equal or the instance is wrong.
+const Type *Sema::checkRebind(ExprPtr &e, const Type *expected) {
+  auto &call = *cast<CallExpr>(e.get());
+  auto &sub = *cast<SubscriptExpr>(call.callee.get());
+  if (sub.indices.size() != 1 || !checkArgumentCount(call, "rebind", 1)) {
+    if (sub.indices.size() != 1)
+      diags.report(sub.getRange(), DiagID::err_rebind_args);
+    for (CallArgument &arg : call.args)
+      check(arg.value);
+    return errorType();
+  }
+  const Type *to = resolveType(sub.indices[0].get());
+  const Type *from = checkValue(call.args[0].value);
+  if (to->isError() || from->isError())
+    return errorType();
+  if (from != to) {
+    diags.report(call.args[0].value->getRange(), DiagID::err_rebind_type,
+                 from->getName(), to->getName());
+    return errorType();
+  }
+  ExprPtr value = std::move(call.args[0].value);
+  e = std::move(value);
+  return e->type;
 }
 
 /// Checks `arg`, which a builtin call was rewritten to (`x.__len__()` for
@@ -852,6 +888,10 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
       call.resolvedArgs = {arg.get()};
       return Type::get(Type::Kind::Int);
     }
+    if (type->isSIMD()) { // Its width, a constant.
+      arg = makeIntConstant(call.getRange(), type->getWidth());
+      return becomeValueOf(call, arg, Type::get(Type::Kind::Int));
+    }
     if (!type->isStruct()) {
       diags.report(arg->getRange(), DiagID::err_unsupported,
                    "`len` of a value of type `" + type->getName().str() + "`");
@@ -865,7 +905,7 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
     if (!positionalOnly(1, 1))
       return errorType();
     const Type *type = checkValue(call.args[0].value, expected);
-    if (!type->isNumeric() && !type->isError()) {
+    if (!type->getElementType()->isNumeric() && !type->isError()) {
       diags.report(call.args[0].value->getRange(), DiagID::err_unary_operand,
                    "abs", type->getName());
       return errorType();
@@ -899,7 +939,8 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
     const Type *type = checkSameType(operands, expected, name());
     if (!type)
       return errorType();
-    if (!type->isNumeric()) {
+    // Of vectors, lane by lane.
+    if (!type->getElementType()->isNumeric()) {
       diags.report(call.getRange(), DiagID::err_unary_operand, name(),
                    type->getName());
       return errorType();
@@ -925,7 +966,7 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
                            ? expected
                            : Type::get(Type::Kind::Float64);
     const Type *type = checkValue(arg, isLiteral(arg.get()) ? hint : nullptr);
-    if (!type->isFloat() && !type->isError()) {
+    if (!type->getElementType()->isFloat() && !type->isError()) {
       diags.report(arg->getRange(), DiagID::err_float_argument, name(),
                    type->getName());
       return errorType();
@@ -934,6 +975,19 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
     return type;
   }
   case Builtin::Copy: // Only made by method calls.
+  case Builtin::Rebind:
+  case Builtin::SIMDBuild:
+  case Builtin::SIMDExtract:
+  case Builtin::SIMDInsert:
+  case Builtin::ReduceAdd:
+  case Builtin::ReduceMul:
+  case Builtin::ReduceMin:
+  case Builtin::ReduceMax:
+  case Builtin::ReduceAnd:
+  case Builtin::ReduceOr:
+  case Builtin::SIMDShuffle:
+  case Builtin::SIMDSelect:
+  case Builtin::Fma:
   case Builtin::PtrNull:
   case Builtin::PtrFree:
   case Builtin::PtrOffset:

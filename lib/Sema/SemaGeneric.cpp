@@ -79,7 +79,8 @@ bool Sema::isTemplate(const FnDecl &fn) {
   for (size_t i = 0; i < fn.params.size(); ++i) {
     const Param &param = fn.params[i];
     bool isSelf = fn.parent && i == 0;
-    if (!isSelf && (!param.typeExpr || getSomeBound(param.typeExpr.get())))
+    if (!isSelf && (!param.typeExpr || getSomeBound(param.typeExpr.get()) ||
+                    isAutoParameterized(param.typeExpr.get())))
       return true;
   }
   return false;
@@ -447,7 +448,8 @@ FnDecl *Sema::instantiate(FnDecl &templ, CallExpr &call,
   for (size_t i = first; i < templ.params.size(); ++i) {
     const Param &param = templ.params[i];
     const Expr *bound = getSomeBound(param.typeExpr.get());
-    if (param.typeExpr && !bound)
+    bool anySIMD = isAutoParameterized(param.typeExpr.get());
+    if (param.typeExpr && !bound && !anySIMD)
       continue;
     const Type *type =
         argOf[i] >= 0 ? getArgumentType(*call.args[argOf[i]].value) : nullptr;
@@ -472,6 +474,12 @@ FnDecl *Sema::instantiate(FnDecl &templ, CallExpr &call,
     if (bound &&
         !checkTraitBound(type, *bound, call.getLoc(), param.name, report))
       return nullptr;
+    if (anySIMD && !type->isSIMD() && !type->isNumeric() && !type->isBool()) {
+      if (report)
+        diags.report(call.args[argOf[i]].value->getRange(),
+                     DiagID::err_type_mismatch, type->getName(), "SIMD");
+      return nullptr;
+    }
     implicitTypes.push_back({i, type});
     key += type->getName().str() + ", ";
   }

@@ -63,7 +63,7 @@ const Type *Sema::evaluateDType(ExprPtr &e) {
     return nullptr;
   std::optional<int64_t> code = evaluateConstant(*e);
   if (!code) {
-    diags.report(e->getRange(), DiagID::err_not_constant, "the dtype");
+    diags.report(e->getRange(), DiagID::err_simd_not_constant, "a dtype");
     return nullptr;
   }
   return Type::get(static_cast<Type::Kind>(*code));
@@ -76,7 +76,8 @@ static std::optional<unsigned> evaluateWidth(Sema &sema, ExprPtr &e) {
     return std::nullopt;
   std::optional<int64_t> width = sema.evaluateConstant(*e);
   if (!width) {
-    sema.diags.report(e->getRange(), DiagID::err_not_constant, "the width");
+    sema.diags.report(e->getRange(), DiagID::err_simd_not_constant,
+                      "a SIMD width");
     return std::nullopt;
   }
   if (*width < 1 || *width > kMaxLanes || (*width & (*width - 1))) {
@@ -170,6 +171,11 @@ bool Sema::rewriteSIMDAttribute(ExprPtr &e) {
   if (!isParameter)
     return false;
   const Type *type = getNamedSIMDType(attr.base.get());
+  // `-> SIMD[v.dtype, v.size * 2]`: an argument, in a signature.
+  if (!type && base)
+    if (const Type *argument = getSignatureArgumentType(base->name);
+        argument && isSIMDValue(argument))
+      type = argument;
   if (!type) {
     if (getStructNamedBy(attr.base.get()) || spellsType(attr.base.get()))
       return false;
@@ -287,11 +293,6 @@ bool Sema::checkLaneIndex(ExprPtr &index, const Type *type) {
     }
     return true;
   }
-  if (width == 1) {
-    diags.report(index->getRange(), DiagID::err_not_constant,
-                 "the lane of a scalar");
-    return false;
-  }
   llvm::SMRange range = index->getRange();
   std::vector<ExprPtr> args;
   args.push_back(std::move(index));
@@ -314,7 +315,7 @@ const Type *Sema::checkSIMDElement(ExprPtr &e) {
   if (!checkLaneIndex(s.indices[0], type))
     return errorType();
   // A scalar is its only lane.
-  if (!type->isSIMD()) {
+  if (!type->isSIMD() && isConstant(s.indices[0].get())) {
     ExprPtr base = std::move(s.base);
     e = std::move(base);
     return e->type;
@@ -342,7 +343,7 @@ void Sema::checkSIMDSetItem(ExprPtr &target, ExprPtr &value) {
   }
   checkAs(value, type->getElementType());
   ExprPtr vector = std::move(s.base);
-  if (type->isSIMD()) {
+  if (type->isSIMD() || !isConstant(s.indices[0].get())) {
     llvm::SMRange range = target->getRange();
     std::vector<ExprPtr> args;
     args.push_back(cloneExpr(*vector));
@@ -370,7 +371,8 @@ evaluateLanes(Sema &sema, llvm::ArrayRef<ExprPtr> args) {
       return std::nullopt;
     std::optional<int64_t> lane = sema.evaluateConstant(*value);
     if (!lane) {
-      sema.diags.report(arg->getRange(), DiagID::err_not_constant, "a lane");
+      sema.diags.report(arg->getRange(), DiagID::err_simd_not_constant,
+                            "a lane index in brackets");
       return std::nullopt;
     }
     lanes.push_back(*lane);

@@ -27,6 +27,15 @@ static const char *getJumpKeyword(const Stmt *stmt) {
 void Sema::checkBlock(Block &block) {
   for (size_t i = 0; i < block.size(); ++i) {
     checkStmt(block[i].get());
+    // After a `comptime if` whose branch always returns, the rest of the
+    // block is not part of this instance: it is neither checked nor
+    // emitted, as another instance may need it.
+    if (auto *s = dyn_cast<IfStmt>(block[i].get());
+        s && s->isComptime && i + 1 < block.size() &&
+        alwaysExits(s->taken ? s->thenBody : s->elseBody)) {
+      block.erase(block.begin() + i + 1, block.end());
+      return;
+    }
     const char *jump = getJumpKeyword(block[i].get());
     if (jump && i + 1 < block.size()) {
       diags.report(block[i + 1]->getRange(), DiagID::warn_unreachable);
@@ -640,9 +649,12 @@ bool Sema::alwaysExits(const Block &block) {
   for (const StmtPtr &stmt : block) {
     if (isa<ReturnStmt, RaiseStmt>(stmt.get()))
       return true;
-    if (auto *s = dyn_cast<IfStmt>(stmt.get()))
+    if (auto *s = dyn_cast<IfStmt>(stmt.get())) {
+      if (s->isComptime && alwaysExits(s->taken ? s->thenBody : s->elseBody))
+        return true;
       if (alwaysExits(s->thenBody) && alwaysExits(s->elseBody))
         return true;
+    }
     if (auto *s = dyn_cast<TryStmt>(stmt.get()))
       if ((alwaysExits(s->body) && (!s->hasExcept || alwaysExits(s->handler))) ||
           alwaysExits(s->finallyBody))

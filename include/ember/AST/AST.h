@@ -185,6 +185,8 @@ enum class Builtin {
   // `conforms_to(T, Trait)`: a constant `Bool`; `materialize[v]()`, the
   // run-time value of a `comptime` one.
   ConformsTo, Materialize,
+  // `rebind[T](x)`: `x`, whose type an instance makes `T`.
+  Rebind,
   // `x.copy()` of a `Copyable` struct.
   Copy,
   // The `math` module's functions of one float.

@@ -70,6 +70,9 @@ public:
   void checkDefaultValues(FnDecl &fn);
   void checkFunctionBody(FnDecl &fn);
   const Type *resolveType(Expr *typeExpr);
+  const Type *resolveTypeOf(const Expr *e);
+  /// The type of the argument `name` of the signature being resolved.
+  const Type *getSignatureArgumentType(llvm::StringRef name);
   void checkAlias(AliasDecl &alias);
   bool isConstant(const Expr *e) const;
   void checkMain(Module &module);
@@ -421,6 +424,7 @@ public:
                               llvm::ArrayRef<ExprPtr> explicitArgs = {});
   const Type *checkConstruction(CallExpr &call, StructDecl &decl);
   const Type *checkConversion(ExprPtr &e, const Type *to);
+  const Type *checkRebind(ExprPtr &e, const Type *expected);
   static IntLiteralExpr *getIntLiteral(Expr *e, bool &negated);
   void checkMutAliasing(const FnDecl &fn, llvm::ArrayRef<Expr *> resolved);
   const Type *checkBuiltinCall(CallExpr &call, Builtin builtin,
@@ -444,6 +448,8 @@ public:
   /// Where assignments declare new variables, as in Python.
   Scope *functionScope = nullptr;
   FnDecl *currentFn = nullptr;
+  /// The function whose signature is being resolved.
+  FnDecl *signatureOf = nullptr;
   /// Scopes of structs and instances, alive as long as Sema.
   std::vector<std::unique_ptr<Scope>> ownedScopes;
   /// Instances whose bodies are still to be checked, with where each was
