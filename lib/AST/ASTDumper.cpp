@@ -139,8 +139,9 @@ void ASTDumper::dumpExpr(const Expr *e) {
     os.write_escaped(cast<StringLiteralExpr>(e)->value) << "\"\n";
     return;
   case Expr::Kind::DTypeLiteral:
+    // Made by Sema only; the AST library does not name types.
     line("DTypeLiteral", e->getLoc())
-        << " " << cast<DTypeLiteralExpr>(e)->scalar->getDTypeName() << "\n";
+        << " " << cast<DTypeLiteralExpr>(e)->getCode() << "\n";
     return;
   case Expr::Kind::BoolLiteral:
     line("BoolLiteral", e->getLoc())
