@@ -12,6 +12,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 
 using namespace ember;
 using llvm::cast;
@@ -781,5 +782,9 @@ void IRGen::emitFor(const ForStmt &s) {
 mlir::OwningOpRef<mlir::ModuleOp> ember::emitModule(const Module &module,
                                                     mlir::MLIRContext &context,
                                                     llvm::SourceMgr &sourceMgr) {
+  // The dialects the emitted IR uses, whoever made the context.
+  context.loadDialect<EmberDialect, mlir::func::FuncDialect,
+                      mlir::cf::ControlFlowDialect, mlir::arith::ArithDialect,
+                      mlir::math::MathDialect, mlir::vector::VectorDialect>();
   return IRGen(module, context, sourceMgr).emit();
 }

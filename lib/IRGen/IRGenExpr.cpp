@@ -571,6 +571,19 @@ mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
   case Builtin::PtrTake:
   case Builtin::PtrDestroy:
     return emitPointeeAccess(e, args);
+  case Builtin::PtrLoadLanes: {
+    mlir::Value pointer = args.size() == 2
+                              ? PtrOffsetOp::create(builder, l, args[0], args[1])
+                              : args[0];
+    return LoadLanesOp::create(builder, l, convertType(e.type), pointer);
+  }
+  case Builtin::PtrStoreLanes: {
+    mlir::Value pointer = args.size() == 3
+                              ? PtrOffsetOp::create(builder, l, args[0], args[1])
+                              : args[0];
+    StoreLanesOp::create(builder, l, args.back(), pointer);
+    return {};
+  }
   case Builtin::SIMDBuild:
   case Builtin::SIMDExtract:
   case Builtin::SIMDInsert:

@@ -194,14 +194,18 @@ int32_t ember_rt_finish(void) {
   return 3;
 }
 
-/* `alloc[T](n)`: never null, so that programs need not check. */
-void *ember_rt_alloc(int64_t bytes) {
+static void *allocate(int64_t bytes, int64_t alignment) {
   if (bytes < 0) {
     fflush(stdout);
     fputs("error: cannot allocate a negative number of elements\n", stderr);
     exit(1);
   }
-  void *memory = malloc(bytes == 0 ? 1 : (size_t)bytes);
+  void *memory = NULL;
+  if (alignment <= 16)
+    memory = malloc(bytes == 0 ? 1 : (size_t)bytes);
+  else if (posix_memalign(&memory, (size_t)alignment,
+                          bytes == 0 ? 1 : (size_t)bytes) != 0)
+    memory = NULL;
   if (!memory) {
     fflush(stdout);
     fprintf(stderr, "error: out of memory (allocating %lld bytes)\n",
@@ -211,6 +215,15 @@ void *ember_rt_alloc(int64_t bytes) {
   if (check_leaks())
     ++live_allocations;
   return memory;
+}
+
+/* `alloc[T](n)`: never null, so that programs need not check. */
+void *ember_rt_alloc(int64_t bytes) { return allocate(bytes, 16); }
+
+/* The same, for values (wide SIMD vectors) that need more alignment than
+   `malloc` gives. */
+void *ember_rt_alloc_aligned(int64_t bytes, int64_t alignment) {
+  return allocate(bytes, alignment);
 }
 
 void ember_rt_free(void *memory) {

@@ -996,6 +996,8 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
   case Builtin::PtrInit:
   case Builtin::PtrTake:
   case Builtin::PtrDestroy:
+  case Builtin::PtrLoadLanes:
+  case Builtin::PtrStoreLanes:
   case Builtin::PtrCast:
   case Builtin::StrData:
   case Builtin::StrLength:

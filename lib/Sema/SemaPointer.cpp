@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "ember/AST/ASTClone.h"
 #include "ember/Sema/Sema.h"
 
 using namespace ember;
@@ -141,6 +142,12 @@ const Type *Sema::checkPointerMethod(CallExpr &call, AttributeExpr &callee,
                  pointee->getName());
     return false;
   };
+  if ((name == "load" || name == "store") && !explicitArgs.empty())
+    return checkLaneAccess(call, callee, type, explicitArgs);
+  if (name == "store" && !call.args.empty() && call.args.size() <= 2 &&
+      !isLiteral(call.args.back().value.get()) &&
+      checkValue(call.args.back().value)->isSIMD())
+    return checkLaneAccess(call, callee, type, explicitArgs);
   if (!explicitArgs.empty() && name != "bitcast") {
     diags.report(callee.getRange(), DiagID::err_not_generic, name);
     return errorType();
@@ -234,4 +241,76 @@ const Type *Sema::checkStringLiteralMethod(CallExpr &call,
   call.builtin = data ? Builtin::StrData : Builtin::StrLength;
   return data ? PointerType::get(Type::get(Type::Kind::UInt8))
               : Type::get(Type::Kind::Int);
+}
+
+/// `p.load[width=8](i)` and `p.store(i, v)` of a vector `v`: the values
+/// from `p + i` on as the lanes of one vector. `alignment=` may be given;
+/// the access assumes only the alignment of one value, which any pointer
+/// to one has.
+const Type *Sema::checkLaneAccess(CallExpr &call, AttributeExpr &callee,
+                                  const PointerType *type,
+                                  llvm::ArrayRef<ExprPtr> explicitArgs) {
+  llvm::StringRef name = callee.name;
+  const Type *pointee = type->getPointee();
+  bool isLoad = name == "load";
+  auto fail = [&] {
+    for (CallArgument &arg : call.args)
+      check(arg.value);
+    return errorType();
+  };
+  std::optional<unsigned> width;
+  for (const ExprPtr &arg : explicitArgs) {
+    auto *keyword = dyn_cast<KeywordArgExpr>(arg.get());
+    if (keyword && keyword->name == "alignment")
+      continue;
+    if (keyword && keyword->name != "width") {
+      diags.report(keyword->getRange(), DiagID::err_unknown_keyword, name,
+                   keyword->name);
+      return fail();
+    }
+    ExprPtr value = cloneExpr(keyword ? *keyword->value : *arg);
+    width = evaluateSIMDWidth(value);
+    if (!width)
+      return fail();
+  }
+  if (!pointee->isNumeric()) {
+    diags.report(callee.nameRange, DiagID::err_lane_access_type, name,
+                 pointee->getName());
+    return fail();
+  }
+  size_t count = call.args.size();
+  if (count > (isLoad ? 1u : 2u) || (!isLoad && count == 0)) {
+    checkArgumentCount(call, name, isLoad ? 1 : 2);
+    return errorType();
+  }
+  for (CallArgument &arg : call.args)
+    if (!arg.keyword.empty()) {
+      diags.report(arg.keywordLoc, DiagID::err_unknown_keyword, name,
+                   arg.keyword);
+      return fail();
+    }
+  call.resolvedArgs = {callee.base.get()};
+  size_t offsets = isLoad ? count : count - 1;
+  if (offsets == 1) {
+    checkAs(call.args[0].value, Type::get(Type::Kind::Int));
+    call.resolvedArgs.push_back(call.args[0].value.get());
+  }
+  if (isLoad) {
+    const Type *result = SIMDType::get(pointee, width.value_or(1));
+    call.builtin = result->isSIMD() ? Builtin::PtrLoadLanes : Builtin::PtrLoad;
+    return result;
+  }
+  ExprPtr &value = call.args.back().value;
+  const Type *stored =
+      width ? SIMDType::get(pointee, *width) : checkValue(value);
+  if (!stored->isError() && stored->getElementType() != pointee) {
+    diags.report(value->getRange(), DiagID::err_type_mismatch,
+                 stored->getName(), SIMDType::get(pointee, stored->getWidth())
+                                        ->getName());
+    return errorType();
+  }
+  checkAs(value, stored);
+  call.resolvedArgs.push_back(value.get());
+  call.builtin = stored->isSIMD() ? Builtin::PtrStoreLanes : Builtin::PtrStore;
+  return Type::get(Type::Kind::None);
 }

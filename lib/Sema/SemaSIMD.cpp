@@ -69,20 +69,18 @@ const Type *Sema::evaluateDType(ExprPtr &e) {
   return Type::get(static_cast<Type::Kind>(*code));
 }
 
-/// The lane count `e` gives, known at compile time: a power of two.
-static std::optional<unsigned> evaluateWidth(Sema &sema, ExprPtr &e) {
-  sema.checkAs(e, intType());
+std::optional<unsigned> Sema::evaluateSIMDWidth(ExprPtr &e) {
+  checkAs(e, intType());
   if (e->type->isError())
     return std::nullopt;
-  std::optional<int64_t> width = sema.evaluateConstant(*e);
+  std::optional<int64_t> width = evaluateConstant(*e);
   if (!width) {
-    sema.diags.report(e->getRange(), DiagID::err_simd_not_constant,
-                      "a SIMD width");
+    diags.report(e->getRange(), DiagID::err_simd_not_constant,
+                 "a SIMD width");
     return std::nullopt;
   }
   if (*width < 1 || *width > kMaxLanes || (*width & (*width - 1))) {
-    sema.diags.report(e->getRange(), DiagID::err_simd_width, *width,
-                      kMaxLanes);
+    diags.report(e->getRange(), DiagID::err_simd_width, *width, kMaxLanes);
     return std::nullopt;
   }
   return static_cast<unsigned>(*width);
@@ -126,7 +124,7 @@ const Type *Sema::resolveSIMDType(const Expr *e) {
   if (isScalar)
     return element;
   ExprPtr width = cloneExpr(*widthArg);
-  std::optional<unsigned> lanes = evaluateWidth(*this, width);
+  std::optional<unsigned> lanes = evaluateSIMDWidth(width);
   if (!lanes)
     return errorType();
   return SIMDType::get(element, *lanes);
@@ -572,7 +570,7 @@ const Type *Sema::checkSIMDMethodCall(ExprPtr &e, AttributeExpr &callee,
       return fail();
     }
     ExprPtr sliceWidth = cloneExpr(*widthArg);
-    std::optional<unsigned> count = evaluateWidth(*this, sliceWidth);
+    std::optional<unsigned> count = evaluateSIMDWidth(sliceWidth);
     int64_t offset = 0;
     if (offsetArg) {
       ExprPtr offsetExpr = cloneExpr(*offsetArg);

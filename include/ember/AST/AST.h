@@ -195,6 +195,8 @@ enum class Builtin {
   // of a pointer (`self` first), `memcpy`.
   Alloc, PtrNull, PtrFree, PtrOffset, PtrLoad, PtrStore, PtrInit, PtrTake,
   PtrDestroy, PtrCast, Memcpy,
+  // `p.load[width=w](i)` and `p.store(i, v)` of a SIMD vector `v`.
+  PtrLoadLanes, PtrStoreLanes,
   // A string literal's bytes and length.
   StrData, StrLength,
   // The library's intrinsics: a scalar's text into a buffer, bytes to

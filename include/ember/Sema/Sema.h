@@ -264,6 +264,11 @@ public:
   const Type *getNamedSIMDType(const Expr *e);
   /// The scalar type the `DType` value `e` names, known at compile time.
   const Type *evaluateDType(ExprPtr &e);
+  /// The lane count `e` gives, known at compile time: a power of two.
+  std::optional<unsigned> evaluateSIMDWidth(ExprPtr &e);
+  const Type *checkLaneAccess(CallExpr &call, AttributeExpr &callee,
+                              const PointerType *type,
+                              llvm::ArrayRef<ExprPtr> explicitArgs);
   /// `DType.float32`, `v.dtype`, `SIMD[...].size`: constants.
   bool rewriteSIMDAttribute(ExprPtr &e);
   const Type *checkDTypeMethod(ExprPtr &e, AttributeExpr &callee);

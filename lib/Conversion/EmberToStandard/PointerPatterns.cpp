@@ -13,6 +13,7 @@
 #include "ember/Dialect/Ember/IR/EmberOps.h"
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Interfaces/DataLayoutInterfaces.h"
 
 using namespace mlir;
 using namespace ember;
@@ -40,6 +41,36 @@ Value createByteCount(OpBuilder &builder, Location loc, Type element,
   return LLVM::PtrToIntOp::create(builder, loc, builder.getI64Type(), end);
 }
 
+/// The alignment of one lane of `vector`: all a vector access through a
+/// pointer may assume.
+unsigned getLaneAlignment(Type vector) {
+  return cast<VectorType>(vector).getElementType().getIntOrFloatBitWidth() / 8;
+}
+
+struct LoadLanesOpLowering : OpConversionPattern<LoadLanesOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(LoadLanesOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Type type = getTypeConverter()->convertType(op.getType());
+    rewriter.replaceOpWithNewOp<LLVM::LoadOp>(op, type, adaptor.getPointer(),
+                                              getLaneAlignment(type));
+    return success();
+  }
+};
+
+struct StoreLanesOpLowering : OpConversionPattern<StoreLanesOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(StoreLanesOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Value value = adaptor.getValue();
+    rewriter.replaceOpWithNewOp<LLVM::StoreOp>(
+        op, value, adaptor.getPointer(), getLaneAlignment(value.getType()));
+    return success();
+  }
+};
+
 struct AllocOpLowering : OpConversionPattern<AllocOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -50,9 +81,19 @@ struct AllocOpLowering : OpConversionPattern<AllocOp> {
       return rewriter.notifyMatchFailure(op, "unconvertible element type");
     Location loc = op.getLoc();
     Value bytes = createByteCount(rewriter, loc, element, adaptor.getCount());
-    Value memory = callRuntime(rewriter, loc, "ember_rt_alloc",
-                               getPointerType(getContext()), bytes)
-                       .getResult(0);
+    // `malloc` aligns for scalars; wider vectors need more.
+    uint64_t alignment = DataLayout::closest(op).getTypeABIAlignment(element);
+    Value memory =
+        alignment <= 16
+            ? callRuntime(rewriter, loc, "ember_rt_alloc",
+                          getPointerType(getContext()), bytes)
+                  .getResult(0)
+            : callRuntime(rewriter, loc, "ember_rt_alloc_aligned",
+                          getPointerType(getContext()),
+                          {bytes, LLVM::ConstantOp::create(
+                                      rewriter, loc, rewriter.getI64Type(),
+                                      static_cast<int64_t>(alignment))})
+                  .getResult(0);
     rewriter.replaceOp(op, memory);
     return success();
   }
@@ -165,6 +206,7 @@ struct MakeStrOpLowering : OpConversionPattern<MakeStrOp> {
 void ember::populateEmberPointerPatterns(EmberTypeConverter &converter,
                                          RewritePatternSet &patterns) {
   patterns.add<AllocOpLowering, FreeOpLowering, NullOpLowering,
+               LoadLanesOpLowering, StoreLanesOpLowering,
                AddressOpLowering<PtrOffsetOp>, AddressOpLowering<PtrElementOp>,
                SameAddressLowering<PtrCastOp>,
                SameAddressLowering<AddressOfOp>,

@@ -153,6 +153,27 @@ OpFoldResult CastOp::fold(FoldAdaptor) {
 }
 
 //===----------------------------------------------------------------------===//
+// LoadLanesOp / StoreLanesOp
+//===----------------------------------------------------------------------===//
+
+static LogicalResult verifyLanes(Operation *op, VectorType vector,
+                                 PtrType pointer) {
+  if (vector.getElementType() != pointer.getElementType())
+    return op->emitOpError("lanes of ")
+           << vector.getElementType() << " through a pointer to "
+           << pointer.getElementType();
+  return success();
+}
+
+LogicalResult LoadLanesOp::verify() {
+  return verifyLanes(*this, getType(), getPointer().getType());
+}
+
+LogicalResult StoreLanesOp::verify() {
+  return verifyLanes(*this, getValue().getType(), getPointer().getType());
+}
+
+//===----------------------------------------------------------------------===//
 // Struct ops
 //===----------------------------------------------------------------------===//
 

@@ -290,6 +290,38 @@ def Ember_NullOp : Ember_Op<"null", [Pure]> {
   let assemblyFormat = "attr-dict `:` type($result)";
 }
 
+def Ember_LoadLanesOp : Ember_Op<"load_lanes"> {
+  let summary = "read consecutive values at a pointer into one vector";
+  let description = [{
+    `p.load[width=w]()`: the `w` values from `pointer` on, as the lanes of
+    a vector. The address need only be aligned as one value is.
+
+    ```mlir
+    %v = ember.load_lanes %p : !ember.ptr<f32> -> vector<8xf32>
+    ```
+  }];
+  let arguments = (ins Ember_PtrType:$pointer);
+  let results = (outs Ember_Vector:$result);
+  let assemblyFormat = "$pointer attr-dict `:` type($pointer) `->` type($result)";
+  let hasVerifier = 1;
+}
+
+def Ember_StoreLanesOp : Ember_Op<"store_lanes"> {
+  let summary = "write the lanes of a vector to consecutive values";
+  let description = [{
+    `p.store(v)` of a vector `v`: its lanes go to the values from `pointer`
+    on, aligned only as one value is.
+
+    ```mlir
+    ember.store_lanes %v, %p : vector<8xf32>, !ember.ptr<f32>
+    ```
+  }];
+  let arguments = (ins Ember_Vector:$value, Ember_PtrType:$pointer);
+  let assemblyFormat =
+      "$value `,` $pointer attr-dict `:` type($value) `,` type($pointer)";
+  let hasVerifier = 1;
+}
+
 def Ember_PtrOffsetOp : Ember_Op<"ptr_offset", [Pure,
     AllTypesMatch<["pointer", "result"]>]> {
   let summary = "the address `offset` elements further";
