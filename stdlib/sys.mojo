@@ -56,3 +56,13 @@ def bit_width_of[dtype: DType]() -> Int:
 
 def size_of[dtype: DType]() -> Int:
     return (bit_width_of[dtype]() + 7) // 8
+
+
+# The machine's cores: physical ones, and the logical processors the
+# system runs threads on (more with hyper-threading).
+def num_physical_cores() -> Int:
+    return external_call["ember_rt_physical_cores", Int]()
+
+
+def num_logical_cores() -> Int:
+    return external_call["ember_rt_logical_cores", Int]()

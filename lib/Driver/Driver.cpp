@@ -306,7 +306,9 @@ int Compilation::emitNative(mlir::ModuleOp module) {
                          llvm::CodeGenFileType::ObjectFile, os, message))
       return fail(DiagID::err_target, message);
   }
-  if (!linkExecutable(options.argv0, object.path(), outputPath(), message))
+  bool usesOpenMP = llvmModule->getFunction("__kmpc_fork_call") != nullptr;
+  if (!linkExecutable(options.argv0, object.path(), outputPath(), usesOpenMP,
+                      message))
     return fail(DiagID::err_link, message);
   return 0;
 }

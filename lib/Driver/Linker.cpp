@@ -53,7 +53,8 @@ static std::string findLinker() {
 }
 
 bool ember::linkExecutable(const std::string &argv0, const std::string &object,
-                           const std::string &output, std::string &error) {
+                           const std::string &output, bool usesOpenMP,
+                           std::string &error) {
   std::string linker = findLinker();
   if (linker.empty()) {
     error = "no C compiler found to link with (tried clang-22, clang, cc; "
@@ -63,6 +64,12 @@ bool ember::linkExecutable(const std::string &argv0, const std::string &object,
   std::string runtime = findRuntimeLibrary(argv0);
   llvm::SmallVector<llvm::StringRef> args = {linker, object, runtime, "-lm",
                                              "-o", output};
+  // LLVM's OpenMP runtime, found where the program runs too.
+  const std::string openMPDir = EMBER_OPENMP_LIBRARY_DIR;
+  const std::string libraryPath = "-L" + openMPDir;
+  const std::string runPath = "-Wl,-rpath," + openMPDir;
+  if (usesOpenMP)
+    args.append({libraryPath, "-lomp", runPath});
   std::string message;
   int status = llvm::sys::ExecuteAndWait(linker, args, std::nullopt, {}, 0, 0,
                                          &message);

@@ -22,8 +22,10 @@ private:
 };
 
 /// Links `object` with libember_rt into the executable `output`.
+/// A program that runs work on threads (`parallelize`) links `libomp`.
 bool linkExecutable(const std::string &argv0, const std::string &object,
-                    const std::string &output, std::string &error);
+                    const std::string &output, bool usesOpenMP,
+                    std::string &error);
 
 /// Runs `exe` with `args` and returns its exit status; a program killed by
 /// a signal kills the caller with the same signal.

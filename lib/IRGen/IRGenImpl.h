@@ -145,6 +145,9 @@ private:
                             mlir::Value vector, mlir::Location l);
   mlir::Value emitSIMDBuiltin(const CallExpr &e,
                               llvm::ArrayRef<mlir::Value> args);
+  // parallelize (IRGenParallel.cpp).
+  mlir::Value emitParallel(const CallExpr &e,
+                           llvm::ArrayRef<mlir::Value> args);
   mlir::Value emitComparison(CompareOperator op, mlir::Value lhs,
                              mlir::Value rhs, mlir::Location l,
                              bool laneByLane);

@@ -287,3 +287,60 @@ const char *ember_rt_argv(int64_t index) {
 static uint64_t random_state;
 
 uint64_t *ember_rt_random_state(void) { return &random_state; }
+
+/*===--- Threads ----------------------------------------------------------===*/
+
+#include <unistd.h>
+
+/* A positive count in the environment variable `name`, else 0. */
+static int64_t count_from_env(const char *name) {
+  const char *text = getenv(name);
+  if (!text)
+    return 0;
+  char *end = NULL;
+  long long count = strtoll(text, &end, 10);
+  return end != text && count > 0 ? (int64_t)count : 0;
+}
+
+/* `sys.num_logical_cores()`: the processors the system has online. */
+int64_t ember_rt_logical_cores(void) {
+  long count = sysconf(_SC_NPROCESSORS_ONLN);
+  return count > 0 ? (int64_t)count : 1;
+}
+
+/* `sys.num_physical_cores()`: distinct (package, core) pairs in
+   /proc/cpuinfo, else the logical count. */
+int64_t ember_rt_physical_cores(void) {
+  FILE *info = fopen("/proc/cpuinfo", "r");
+  if (!info)
+    return ember_rt_logical_cores();
+  enum { kMaxCores = 4096 };
+  long seen[kMaxCores];
+  int64_t count = 0;
+  long package = 0;
+  char line[256];
+  while (fgets(line, sizeof line, info)) {
+    long value;
+    if (sscanf(line, "physical id : %ld", &value) == 1) {
+      package = value;
+    } else if (sscanf(line, "core id : %ld", &value) == 1) {
+      long key = package * 65536 + value;
+      int64_t i = 0;
+      while (i < count && seen[i] != key)
+        ++i;
+      if (i == count && count < kMaxCores)
+        seen[count++] = key;
+    }
+  }
+  fclose(info);
+  return count > 0 ? count : ember_rt_logical_cores();
+}
+
+/* The threads `parallelize` uses without a count of its own:
+   `EMBER_NUM_THREADS`, `OMP_NUM_THREADS`, else one per logical core. */
+int64_t ember_rt_parallel_workers(void) {
+  int64_t workers = count_from_env("EMBER_NUM_THREADS");
+  if (workers == 0)
+    workers = count_from_env("OMP_NUM_THREADS");
+  return workers ? workers : ember_rt_logical_cores();
+}

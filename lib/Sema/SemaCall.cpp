@@ -72,6 +72,9 @@ const Type *Sema::checkCall(ExprPtr &e, const Type *expected) {
           named->builtin == Builtin::Rebind)
         return checkRebind(e, expected);
       if (named && named->kind == Symbol::Kind::Builtin &&
+          named->builtin == Builtin::Parallelize)
+        return checkParallelize(call);
+      if (named && named->kind == Symbol::Kind::Builtin &&
           named->builtin == Builtin::ExternalCall)
         return checkExternalCall(call, sub->indices);
       if (named && named->kind == Symbol::Kind::Builtin &&
@@ -974,6 +977,11 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
     call.resolvedArgs = {arg.get()};
     return type;
   }
+  case Builtin::Parallelize:
+    diags.report(call.getRange(), DiagID::err_parallel_work);
+    for (CallArgument &arg : call.args)
+      check(arg.value);
+    return errorType();
   case Builtin::Copy: // Only made by method calls.
   case Builtin::Rebind:
   case Builtin::SIMDBuild:

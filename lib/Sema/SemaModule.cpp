@@ -35,6 +35,8 @@ static const struct {
     {"memory", "alloc", Builtin::Alloc}, {"memory", "memcpy", Builtin::Memcpy},
     {"memory", "UnsafePointer", Builtin::None},
     {"ffi", "external_call", Builtin::ExternalCall},
+    {"algorithm", "parallelize", Builtin::Parallelize},
+    {"algorithm", "sync_parallelize", Builtin::Parallelize},
     {"sys.ffi", "external_call", Builtin::ExternalCall}};
 
 /// The value of a constant of the `math` module, if `member` is one.

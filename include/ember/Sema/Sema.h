@@ -281,6 +281,9 @@ public:
   const Type *checkSIMDMethodCall(ExprPtr &e, AttributeExpr &callee,
                                   llvm::ArrayRef<ExprPtr> explicitArgs);
 
+  //===--- Parallelism (SemaParallel.cpp) ----------------------------------===//
+  const Type *checkParallelize(CallExpr &call);
+
   //===--- Pointers (SemaPointer.cpp) --------------------------------------===//
   const Type *resolvePointerType(const Expr *e);
   const Type *checkPointerElement(SubscriptExpr &e, const PointerType *type);

@@ -12,6 +12,7 @@
 #include "mlir/Dialect/Func/Transforms/FuncConversions.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/OpenMP/OpenMPDialect.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
@@ -112,6 +113,7 @@ void ember::populateEmberToStandardPatterns(EmberTypeConverter &converter,
   populateEmberRuntimePatterns(converter, patterns);
   populateEmberStructPatterns(converter, patterns);
   populateEmberPointerPatterns(converter, patterns);
+  populateEmberParallelPatterns(converter, patterns);
   patterns.add<FuncOpTypeConversion, VectorOpTypeConversion>(
       converter, patterns.getContext());
   populateCallOpTypeConversionPattern(patterns, converter);

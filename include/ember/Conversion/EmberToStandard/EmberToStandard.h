@@ -25,6 +25,8 @@ void populateEmberRuntimePatterns(EmberTypeConverter &converter,
 void populateEmberStructPatterns(EmberTypeConverter &converter,
                                  mlir::RewritePatternSet &patterns);
 /// Patterns lowering pointers, heap memory and string views.
+void populateEmberParallelPatterns(EmberTypeConverter &converter,
+                                   mlir::RewritePatternSet &patterns);
 void populateEmberPointerPatterns(EmberTypeConverter &converter,
                                   mlir::RewritePatternSet &patterns);
 /// All patterns of `convert-ember-to-standard`.

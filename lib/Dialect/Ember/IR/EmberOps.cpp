@@ -174,6 +174,24 @@ LogicalResult StoreLanesOp::verify() {
 }
 
 //===----------------------------------------------------------------------===//
+// ParallelOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult ParallelOp::verify() {
+  Block &body = getBody().front();
+  if (body.getNumArguments() != getCaptures().size() + 1 ||
+      body.getArgument(0).getType() != getCount().getType())
+    return emitOpError("body takes the index, then one value per capture");
+  for (auto [capture, arg] :
+       llvm::zip(getCaptures(), body.getArguments().drop_front()))
+    if (capture.getType() != arg.getType())
+      return emitOpError("capture of ") << capture.getType()
+                                         << " given to an argument of "
+                                         << arg.getType();
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
 // Struct ops
 //===----------------------------------------------------------------------===//
 

@@ -540,6 +540,45 @@ def Ember_RuntimeChecksOp : Ember_Op<"runtime_checks", [Pure]> {
   let assemblyFormat = "attr-dict";
 }
 
+//===----------------------------------------------------------------------===//
+// Parallelism
+//===----------------------------------------------------------------------===//
+
+def Ember_ParallelOp : Ember_Op<"parallel", [IsolatedFromAbove,
+    AttrSizedOperandSegments]> {
+  let summary = "run a body once per work item, on all threads";
+  let description = [{
+    `parallelize[work](count, workers)`: the body runs for each index in
+    `0..count`, on `workers` threads (the default without one), items
+    handed out one at a time as threads become free. The body sees only
+    its block arguments: the index, then `captures` (what the work item
+    reads or changes outside, by reference), so that the ownership checks
+    see the parallel op use them.
+
+    ```mlir
+    ember.parallel %n captures(%total : !ember.ref<si64>) {
+    ^bb0(%i: si64, %t: !ember.ref<si64>):
+      func.call @work(%i, %t) : (si64, !ember.ref<si64>) -> ()
+      ember.yield
+    }
+    ```
+  }];
+  let arguments = (ins SI64:$count, Optional<SI64>:$workers,
+                       Variadic<AnyType>:$captures);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = [{
+    $count (`workers` $workers^)? (`captures` `(` $captures^ `:`
+    type($captures) `)`)? $body attr-dict
+  }];
+  let hasVerifier = 1;
+}
+
+def Ember_YieldOp : Ember_Op<"yield", [Pure, Terminator,
+    HasParent<"ParallelOp">]> {
+  let summary = "the end of a work item";
+  let assemblyFormat = "attr-dict";
+}
+
 def Ember_ExitOp : Ember_Op<"exit"> {
   let summary = "end the program with an exit status";
   let description = [{

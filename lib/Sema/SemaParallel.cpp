@@ -1,0 +1,96 @@
+//===- SemaParallel.cpp - Ember semantic analysis: parallelize ------------===//
+//
+// `parallelize[work](count)` (module `algorithm`) calls `work(i)` for each
+// `i` in `0..count`, on all threads, in no particular order. `work` is a
+// function of one `Int`, usually a closure over the caller's variables;
+// Sema checks the call `work(i)` once, with `i` a hidden variable that
+// IRGen binds to each item's index, so captures are passed as in any call.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ember/Sema/Sema.h"
+
+using namespace ember;
+using llvm::cast;
+using llvm::dyn_cast;
+
+static const Type *errorType() { return Type::get(Type::Kind::Error); }
+
+/// The arguments of `work` that each call passes, its captures aside.
+static size_t countOwnParams(const FnDecl &work) {
+  size_t own = 0;
+  for (const Param &param : work.params)
+    own += param.capturedFrom == nullptr;
+  return own;
+}
+
+const Type *Sema::checkParallelize(CallExpr &call) {
+  auto &sub = *cast<SubscriptExpr>(call.callee.get());
+  auto fail = [&] {
+    for (CallArgument &arg : call.args)
+      check(arg.value);
+    return errorType();
+  };
+  auto *workName = sub.indices.size() == 1
+                       ? dyn_cast<NameExpr>(sub.indices[0].get())
+                       : nullptr;
+  const Symbol *symbol = workName ? scope->lookup(workName->name) : nullptr;
+  if (!symbol || symbol->kind != Symbol::Kind::Function ||
+      symbol->functions.size() != 1) {
+    diags.report(sub.getRange(), DiagID::err_parallel_work);
+    return fail();
+  }
+  FnDecl &work = *symbol->functions.front();
+  const Type *intType = Type::get(Type::Kind::Int);
+  if (work.isGeneric || countOwnParams(work) != 1 ||
+      work.params.front().type != intType ||
+      (work.resultType && !work.resultType->isNone())) {
+    diags.report(workName->getRange(), DiagID::err_parallel_signature,
+                 work.name);
+    diags.report(work.nameRange, DiagID::note_declared_here, work.name);
+    return fail();
+  }
+  if (work.raisedType) {
+    diags.report(workName->getRange(), DiagID::err_unsupported,
+                 "a work function that raises");
+    return fail();
+  }
+  if (call.args.empty() || call.args.size() > 2) {
+    diags.report(call.getRange(), DiagID::err_arg_count, "parallelize",
+                 "1 or 2", call.args.size());
+    return fail();
+  }
+  for (CallArgument &arg : call.args) {
+    if (!arg.keyword.empty() && arg.keyword != "num_work_items" &&
+        arg.keyword != "num_workers") {
+      diags.report(arg.keywordLoc, DiagID::err_unknown_keyword, "parallelize",
+                   arg.keyword);
+      return fail();
+    }
+    checkAs(arg.value, intType);
+    call.resolvedArgs.push_back(arg.value.get());
+  }
+  // A variable every item changes is written by all threads at once.
+  for (const Param &param : work.params)
+    if (param.capturedFrom && param.local && param.local->isWritten &&
+        (param.type->isScalar() || param.type->isSIMD())) {
+      diags.report(workName->getRange(), DiagID::warn_parallel_race,
+                   param.name);
+      diags.report(param.local->declRange, DiagID::note_parallel_race);
+    }
+
+  // The call each item makes, `work(index)`.
+  llvm::SMRange range = sub.indices.front()->getRange();
+  auto index = std::make_unique<NameExpr>(range, "parallel.index");
+  index->local = declareHiddenLocal("parallel.index", range, intType);
+  index->type = intType;
+  auto item = std::make_unique<CallExpr>(
+      range, std::make_unique<NameExpr>(range, work.name));
+  item->args.push_back({"", {}, std::move(index)});
+  ExprPtr itemCall = std::move(item);
+  if (check(itemCall)->isError())
+    return errorType();
+  call.parts.push_back(std::move(itemCall));
+  call.builtin = Builtin::Parallelize;
+  return Type::get(Type::Kind::None);
+}
