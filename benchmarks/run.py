@@ -6,6 +6,11 @@ Usage: benchmarks/run.py [--emberc PATH] [--repeat N] [--skip-python]
 Ember is built with `emberc build -O3` (host CPU), C with
 `clang-22 -O3 -march=native`. Every program must print the same output in
 all three languages. Ember and C run N times (best time kept), Python once.
+
+The parallel programs also run Ember on one thread (EMBER_NUM_THREADS=1),
+C with OpenMP (`-fopenmp`), and Numba (`@njit(parallel=True)`, `prange`)
+when it is installed: its JIT cache is warmed by a first run, so the times
+are those of a cached program, the interpreter's start-up included.
 """
 import argparse
 import os
@@ -32,15 +37,64 @@ PROGRAMS = [
 ]
 
 
-def run_timed(cmd):
+# Each parallel benchmark: its name, and its Ember, C (OpenMP), Python and
+# Numba programs.
+PARALLEL = [
+    ("primes-par", "primes_parallel.ember", "primes_parallel.c", "primes_parallel.py",
+     "primes_parallel_numba.py"),
+]
+
+
+def run_timed(cmd, env=None):
     start = time.perf_counter()
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True,
+                         env=env).stdout
     return time.perf_counter() - start, out
 
 
-def best_of(cmd, repeat):
-    times, outputs = zip(*(run_timed(cmd) for _ in range(repeat)))
+def best_of(cmd, repeat, env=None):
+    times, outputs = zip(*(run_timed(cmd, env) for _ in range(repeat)))
     return min(times), outputs[0]
+
+
+def has_numba():
+    return subprocess.run([sys.executable, "-c", "import numba"],
+                          capture_output=True).returncode == 0
+
+
+def run_parallel(args, tmp):
+    """Times the parallel programs; prints their table."""
+    one_thread = dict(os.environ, EMBER_NUM_THREADS="1", OMP_NUM_THREADS="1")
+    numba = has_numba()
+    print(f"\n{'program':10} {'ember s':>9} {'1 thread':>9} {'C+omp s':>9} {'numba s':>9}"
+          f" {'python s':>9} {'ember/C':>8} {'speedup':>8} {'numba/ember':>12}"
+          f" {'python/ember':>13}")
+    for name, ember_src, c_src, py_src, numba_src in PARALLEL:
+        ember_exe = os.path.join(tmp, name + "-ember")
+        c_exe = os.path.join(tmp, name + "-c")
+        subprocess.run([args.emberc, "build", "-O3", os.path.join(HERE, ember_src),
+                        "-o", ember_exe], check=True)
+        subprocess.run([args.cc, "-O3", "-march=native", "-fopenmp",
+                        os.path.join(HERE, c_src), "-o", c_exe], check=True)
+        ember_time, ember_out = best_of([ember_exe], args.repeat)
+        serial_time, serial_out = best_of([ember_exe], args.repeat, one_thread)
+        c_time, c_out = best_of([c_exe], args.repeat)
+        numba_time, numba_out = None, ember_out
+        if numba:
+            run_timed([sys.executable, os.path.join(HERE, numba_src)])  # JIT cache
+            numba_time, numba_out = best_of([sys.executable, os.path.join(HERE, numba_src)],
+                                            args.repeat)
+        py_time, py_out = None, ember_out
+        if not args.skip_python:
+            py_time, py_out = run_timed([sys.executable, os.path.join(HERE, py_src)])
+        if not (ember_out == serial_out == c_out == numba_out == py_out):
+            sys.exit(f"{name}: outputs differ: {ember_out!r} {serial_out!r} {c_out!r}"
+                     f" {numba_out!r} {py_out!r}")
+        show = lambda t: f"{t:9.3f}" if t else f"{'-':>9}"
+        ratio = lambda t: f"{t / ember_time:11.2f}x" if t else f"{'-':>12}"
+        print(f"{name:10} {ember_time:9.3f} {serial_time:9.3f} {c_time:9.3f} {show(numba_time)}"
+              f" {show(py_time)} {ember_time / c_time:8.2f} {serial_time / ember_time:7.2f}x"
+              f" {ratio(numba_time)} {ratio(py_time)} ")
 
 
 def main():
@@ -74,6 +128,8 @@ def main():
         py = f"{py_time:9.3f}" if py_time else f"{'-':>9}"
         speedup = f"{py_time / ember_time:12.1f}x" if py_time else f"{'-':>13}"
         print(f"{name:10} {ember_time:9.3f} {c_time:9.3f} {py} {ember_time / c_time:8.2f} {speedup}")
+    with tempfile.TemporaryDirectory() as tmp:
+        run_parallel(args, tmp)
 
 
 if __name__ == "__main__":
