@@ -978,10 +978,7 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
     return type;
   }
   case Builtin::Parallelize:
-    diags.report(call.getRange(), DiagID::err_parallel_work);
-    for (CallArgument &arg : call.args)
-      check(arg.value);
-    return errorType();
+    return checkParallelize(call);
   case Builtin::Copy: // Only made by method calls.
   case Builtin::Rebind:
   case Builtin::SIMDBuild:

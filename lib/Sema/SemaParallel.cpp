@@ -1,7 +1,8 @@
 //===- SemaParallel.cpp - Ember semantic analysis: parallelize ------------===//
 //
 // `parallelize[work](count)` (module `algorithm`) calls `work(i)` for each
-// `i` in `0..count`, on all threads, in no particular order. `work` is a
+// `i` in `0..count`, on all threads, in no particular order; current Mojo
+// also spells it `parallelize(work, count)`. `work` is a
 // function of one `Int`, usually a closure over the caller's variables;
 // Sema checks the call `work(i)` once, with `i` a hidden variable that
 // IRGen binds to each item's index, so captures are passed as in any call.
@@ -25,19 +26,27 @@ static size_t countOwnParams(const FnDecl &work) {
 }
 
 const Type *Sema::checkParallelize(CallExpr &call) {
-  auto &sub = *cast<SubscriptExpr>(call.callee.get());
   auto fail = [&] {
     for (CallArgument &arg : call.args)
       check(arg.value);
     return errorType();
   };
-  auto *workName = sub.indices.size() == 1
-                       ? dyn_cast<NameExpr>(sub.indices[0].get())
-                       : nullptr;
+  // `parallelize[work](count)`, or `parallelize(work, count)`.
+  auto *sub = dyn_cast<SubscriptExpr>(call.callee.get());
+  ExprPtr workArg;
+  if (!sub && !call.args.empty() && call.args.front().keyword.empty()) {
+    workArg = std::move(call.args.front().value);
+    call.args.erase(call.args.begin());
+  }
+  Expr *workExpr = workArg ? workArg.get()
+                   : sub && sub->indices.size() == 1 ? sub->indices[0].get()
+                                                     : nullptr;
+  auto *workName = llvm::dyn_cast_or_null<NameExpr>(workExpr);
   const Symbol *symbol = workName ? scope->lookup(workName->name) : nullptr;
   if (!symbol || symbol->kind != Symbol::Kind::Function ||
       symbol->functions.size() != 1) {
-    diags.report(sub.getRange(), DiagID::err_parallel_work);
+    diags.report(workExpr ? workExpr->getRange() : call.getRange(),
+                 DiagID::err_parallel_work);
     return fail();
   }
   FnDecl &work = *symbol->functions.front();
@@ -80,7 +89,7 @@ const Type *Sema::checkParallelize(CallExpr &call) {
     }
 
   // The call each item makes, `work(index)`.
-  llvm::SMRange range = sub.indices.front()->getRange();
+  llvm::SMRange range = workName->getRange();
   auto index = std::make_unique<NameExpr>(range, "parallel.index");
   index->local = declareHiddenLocal("parallel.index", range, intType);
   index->type = intType;

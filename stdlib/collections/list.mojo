@@ -16,6 +16,14 @@ struct List[T: Copyable](Copyable, Sized, Writable):
         self._length = 0
         self._capacity = capacity
 
+    # `List[Int](length=8, fill=0)`: `length` copies of `fill`.
+    def __init__(out self, *, length: Int, fill: Self.T):
+        self._data = alloc[Self.T](length)
+        self._length = length
+        self._capacity = length
+        for i in range(length):
+            (self._data + i).init_pointee_copy(fill)
+
     def __init__(out self, *, copy: Self):
         self._data = alloc[Self.T](copy._length)
         self._length = copy._length
