@@ -38,10 +38,14 @@ PROGRAMS = [
 
 
 # Each parallel benchmark: its name, and its Ember, C (OpenMP), Python and
-# Numba programs.
+# Numba programs (no Python one where it would take minutes).
 PARALLEL = [
     ("primes-par", "primes_parallel.ember", "primes_parallel.c", "primes_parallel.py",
      "primes_parallel_numba.py"),
+    # SIMD lanes in each row, rows over the threads.
+    ("mandel-par", "mandelbrot_parallel.ember", "mandelbrot_parallel.c", "mandelbrot.py",
+     "mandelbrot_parallel_numba.py"),
+    ("sum-par", "sum_parallel.ember", "sum_parallel.c", None, "sum_parallel_numba.py"),
 ]
 
 
@@ -85,7 +89,7 @@ def run_parallel(args, tmp):
             numba_time, numba_out = best_of([sys.executable, os.path.join(HERE, numba_src)],
                                             args.repeat)
         py_time, py_out = None, ember_out
-        if not args.skip_python:
+        if py_src and not args.skip_python:
             py_time, py_out = run_timed([sys.executable, os.path.join(HERE, py_src)])
         if not (ember_out == serial_out == c_out == numba_out == py_out):
             sys.exit(f"{name}: outputs differ: {ember_out!r} {serial_out!r} {c_out!r}"

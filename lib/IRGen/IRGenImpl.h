@@ -148,6 +148,8 @@ private:
   // parallelize (IRGenParallel.cpp).
   mlir::Value emitParallel(const CallExpr &e,
                            llvm::ArrayRef<mlir::Value> args);
+  mlir::Value emitSequentialMap(const CallExpr &e,
+                                llvm::ArrayRef<mlir::Value> args);
   mlir::Value emitComparison(CompareOperator op, mlir::Value lhs,
                              mlir::Value rhs, mlir::Location l,
                              bool laneByLane);

@@ -10,6 +10,8 @@
 
 #include "IRGenImpl.h"
 
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
+
 using namespace ember;
 
 mlir::Value IRGen::emitParallel(const CallExpr &e,
@@ -39,5 +41,37 @@ mlir::Value IRGen::emitParallel(const CallExpr &e,
   mlir::func::CallOp::create(builder, l, functions[&work],
                              body->getArguments());
   YieldOp::create(builder, l);
+  return {};
+}
+
+/// `map[work](count)`: `work(0)`, `work(1)`, ... in order, the index in
+/// the hidden variable the item's call passes.
+mlir::Value IRGen::emitSequentialMap(const CallExpr &e,
+                                     llvm::ArrayRef<mlir::Value> args) {
+  mlir::Location l = loc(e.getLoc());
+  const auto &item = *llvm::cast<CallExpr>(e.parts.front().get());
+  const auto *index = llvm::cast<NameExpr>(item.resolvedArgs.front());
+  mlir::Value slot = getLocal(index->local);
+  mlir::Type intType = args[0].getType();
+  StoreOp::create(builder, l,
+                  ConstantOp::create(builder, l,
+                                     builder.getIntegerAttr(intType, 0)),
+                  slot);
+  mlir::Block *header = newBlock();
+  mlir::Block *body = newBlock();
+  mlir::Block *exit = newBlock();
+  branchTo(header, l);
+  enterBlock(header);
+  mlir::Value i = LoadOp::create(builder, l, slot);
+  mlir::cf::CondBranchOp::create(
+      builder, l, CmpOp::create(builder, l, CmpPredicate::lt, i, args[0]), body,
+      exit);
+  enterBlock(body);
+  emitExpr(&item);
+  emitIncrement(slot,
+                ConstantOp::create(builder, l, builder.getIntegerAttr(intType, 1)),
+                l);
+  branchTo(header, l);
+  enterBlock(exit);
   return {};
 }

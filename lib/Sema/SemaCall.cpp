@@ -72,8 +72,9 @@ const Type *Sema::checkCall(ExprPtr &e, const Type *expected) {
           named->builtin == Builtin::Rebind)
         return checkRebind(e, expected);
       if (named && named->kind == Symbol::Kind::Builtin &&
-          named->builtin == Builtin::Parallelize)
-        return checkParallelize(call);
+          (named->builtin == Builtin::Parallelize ||
+           named->builtin == Builtin::SequentialMap))
+        return checkParallelize(call, named->builtin);
       if (named && named->kind == Symbol::Kind::Builtin &&
           named->builtin == Builtin::ExternalCall)
         return checkExternalCall(call, sub->indices);
@@ -978,7 +979,8 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
     return type;
   }
   case Builtin::Parallelize:
-    return checkParallelize(call);
+  case Builtin::SequentialMap:
+    return checkParallelize(call, builtin);
   case Builtin::Copy: // Only made by method calls.
   case Builtin::Rebind:
   case Builtin::SIMDBuild:

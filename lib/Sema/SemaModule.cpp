@@ -37,6 +37,7 @@ static const struct {
     {"ffi", "external_call", Builtin::ExternalCall},
     {"algorithm", "parallelize", Builtin::Parallelize},
     {"algorithm", "sync_parallelize", Builtin::Parallelize},
+    {"algorithm", "map", Builtin::SequentialMap},
     {"sys.ffi", "external_call", Builtin::ExternalCall}};
 
 /// The value of a constant of the `math` module, if `member` is one.

@@ -2,7 +2,8 @@
 //
 // `parallelize[work](count)` (module `algorithm`) calls `work(i)` for each
 // `i` in `0..count`, on all threads, in no particular order; current Mojo
-// also spells it `parallelize(work, count)`. `work` is a
+// also spells it `parallelize(work, count)`. `map[work](count)` calls
+// `work(0)`, `work(1)`, ... in order, on this thread. `work` is a
 // function of one `Int`, usually a closure over the caller's variables;
 // Sema checks the call `work(i)` once, with `i` a hidden variable that
 // IRGen binds to each item's index, so captures are passed as in any call.
@@ -25,7 +26,9 @@ static size_t countOwnParams(const FnDecl &work) {
   return own;
 }
 
-const Type *Sema::checkParallelize(CallExpr &call) {
+const Type *Sema::checkParallelize(CallExpr &call, Builtin builtin) {
+  bool parallel = builtin == Builtin::Parallelize;
+  const char *name = parallel ? "parallelize" : "map";
   auto fail = [&] {
     for (CallArgument &arg : call.args)
       check(arg.value);
@@ -46,7 +49,7 @@ const Type *Sema::checkParallelize(CallExpr &call) {
   if (!symbol || symbol->kind != Symbol::Kind::Function ||
       symbol->functions.size() != 1) {
     diags.report(workExpr ? workExpr->getRange() : call.getRange(),
-                 DiagID::err_parallel_work);
+                 DiagID::err_parallel_work, name);
     return fail();
   }
   FnDecl &work = *symbol->functions.front();
@@ -64,15 +67,15 @@ const Type *Sema::checkParallelize(CallExpr &call) {
                  "a work function that raises");
     return fail();
   }
-  if (call.args.empty() || call.args.size() > 2) {
-    diags.report(call.getRange(), DiagID::err_arg_count, "parallelize",
-                 "1 or 2", call.args.size());
+  if (call.args.empty() || call.args.size() > (parallel ? 2u : 1u)) {
+    diags.report(call.getRange(), DiagID::err_arg_count, name,
+                 parallel ? "1 or 2" : "1", call.args.size());
     return fail();
   }
   for (CallArgument &arg : call.args) {
     if (!arg.keyword.empty() && arg.keyword != "num_work_items" &&
         arg.keyword != "num_workers") {
-      diags.report(arg.keywordLoc, DiagID::err_unknown_keyword, "parallelize",
+      diags.report(arg.keywordLoc, DiagID::err_unknown_keyword, name,
                    arg.keyword);
       return fail();
     }
@@ -81,7 +84,8 @@ const Type *Sema::checkParallelize(CallExpr &call) {
   }
   // A variable every item changes is written by all threads at once.
   for (const Param &param : work.params)
-    if (param.capturedFrom && param.local && param.local->isWritten &&
+    if (parallel && param.capturedFrom && param.local &&
+        param.local->isWritten &&
         (param.type->isScalar() || param.type->isSIMD())) {
       diags.report(workName->getRange(), DiagID::warn_parallel_race,
                    param.name);
@@ -100,6 +104,6 @@ const Type *Sema::checkParallelize(CallExpr &call) {
   if (check(itemCall)->isError())
     return errorType();
   call.parts.push_back(std::move(itemCall));
-  call.builtin = Builtin::Parallelize;
+  call.builtin = builtin;
   return Type::get(Type::Kind::None);
 }

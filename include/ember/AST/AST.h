@@ -187,9 +187,9 @@ enum class Builtin {
   ConformsTo, Materialize,
   // `rebind[T](x)`: `x`, whose type an instance makes `T`.
   Rebind,
-  // `parallelize[work](count, workers)`: the call of `work` each item makes
-  // is in `parts`.
-  Parallelize,
+  // `parallelize[work](count, workers)` and the sequential `map[work](count)`:
+  // the call of `work` each item makes is in `parts`.
+  Parallelize, SequentialMap,
   // `x.copy()` of a `Copyable` struct.
   Copy,
   // The `math` module's functions of one float.

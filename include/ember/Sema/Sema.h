@@ -282,7 +282,8 @@ public:
                                   llvm::ArrayRef<ExprPtr> explicitArgs);
 
   //===--- Parallelism (SemaParallel.cpp) ----------------------------------===//
-  const Type *checkParallelize(CallExpr &call);
+  /// `parallelize[work](count)`, or the sequential `map[work](count)`.
+  const Type *checkParallelize(CallExpr &call, Builtin builtin);
 
   //===--- Pointers (SemaPointer.cpp) --------------------------------------===//
   const Type *resolvePointerType(const Expr *e);
