@@ -8,6 +8,7 @@ using namespace ember::parser;
 std::unique_ptr<Module> Parser::parseModule(StringRef name) {
   auto module = std::make_unique<Module>();
   module->name = name.str();
+  currentModule = module.get();
   while (!is(TokenKind::eof)) {
     if (consumeIf(TokenKind::newline))
       continue;

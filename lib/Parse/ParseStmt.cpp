@@ -276,7 +276,18 @@ StmtPtr Parser::parseSimpleStatement() {
     return std::make_unique<RaiseStmt>(rangeFrom(start), std::move(value));
   }
   case TokenKind::kw_import:
-  case TokenKind::kw_from:
+  case TokenKind::kw_from: {
+    // An import in a body binds its names for the whole file, as if it
+    // were at the top: a superset of what the function sees.
+    std::optional<ImportDecl> imp = parseImport();
+    if (!imp || !currentModule)
+      return nullptr;
+    currentModule->imports.push_back(std::move(*imp));
+    // parseImport consumed the newline; give it back to the caller.
+    if (pos && tokens[pos - 1].is(TokenKind::newline))
+      --pos;
+    return std::make_unique<PassStmt>(rangeFrom(start));
+  }
   case TokenKind::kw_global:
   case TokenKind::kw_nonlocal:
   case TokenKind::kw_del:

@@ -36,6 +36,8 @@ public:
       : tokens(tokens), diags(diags) {}
 
   std::unique_ptr<Module> parseModule(StringRef name);
+  /// The module being parsed, which an import in a body adds to.
+  Module *currentModule = nullptr;
 
 private:
   //===--- Token helpers ---------------------------------------------------===//

@@ -38,22 +38,13 @@ void Sema::checkLocalFunction(FunctionStmt &stmt) {
   fn.unit = currentFn->unit;
   fn.enclosing = currentFn;
   fn.isLibrary = currentFn->isLibrary;
-  if (isTemplate(fn)) {
-    diags.report(fn.nameRange, DiagID::err_unsupported,
-                 "a generic nested function");
-    return;
-  }
   fn.outerScope = scope;
-  resolveSignature(fn);
-  bool hasDefault = false;
-  for (const CaptureDecl &capture : fn.captures) {
-    if (capture.name.empty()) {
-      if (hasDefault)
-        diags.report(capture.range, DiagID::err_capture_two_defaults);
-      hasDefault = true;
-      continue;
-    }
-    captureExplicitly(fn, capture);
+  // A generic one is checked in each instance, which its calls make in
+  // this function, while the scope it sees is alive.
+  fn.isGeneric = isTemplate(fn);
+  if (!fn.isGeneric) {
+    resolveSignature(fn);
+    captureListed(fn);
   }
   // The name is visible from here on, in the body too.
   Symbol symbol;
@@ -66,9 +57,31 @@ void Sema::checkLocalFunction(FunctionStmt &stmt) {
   } else {
     scope->insert(fn.name, symbol);
   }
-  checkFunctionBody(fn);
+  module->localFunctions.push_back(&fn);
+  if (fn.isGeneric)
+    return;
+  checkClosureBody(fn);
   fn.outerScope = nullptr;
-  // What the body captured by default becomes arguments too.
+}
+
+/// Captures what the capture list of `fn` names.
+void Sema::captureListed(FnDecl &fn) {
+  bool hasDefault = false;
+  for (const CaptureDecl &capture : fn.captures) {
+    if (capture.name.empty()) {
+      if (hasDefault)
+        diags.report(capture.range, DiagID::err_capture_two_defaults);
+      hasDefault = true;
+      continue;
+    }
+    captureExplicitly(fn, capture);
+  }
+}
+
+/// Checks the body of the closure `fn`; what it captured by default
+/// becomes arguments too.
+void Sema::checkClosureBody(FnDecl &fn) {
+  checkFunctionBody(fn);
   for (const FnDecl::Capture &capture : fn.captured) {
     if (llvm::any_of(fn.params, [&](const Param &param) {
           return param.local == capture.inner;
@@ -76,7 +89,26 @@ void Sema::checkLocalFunction(FunctionStmt &stmt) {
       continue;
     fn.params.push_back(makeCaptureParam(capture));
   }
-  module->localFunctions.push_back(&fn);
+}
+
+/// An instance of a generic nested function, in the function that defines
+/// it: it captures as the template says, and is checked now.
+void Sema::finishNestedInstance(FnDecl &instance, llvm::SMLoc requestedAt) {
+  if (currentFn != instance.enclosing) {
+    diags.report(requestedAt, DiagID::err_unsupported,
+                 "calling a generic closure from a function other than the "
+                 "one that defines it");
+    return;
+  }
+  captureListed(instance);
+  unsigned errorsBefore = diags.getNumErrors();
+  checkClosureBody(instance);
+  if (!instance.snapshots.empty())
+    diags.report(instance.nameRange, DiagID::err_unsupported,
+                 "a `var` capture in a generic nested function");
+  if (diags.getNumErrors() != errorsBefore)
+    diags.report(requestedAt, DiagID::note_instance_here,
+                 instance.name + instance.instanceSuffix);
 }
 
 /// The default capture of `fn`, if its list has one.

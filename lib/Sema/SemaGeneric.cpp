@@ -638,10 +638,13 @@ FnDecl *Sema::makeInstance(
     unsigned depth, llvm::SMLoc requestedAt) {
   std::unique_ptr<FnDecl> instance = cloneFunction(templ);
   instance->instanceSuffix = key;
+  instance->enclosing = templ.enclosing;
   instance->instanceDepth = depth;
   instance->outerScope = bindParameters(
       bindings, instance->boundValues,
-      templ.parent ? &getStructScope(*templ.parent) : &unitScope(templ.unit));
+      templ.enclosing ? templ.outerScope
+      : templ.parent  ? &getStructScope(*templ.parent)
+                      : &unitScope(templ.unit));
   Scope *instanceScope = instance->outerScope;
   for (auto [index, type] : implicitTypes) {
     // The argument's type, under a name no source can spell.
@@ -669,6 +672,10 @@ FnDecl *Sema::makeInstance(
   // An instance its `where` excludes is never checked or emitted.
   if (!meetsConstraint(*made)) {
     made->isDeferred = true;
+    return made;
+  }
+  if (templ.enclosing) {
+    finishNestedInstance(*made, requestedAt);
     return made;
   }
   // An untyped `def` without `->` returns what its body returns, so its

@@ -245,6 +245,9 @@ public:
 
   //===--- Nested functions and closures (SemaClosure.cpp) -----------------===//
   void checkLocalFunction(FunctionStmt &stmt);
+  void captureListed(FnDecl &fn);
+  void checkClosureBody(FnDecl &fn);
+  void finishNestedInstance(FnDecl &instance, llvm::SMLoc requestedAt);
   LocalVar *makeCapture(FnDecl &fn, LocalVar &outer, const CaptureDecl &capture,
                         llvm::SMRange at);
   void captureExplicitly(FnDecl &fn, const CaptureDecl &capture);
