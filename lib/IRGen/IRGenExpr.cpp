@@ -575,6 +575,8 @@ mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
     return emitParallel(e, args);
   case Builtin::SequentialMap:
     return emitSequentialMap(e, args);
+  case Builtin::Vectorize:
+    return emitVectorize(e, args);
   case Builtin::PtrLoadLanes: {
     mlir::Value pointer = args.size() == 2
                               ? PtrOffsetOp::create(builder, l, args[0], args[1])

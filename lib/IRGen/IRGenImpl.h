@@ -150,6 +150,11 @@ private:
                            llvm::ArrayRef<mlir::Value> args);
   mlir::Value emitSequentialMap(const CallExpr &e,
                                 llvm::ArrayRef<mlir::Value> args);
+  mlir::Value emitVectorize(const CallExpr &e,
+                            llvm::ArrayRef<mlir::Value> args);
+  mlir::Value emitItemIndex(const CallExpr &e, mlir::Location l);
+  void emitWhileFits(mlir::Value slot, mlir::Value count, int64_t span,
+                     llvm::function_ref<void()> body, mlir::Location l);
   mlir::Value emitComparison(CompareOperator op, mlir::Value lhs,
                              mlir::Value rhs, mlir::Location l,
                              bool laneByLane);

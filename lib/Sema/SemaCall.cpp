@@ -76,6 +76,9 @@ const Type *Sema::checkCall(ExprPtr &e, const Type *expected) {
            named->builtin == Builtin::SequentialMap))
         return checkParallelize(call, named->builtin);
       if (named && named->kind == Symbol::Kind::Builtin &&
+          named->builtin == Builtin::Vectorize)
+        return checkVectorize(call);
+      if (named && named->kind == Symbol::Kind::Builtin &&
           named->builtin == Builtin::ExternalCall)
         return checkExternalCall(call, sub->indices);
       if (named && named->kind == Symbol::Kind::Builtin &&
@@ -981,6 +984,11 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
   case Builtin::Parallelize:
   case Builtin::SequentialMap:
     return checkParallelize(call, builtin);
+  case Builtin::Vectorize:
+    diags.report(call.getRange(), DiagID::err_vectorize_form);
+    for (CallArgument &arg : call.args)
+      check(arg.value);
+    return errorType();
   case Builtin::Copy: // Only made by method calls.
   case Builtin::Rebind:
   case Builtin::SIMDBuild:

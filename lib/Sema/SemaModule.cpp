@@ -38,6 +38,7 @@ static const struct {
     {"algorithm", "parallelize", Builtin::Parallelize},
     {"algorithm", "sync_parallelize", Builtin::Parallelize},
     {"algorithm", "map", Builtin::SequentialMap},
+    {"algorithm", "vectorize", Builtin::Vectorize},
     {"sys.ffi", "external_call", Builtin::ExternalCall}};
 
 /// The value of a constant of the `math` module, if `member` is one.

@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "ember/AST/ASTClone.h"
 #include "ember/Sema/Sema.h"
 
 using namespace ember;
@@ -105,5 +106,106 @@ const Type *Sema::checkParallelize(CallExpr &call, Builtin builtin) {
     return errorType();
   call.parts.push_back(std::move(itemCall));
   call.builtin = builtin;
+  return Type::get(Type::Kind::None);
+}
+
+/// `work[width](index)`: a call of an instance of `work`.
+static ExprPtr makeItemCall(const FnDecl &work, int64_t width, Expr &index,
+                            llvm::SMRange range) {
+  auto callee = std::make_unique<SubscriptExpr>(
+      range, std::make_unique<NameExpr>(range, work.name));
+  callee->indices.push_back(Sema::makeIntConstant(range, width));
+  auto call = std::make_unique<CallExpr>(range, std::move(callee));
+  auto name = std::make_unique<NameExpr>(range, "vectorize.index");
+  name->local = cast<NameExpr>(index).local;
+  name->type = index.type;
+  call->args.push_back({"", {}, std::move(name)});
+  return call;
+}
+
+/// `vectorize[work, width](count)` (older Mojo) and `vectorize[width](count,
+/// work)`: `work[width](i)` for `i` in `0, width, 2 * width, ...` while a
+/// whole vector fits, then `work[1](i)` for the elements left; with
+/// `unroll_factor=u`, `u` vectors per iteration of the loop.
+const Type *Sema::checkVectorize(CallExpr &call) {
+  auto &sub = *cast<SubscriptExpr>(call.callee.get());
+  auto fail = [&] {
+    for (CallArgument &arg : call.args)
+      check(arg.value);
+    return errorType();
+  };
+  // The work function first in brackets, or last in the arguments.
+  std::vector<const Expr *> brackets;
+  const Expr *unrollArg = nullptr;
+  for (const ExprPtr &index : sub.indices) {
+    auto *keyword = dyn_cast<KeywordArgExpr>(index.get());
+    if (keyword && keyword->name == "unroll_factor")
+      unrollArg = keyword->value.get();
+    else
+      brackets.push_back(keyword ? keyword->value.get() : index.get());
+  }
+  ExprPtr workArg;
+  if (brackets.size() == 1 && call.args.size() == 2 &&
+      call.args.back().keyword.empty()) {
+    workArg = std::move(call.args.back().value);
+    call.args.pop_back();
+  }
+  const Expr *workExpr = workArg ? workArg.get()
+                         : brackets.size() == 2 ? brackets.front()
+                                                : nullptr;
+  const Expr *widthExpr = brackets.empty() ? nullptr : brackets.back();
+  auto *workName = llvm::dyn_cast_or_null<NameExpr>(workExpr);
+  const Symbol *symbol = workName ? scope->lookup(workName->name) : nullptr;
+  if (!symbol || symbol->kind != Symbol::Kind::Function ||
+      symbol->functions.size() != 1 || !widthExpr || call.args.size() != 1 ||
+      !call.args.front().keyword.empty()) {
+    diags.report(call.getRange(), DiagID::err_vectorize_form);
+    return fail();
+  }
+  FnDecl &work = *symbol->functions.front();
+  const Type *intType = Type::get(Type::Kind::Int);
+  if (work.compileTimeParams.size() != 1 || countOwnParams(work) != 1) {
+    diags.report(workName->getRange(), DiagID::err_vectorize_signature,
+                 work.name);
+    diags.report(work.nameRange, DiagID::note_declared_here, work.name);
+    return fail();
+  }
+  ExprPtr width = cloneExpr(*widthExpr);
+  std::optional<unsigned> lanes = evaluateSIMDWidth(width);
+  std::optional<int64_t> unroll = 1;
+  if (unrollArg) {
+    ExprPtr factor = cloneExpr(*unrollArg);
+    checkAs(factor, intType);
+    unroll = evaluateConstant(*factor);
+    if (!unroll || *unroll < 1) {
+      diags.report(unrollArg->getRange(), DiagID::err_simd_not_constant,
+                   "a positive unroll factor");
+      return fail();
+    }
+  }
+  if (!lanes)
+    return fail();
+  checkAs(call.args.front().value, intType);
+  call.resolvedArgs = {call.args.front().value.get()};
+
+  llvm::SMRange range = workName->getRange();
+  NameExpr index(range, "vectorize.index");
+  index.local = declareHiddenLocal("vectorize.index", range, intType);
+  index.type = intType;
+  for (int64_t itemWidth : {int64_t(*lanes), int64_t(1)}) {
+    ExprPtr item = makeItemCall(work, itemWidth, index, range);
+    const Type *type = check(item);
+    if (type->isError())
+      return errorType();
+    auto *itemCall = dyn_cast<CallExpr>(item.get());
+    if (!type->isNone() || !itemCall || !itemCall->function) {
+      diags.report(workName->getRange(), DiagID::err_vectorize_signature,
+                   work.name);
+      return errorType();
+    }
+    call.parts.push_back(std::move(item));
+  }
+  call.builtin = Builtin::Vectorize;
+  call.lanes = {int64_t(*lanes), *unroll};
   return Type::get(Type::Kind::None);
 }

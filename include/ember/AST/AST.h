@@ -190,6 +190,9 @@ enum class Builtin {
   // `parallelize[work](count, workers)` and the sequential `map[work](count)`:
   // the call of `work` each item makes is in `parts`.
   Parallelize, SequentialMap,
+  // `vectorize[work, width](count)`: `parts` has the calls `work[width](i)`
+  // and `work[1](i)`; `lanes` the width and the unroll factor.
+  Vectorize,
   // `x.copy()` of a `Copyable` struct.
   Copy,
   // The `math` module's functions of one float.

@@ -287,6 +287,7 @@ public:
   //===--- Parallelism (SemaParallel.cpp) ----------------------------------===//
   /// `parallelize[work](count)`, or the sequential `map[work](count)`.
   const Type *checkParallelize(CallExpr &call, Builtin builtin);
+  const Type *checkVectorize(CallExpr &call);
 
   //===--- Pointers (SemaPointer.cpp) --------------------------------------===//
   const Type *resolvePointerType(const Expr *e);
