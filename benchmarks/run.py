@@ -49,6 +49,17 @@ PARALLEL = [
 ]
 
 
+# Matrix multiplications of 1024 x 1024 Float64s, reported in GFLOP/s:
+# name, Ember, C and Numba programs, and whether C needs OpenMP.
+MATMUL = [
+    ("naive", "matmul_naive.ember", "matmul_naive.c", "matmul_naive_numba.py", False),
+    ("vectorized", "matmul_vectorized.ember", "matmul_vectorized.c",
+     "matmul_vectorized_numba.py", False),
+    ("tiled-par", "matmul_tiled.ember", "matmul_tiled.c", "matmul_tiled_numba.py", True),
+]
+MATMUL_FLOPS = 2 * 1024 ** 3
+
+
 def run_timed(cmd, env=None):
     start = time.perf_counter()
     out = subprocess.run(cmd, check=True, capture_output=True, text=True,
@@ -64,6 +75,35 @@ def best_of(cmd, repeat, env=None):
 def has_numba():
     return subprocess.run([sys.executable, "-c", "import numba"],
                           capture_output=True).returncode == 0
+
+
+def run_matmul(args, tmp):
+    """Times the matrix multiplications; prints GFLOP/s and ratios."""
+    numba = has_numba()
+    print(f"\n{'matmul':10} {'ember GF/s':>11} {'C GF/s':>9} {'numba GF/s':>11} {'ember/C':>8}"
+          f" {'numba/ember':>12}")
+    for name, ember_src, c_src, numba_src, openmp in MATMUL:
+        ember_exe = os.path.join(tmp, name + "-ember")
+        c_exe = os.path.join(tmp, name + "-c")
+        subprocess.run([args.emberc, "build", "-O3", os.path.join(HERE, ember_src),
+                        "-o", ember_exe], check=True)
+        subprocess.run([args.cc, "-O3", "-march=native"] + (["-fopenmp"] if openmp else [])
+                       + [os.path.join(HERE, c_src), "-o", c_exe], check=True)
+        repeat = 1 if name == "naive" else args.repeat
+        ember_time, ember_out = best_of([ember_exe], repeat)
+        c_time, c_out = best_of([c_exe], repeat)
+        numba_time, numba_out = None, ember_out
+        if numba:
+            run_timed([sys.executable, os.path.join(HERE, numba_src)])  # JIT cache
+            numba_time, numba_out = best_of([sys.executable, os.path.join(HERE, numba_src)],
+                                            repeat)
+        if float(ember_out) != float(c_out) or float(ember_out) != float(numba_out):
+            sys.exit(f"matmul {name}: outputs differ: {ember_out!r} {c_out!r} {numba_out!r}")
+        gflops = lambda t: MATMUL_FLOPS / t / 1e9
+        numba_rate = f"{gflops(numba_time):11.2f}" if numba_time else f"{'-':>11}"
+        numba_ratio = f"{numba_time / ember_time:11.2f}x" if numba_time else f"{'-':>12}"
+        print(f"{name:10} {gflops(ember_time):11.2f} {gflops(c_time):9.2f} {numba_rate}"
+              f" {ember_time / c_time:8.2f} {numba_ratio}")
 
 
 def run_parallel(args, tmp):
@@ -134,6 +174,7 @@ def main():
         print(f"{name:10} {ember_time:9.3f} {c_time:9.3f} {py} {ember_time / c_time:8.2f} {speedup}")
     with tempfile.TemporaryDirectory() as tmp:
         run_parallel(args, tmp)
+        run_matmul(args, tmp)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,31 @@
+/* C = A * B for 1024 x 1024 doubles, the naive triple loop. */
+#include <stdio.h>
+#include <stdlib.h>
+
+enum { n = 1024 };
+
+int main(void) {
+  double *a = malloc(sizeof(double) * n * n);
+  double *b = malloc(sizeof(double) * n * n);
+  double *c = malloc(sizeof(double) * n * n);
+  for (long i = 0; i < n; ++i)
+    for (long j = 0; j < n; ++j) {
+      a[i * n + j] = (double)((i + j) % 7);
+      b[i * n + j] = (double)((i * j) % 5);
+    }
+  for (long i = 0; i < n; ++i)
+    for (long j = 0; j < n; ++j) {
+      double sum = 0.0;
+      for (long k = 0; k < n; ++k)
+        sum += a[i * n + k] * b[k * n + j];
+      c[i * n + j] = sum;
+    }
+  double checksum = 0.0;
+  for (long i = 0; i < n * n; ++i)
+    checksum += c[i];
+  printf("%.1f\n", checksum);
+  free(a);
+  free(b);
+  free(c);
+  return 0;
+}

@@ -1,0 +1,36 @@
+/* C = A * B for 1024 x 1024 doubles: blocks of 32 rows spread over the
+   threads by OpenMP, k in tiles of 128, the j loop left to the compiler's
+   vectorizer (no intrinsics). */
+#include <stdio.h>
+#include <stdlib.h>
+
+enum { n = 1024, rows = 32, tile = 128 };
+
+int main(void) {
+  double *a = malloc(sizeof(double) * n * n);
+  double *b = malloc(sizeof(double) * n * n);
+  double *c = malloc(sizeof(double) * n * n);
+  for (long i = 0; i < n; ++i)
+    for (long j = 0; j < n; ++j) {
+      a[i * n + j] = (double)((i + j) % 7);
+      b[i * n + j] = (double)((i * j) % 5);
+      c[i * n + j] = 0.0;
+    }
+#pragma omp parallel for schedule(dynamic, 1)
+  for (long r = 0; r < n / rows; ++r)
+    for (long kk = 0; kk < n; kk += tile)
+      for (long i = r * rows; i < (r + 1) * rows; ++i)
+        for (long k = kk; k < kk + tile; ++k) {
+          double aik = a[i * n + k];
+          for (long j = 0; j < n; ++j)
+            c[i * n + j] += aik * b[k * n + j];
+        }
+  double checksum = 0.0;
+  for (long i = 0; i < n * n; ++i)
+    checksum += c[i];
+  printf("%.1f\n", checksum);
+  free(a);
+  free(b);
+  free(c);
+  return 0;
+}
