@@ -205,6 +205,7 @@ int Compilation::run() {
   ast->units.push_back({ast->name, options.input, /*isPrelude=*/false});
   addPrelude(*ast, diags);
   loadImports(*ast, diags);
+  ast->vectorRegisterBits = getVectorRegisterBits(options.target);
   // Sema runs even after syntax errors, to report more than one mistake.
   if (!checkModule(*ast, diags) || diags.hadError())
     return 1;

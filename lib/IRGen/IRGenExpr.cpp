@@ -485,6 +485,7 @@ mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
     return {};
   case Builtin::ConformsTo:  // A constant after Sema.
   case Builtin::Rebind:      // Its argument, after Sema.
+  case Builtin::SimdWidthOf: // A constant, after Sema.
   case Builtin::Materialize: // Its value, after Sema.
     llvm_unreachable("rewritten by Sema");
   case Builtin::ExternalCall:

@@ -72,6 +72,9 @@ const Type *Sema::checkCall(ExprPtr &e, const Type *expected) {
           named->builtin == Builtin::Rebind)
         return checkRebind(e, expected);
       if (named && named->kind == Symbol::Kind::Builtin &&
+          named->builtin == Builtin::SimdWidthOf)
+        return checkSimdWidthOf(e);
+      if (named && named->kind == Symbol::Kind::Builtin &&
           (named->builtin == Builtin::Parallelize ||
            named->builtin == Builtin::SequentialMap))
         return checkParallelize(call, named->builtin);
@@ -988,6 +991,9 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
     diags.report(call.getRange(), DiagID::err_vectorize_form);
     for (CallArgument &arg : call.args)
       check(arg.value);
+    return errorType();
+  case Builtin::SimdWidthOf:
+    diags.report(call.getRange(), DiagID::err_simd_width_of);
     return errorType();
   case Builtin::Copy: // Only made by method calls.
   case Builtin::Rebind:

@@ -677,3 +677,22 @@ const Type *Sema::checkSIMDMethodCall(ExprPtr &e, AttributeExpr &callee,
   diags.report(callee.nameRange, DiagID::err_no_member, type->getName(), name);
   return fail();
 }
+
+const Type *Sema::checkSimdWidthOf(ExprPtr &e) {
+  auto &call = *cast<CallExpr>(e.get());
+  auto &sub = *cast<SubscriptExpr>(call.callee.get());
+  if (sub.indices.size() != 1 || !checkArgumentCount(call, "simd_width_of", 0)) {
+    if (sub.indices.size() != 1)
+      diags.report(sub.getRange(), DiagID::err_simd_width_of);
+    return errorType();
+  }
+  ExprPtr dtype = cloneExpr(*sub.indices[0]);
+  const Type *scalar = evaluateDType(dtype);
+  if (!scalar)
+    return errorType();
+  // A `Bool` lane takes a byte.
+  unsigned bits = std::max(scalar->getBitWidth(), 8u);
+  e = makeIntConstant(e->getRange(),
+                      std::max(1u, module->vectorRegisterBits / bits));
+  return check(e);
+}

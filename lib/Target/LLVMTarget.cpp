@@ -53,6 +53,17 @@ ember::createTargetMachine(const TargetOptions &options, std::string &error) {
       level));
 }
 
+unsigned ember::getVectorRegisterBits(const TargetOptions &options) {
+  if (!options.triple.empty() || (!options.cpu.empty() && options.cpu != "native"))
+    return 128;
+  llvm::StringMap<bool> features = llvm::sys::getHostCPUFeatures();
+  if (features.lookup("avx512f"))
+    return 512;
+  if (features.lookup("avx"))
+    return 256;
+  return 128;
+}
+
 std::unique_ptr<llvm::Module>
 ember::translateToLLVMIR(mlir::ModuleOp module, llvm::LLVMContext &context,
                          llvm::TargetMachine &machine) {

@@ -185,8 +185,9 @@ enum class Builtin {
   // `conforms_to(T, Trait)`: a constant `Bool`; `materialize[v]()`, the
   // run-time value of a `comptime` one.
   ConformsTo, Materialize,
-  // `rebind[T](x)`: `x`, whose type an instance makes `T`.
-  Rebind,
+  // `rebind[T](x)`: `x`, whose type an instance makes `T`;
+  // `simd_width_of[dtype]()`, a constant.
+  Rebind, SimdWidthOf,
   // `parallelize[work](count, workers)` and the sequential `map[work](count)`:
   // the call of `work` each item makes is in `parts`.
   Parallelize, SequentialMap,
@@ -922,6 +923,8 @@ struct Module {
   std::vector<std::unique_ptr<AliasDecl>> aliases;
   std::vector<std::unique_ptr<ComptimeAssertStmt>> asserts;
   std::vector<ImportDecl> imports;
+  /// The bits of the target's widest SIMD register (`simd_width_of`).
+  unsigned vectorRegisterBits = 128;
 
   /// Moves the declarations of `file` (parsed alone) into unit `unit`,
   /// ahead of the others when `first`; library ones are marked so.

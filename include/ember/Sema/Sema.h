@@ -277,6 +277,9 @@ public:
   const Type *checkDTypeMethod(ExprPtr &e, AttributeExpr &callee);
   const Type *checkSIMDConstruction(ExprPtr &e, const Type *to);
   bool checkLaneIndex(ExprPtr &index, const Type *type);
+  /// `simd_width_of[dtype]()`: the lanes of `dtype` in the target's widest
+  /// vector register, a constant.
+  const Type *checkSimdWidthOf(ExprPtr &e);
   const Type *checkSIMDElement(ExprPtr &e);
   void checkSIMDSetItem(ExprPtr &target, ExprPtr &value);
   /// The method call `e` of a SIMD value or a `DType`; null when the base is

@@ -20,6 +20,10 @@ struct TargetOptions {
   unsigned optLevel = 2;
 };
 
+/// The bits of the widest SIMD register the target's code may use: what
+/// `simd_width_of` divides. 128 where the features are not the host's.
+unsigned getVectorRegisterBits(const TargetOptions &options);
+
 /// Creates the TargetMachine, or returns null and sets `error`.
 std::unique_ptr<llvm::TargetMachine>
 createTargetMachine(const TargetOptions &options, std::string &error);
