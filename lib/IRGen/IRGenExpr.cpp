@@ -278,6 +278,16 @@ mlir::Value IRGen::emitAttribute(const AttributeExpr &e) {
                            emitExpr(e.base.get()), e.fieldIndex);
 }
 
+/// What a call passes for `param`: the storage of a `mut` one, a
+/// reference to one passed by reference, else the value.
+mlir::Value IRGen::emitArgument(const Param &param, const Expr *arg) {
+  if (param.convention == ArgConvention::Mut)
+    return emitLValue(arg);
+  if (isPassedByReference(param))
+    return emitBorrow(arg);
+  return emitExpr(arg);
+}
+
 mlir::Value IRGen::emitCall(const CallExpr &e, mlir::Value self) {
   mlir::Location l = loc(e.getLoc());
   if (e.conversionType)
@@ -325,12 +335,7 @@ mlir::Value IRGen::emitCall(const CallExpr &e, mlir::Value self) {
     }
     if (param.type->isNone())
       continue;
-    if (param.convention == ArgConvention::Mut)
-      args.push_back(emitLValue(arg));
-    else if (isPassedByReference(param))
-      args.push_back(emitBorrow(arg));
-    else
-      args.push_back(emitExpr(arg));
+    args.push_back(emitArgument(param, arg));
     if (param.convention == ArgConvention::Owned && !isTrivial(arg->type) &&
         laterArgMayRaise(arg))
       waiting.push_back(

@@ -137,6 +137,7 @@ private:
                                 llvm::ArrayRef<mlir::Value> args);
   mlir::Value emitRound(llvm::ArrayRef<mlir::Value> args, mlir::Location l);
   mlir::Value emitCast(mlir::Value value, mlir::Type to, mlir::Location l);
+  mlir::Value emitArgument(const Param &param, const Expr *arg);
   // SIMD vectors (IRGenSIMD.cpp).
   mlir::Value emitVectorZero(mlir::VectorType type, mlir::Location l);
   mlir::Value emitVectorCast(mlir::Value value, mlir::Type to,

@@ -21,16 +21,9 @@ mlir::Value IRGen::emitParallel(const CallExpr &e,
   const FnDecl &work = *item.function;
   llvm::SmallVector<mlir::Value> captures;
   for (auto [param, arg] : llvm::zip(llvm::drop_begin(work.params),
-                                     llvm::drop_begin(item.resolvedArgs))) {
-    if (param.type->isNone())
-      continue;
-    if (param.convention == ArgConvention::Mut)
-      captures.push_back(emitLValue(arg));
-    else if (isPassedByReference(param))
-      captures.push_back(emitBorrow(arg));
-    else
-      captures.push_back(emitExpr(arg));
-  }
+                                     llvm::drop_begin(item.resolvedArgs)))
+    if (!param.type->isNone())
+      captures.push_back(emitArgument(param, arg));
   mlir::Value workers = args.size() > 1 ? args[1] : mlir::Value();
   auto op = ParallelOp::create(builder, l, args[0], workers, captures);
   mlir::OpBuilder::InsertionGuard guard(builder);
