@@ -91,3 +91,15 @@ def lcm(a: Int, b: Int) -> Int:
         return 0
     var result = a // gcd(a, b) * b
     return result if result >= 0 else -result
+
+
+# `iota[dtype, width](offset)`: the vector `offset, offset + 1, ...`.
+def iota[dtype: DType, width: Int](offset: Scalar[dtype]) -> SIMD[dtype, width]:
+    var result = SIMD[dtype, width]()
+    comptime for i in range(width):
+        result[i] = offset + Scalar[dtype](i)
+    return result
+
+
+def iota[dtype: DType, width: Int]() -> SIMD[dtype, width]:
+    return iota[dtype, width](Scalar[dtype](0))
