@@ -27,6 +27,15 @@ static size_t countOwnParams(const FnDecl &work) {
   return own;
 }
 
+/// The one function `e` names, if it names exactly one.
+static FnDecl *getNamedFunction(const Scope &scope, const NameExpr *e) {
+  const Symbol *symbol = e ? scope.lookup(e->name) : nullptr;
+  if (!symbol || symbol->kind != Symbol::Kind::Function ||
+      symbol->functions.size() != 1)
+    return nullptr;
+  return symbol->functions.front();
+}
+
 const Type *Sema::checkParallelize(CallExpr &call, Builtin builtin) {
   bool parallel = builtin == Builtin::Parallelize;
   const char *name = parallel ? "parallelize" : "map";
@@ -46,14 +55,13 @@ const Type *Sema::checkParallelize(CallExpr &call, Builtin builtin) {
                    : sub && sub->indices.size() == 1 ? sub->indices[0].get()
                                                      : nullptr;
   auto *workName = llvm::dyn_cast_or_null<NameExpr>(workExpr);
-  const Symbol *symbol = workName ? scope->lookup(workName->name) : nullptr;
-  if (!symbol || symbol->kind != Symbol::Kind::Function ||
-      symbol->functions.size() != 1) {
+  FnDecl *found = getNamedFunction(*scope, workName);
+  if (!found) {
     diags.report(workExpr ? workExpr->getRange() : call.getRange(),
                  DiagID::err_parallel_work, name);
     return fail();
   }
-  FnDecl &work = *symbol->functions.front();
+  FnDecl &work = *found;
   const Type *intType = Type::get(Type::Kind::Int);
   if (work.isGeneric || countOwnParams(work) != 1 ||
       work.params.front().type != intType ||
@@ -155,14 +163,13 @@ const Type *Sema::checkVectorize(CallExpr &call) {
                                                 : nullptr;
   const Expr *widthExpr = brackets.empty() ? nullptr : brackets.back();
   auto *workName = llvm::dyn_cast_or_null<NameExpr>(workExpr);
-  const Symbol *symbol = workName ? scope->lookup(workName->name) : nullptr;
-  if (!symbol || symbol->kind != Symbol::Kind::Function ||
-      symbol->functions.size() != 1 || !widthExpr || call.args.size() != 1 ||
+  FnDecl *found = getNamedFunction(*scope, workName);
+  if (!found || !widthExpr || call.args.size() != 1 ||
       !call.args.front().keyword.empty()) {
     diags.report(call.getRange(), DiagID::err_vectorize_form);
     return fail();
   }
-  FnDecl &work = *symbol->functions.front();
+  FnDecl &work = *found;
   const Type *intType = Type::get(Type::Kind::Int);
   if (work.compileTimeParams.size() != 1 || countOwnParams(work) != 1) {
     diags.report(workName->getRange(), DiagID::err_vectorize_signature,
