@@ -28,13 +28,6 @@ def env_get_string(name: String, default: String = "") -> String:
     return _string_from_c(value)
 
 
-# Whether the program is compiled with an accelerator (GPU) target. Ember
-# compiles for the host CPU only, so it has none; known at compile time,
-# so `comptime if has_accelerator():` works.
-def has_accelerator() -> Bool:
-    return False
-
-
 # The bits and bytes of one value of `dtype`.
 def bit_width_of[dtype: DType]() -> Int:
     comptime if dtype == DType.bool:

@@ -66,6 +66,9 @@ private:
     // Mojo 1.x spells the standard library's modules `std.math`, `std.sys`.
     if (name.starts_with("std."))
       imp.module = name.drop_front(4).str();
+    // MAX spells the GPU modules `max.gpu`, `max.gpu.host`.
+    if (llvm::StringRef(imp.module).starts_with("max.gpu"))
+      imp.module = imp.module.substr(4);
     name = imp.module;
     // A module may be partly the library's source (`sys.argv`) and partly
     // the compiler's (`sys.exit`).

@@ -237,6 +237,8 @@ void IRGen::declareFunction(const FnDecl &fn) {
       builder, loc(fn.nameRange.Start), getUniqueSymbol(fn),
       builder.getFunctionType(params, results));
   fnOp.setPrivate();
+  if (fn.isKernel)
+    fnOp->setAttr("ember.kernel", builder.getUnitAttr());
   functions[&fn] = fnOp;
 }
 

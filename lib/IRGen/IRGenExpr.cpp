@@ -472,6 +472,8 @@ mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
     keepViewed();
     return {};
   }
+  if (e.builtin == Builtin::GPUIndex)
+    return emitGPUIndex(e);
   llvm::SmallVector<mlir::Value> args;
   for (const Expr *arg : e.resolvedArgs)
     args.push_back(emitExpr(arg));
@@ -492,6 +494,14 @@ mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
   case Builtin::Rebind:      // Its argument, after Sema.
   case Builtin::SimdWidthOf: // A constant, after Sema.
   case Builtin::Materialize: // Its value, after Sema.
+  case Builtin::HasAccelerator: // A constant, after Sema.
+  case Builtin::GPUEmulated:
+  case Builtin::GPUThreadIdx: // Names whose members Sema rewrites.
+  case Builtin::GPUBlockIdx:
+  case Builtin::GPUBlockDim:
+  case Builtin::GPUGridDim:
+  case Builtin::GPUGlobalIdx:
+  case Builtin::GPUIndex: // Emitted above.
     llvm_unreachable("rewritten by Sema");
   case Builtin::ExternalCall:
     return emitExternalCall(e, args);
@@ -579,6 +589,11 @@ mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
     return emitPointeeAccess(e, args);
   case Builtin::Parallelize:
     return emitParallel(e, args);
+  case Builtin::GPULaunch:
+    return emitGPULaunch(e, args);
+  case Builtin::GPUBarrier:
+    GPUBarrierOp::create(builder, l);
+    return {};
   case Builtin::SequentialMap:
     return emitSequentialMap(e, args);
   case Builtin::Vectorize:

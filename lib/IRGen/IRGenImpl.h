@@ -146,6 +146,10 @@ private:
                             mlir::Value vector, mlir::Location l);
   mlir::Value emitSIMDBuiltin(const CallExpr &e,
                               llvm::ArrayRef<mlir::Value> args);
+  // GPU kernels (IRGenGPU.cpp).
+  mlir::Value emitGPUIndex(const CallExpr &e);
+  mlir::Value emitGPULaunch(const CallExpr &e,
+                            llvm::ArrayRef<mlir::Value> args);
   // parallelize (IRGenParallel.cpp).
   mlir::Value emitParallel(const CallExpr &e,
                            llvm::ArrayRef<mlir::Value> args);

@@ -103,6 +103,7 @@ typedef struct {
 } LoadedImage;
 
 typedef struct {
+  int64_t references;
   bool emulated;
   char error[512];
   char name[256];
@@ -146,6 +147,7 @@ void *ember_rt_gpu_context(int64_t device, int64_t compiled_emulated) {
   Context *ctx = calloc(1, sizeof(Context));
   if (!ctx)
     abort();
+  ctx->references = 1;
   if (emulation_requested(compiled_emulated)) {
     ctx->emulated = true;
     snprintf(ctx->name, sizeof ctx->name, "Ember GPU emulator");
@@ -177,8 +179,15 @@ void *ember_rt_gpu_context(int64_t device, int64_t compiled_emulated) {
   return ctx;
 }
 
-void ember_rt_gpu_context_destroy(void *handle) {
+/* Contexts are counted: each buffer holds its context. */
+void ember_rt_gpu_context_retain(void *handle) {
+  ++((Context *)handle)->references;
+}
+
+void ember_rt_gpu_context_release(void *handle) {
   Context *ctx = handle;
+  if (--ctx->references > 0)
+    return;
   if (!ctx->emulated && ctx->stream) {
     cuda.cuStreamSynchronize(ctx->stream);
     cuda.cuStreamDestroy_v2(ctx->stream);

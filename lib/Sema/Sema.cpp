@@ -140,7 +140,8 @@ void Sema::declareBuiltins() {
       {"__fail", Builtin::Fail},
       {"__uninitialized", Builtin::Uninitialized},
       {"__forget", Builtin::Forget},
-      {"__runtime_checks", Builtin::RuntimeChecks}};
+      {"__runtime_checks", Builtin::RuntimeChecks},
+      {"__gpu_emulated", Builtin::GPUEmulated}};
   for (auto [name, builtin] : builtins) {
     Symbol symbol;
     symbol.kind = Symbol::Kind::Builtin;

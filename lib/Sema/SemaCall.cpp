@@ -156,6 +156,16 @@ const Type *Sema::checkCall(ExprPtr &e, const Type *expected) {
   case Symbol::Kind::Builtin:
     if (symbol->builtin == Builtin::ConformsTo)
       return checkConformsTo(e);
+    if (symbol->builtin == Builtin::HasAccelerator ||
+        symbol->builtin == Builtin::GPUEmulated) {
+      if (!checkArgumentCount(call, callee->name, 0))
+        return errorType();
+      e = std::make_unique<BoolLiteralExpr>(
+          call.getRange(), symbol->builtin == Builtin::HasAccelerator
+                               ? module->hasAccelerator
+                               : module->gpuEmulated);
+      return check(e, expected);
+    }
     return checkBuiltinCall(call, symbol->builtin, expected);
   case Symbol::Kind::Poisoned:
     return checkArgsQuietly();
@@ -513,6 +523,9 @@ const Type *Sema::checkMethodCall(CallExpr &call, AttributeExpr &callee,
     }
     decl = &structType->getDecl();
     self = callee.base.get();
+    if (const Type *type =
+            checkDeviceContextMethod(call, callee, *decl, explicitArgs))
+      return type;
   }
   std::vector<FnDecl *> methods = decl->findMethods(callee.name);
   if (self && methods.empty() && callee.name == "copy" && decl->copyable &&
@@ -778,6 +791,10 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
     if (!positionalOnly(0, 0))
       return errorType();
     return Type::get(Type::Kind::Bool);
+  case Builtin::GPUBarrier:
+    if (!positionalOnly(0, 0))
+      return errorType();
+    return Type::get(Type::Kind::None);
   case Builtin::Forget: {
     if (!positionalOnly(1, 1))
       return errorType();

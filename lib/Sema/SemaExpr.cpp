@@ -91,6 +91,8 @@ const Type *Sema::check(ExprPtr &e, const Type *expected) {
     type = checkSubscript(e);
     break;
   case Expr::Kind::Attribute:
+    if (rewriteGPUIndex(e))
+      return e->type ? e->type : check(e, expected);
     if (rewriteSIMDAttribute(e))
       return e->type ? e->type : check(e, expected);
     type = checkAttribute(*cast<AttributeExpr>(e.get()));

@@ -357,6 +357,18 @@ FnDecl *Sema::instantiate(FnDecl &templ, CallExpr &call,
   if (!checkCompileTimeKeywords(explicitArgs, templ.compileTimeParams,
                                  templ.name, report))
     return nullptr;
+  // The template's own type expressions name what its declaration sees,
+  // not what the caller does.
+  Scope *declaring = templ.enclosing ? templ.outerScope
+                     : templ.parent  ? &getStructScope(*templ.parent)
+                                     : &unitScope(templ.unit);
+  auto inDeclaringScope = [&](auto resolve) {
+    Scope *saved = scope;
+    scope = declaring;
+    auto result = resolve();
+    scope = saved;
+    return result;
+  };
   size_t explicitIndex = 0;
   for (const CompileTimeParam &param : templ.compileTimeParams) {
     CompileTimeBinding binding{param.name, param.nameRange};
@@ -386,10 +398,13 @@ FnDecl *Sema::instantiate(FnDecl &templ, CallExpr &call,
         binding.type = resolveType(const_cast<Expr *>(given));
       else
         for (size_t i = first; i < templ.params.size() && !binding.type; ++i)
-          if (argOf[i] >= 0 && templ.params[i].typeExpr)
-            binding.type = matchParameter(
-                templ.params[i].typeExpr.get(),
-                getArgumentType(*call.args[argOf[i]].value), param.name);
+          if (argOf[i] >= 0 && templ.params[i].typeExpr) {
+            const Type *argType = getArgumentType(*call.args[argOf[i]].value);
+            binding.type = inDeclaringScope([&] {
+              return matchParameter(templ.params[i].typeExpr.get(), argType,
+                                    param.name);
+            });
+          }
       if (!binding.type && param.defaultValue)
         binding.type = resolveType(param.defaultValue.get());
       if (!binding.type)
@@ -405,10 +420,13 @@ FnDecl *Sema::instantiate(FnDecl &templ, CallExpr &call,
       std::optional<int64_t> inferred;
       for (size_t i = first; i < templ.params.size() && !given && !inferred;
            ++i)
-        if (argOf[i] >= 0 && templ.params[i].typeExpr)
-          inferred = matchValueParameter(
-              templ.params[i].typeExpr.get(),
-              getArgumentType(*call.args[argOf[i]].value), param.name);
+        if (argOf[i] >= 0 && templ.params[i].typeExpr) {
+          const Type *argType = getArgumentType(*call.args[argOf[i]].value);
+          inferred = inDeclaringScope([&] {
+            return matchValueParameter(templ.params[i].typeExpr.get(), argType,
+                                       param.name);
+          });
+        }
       if (inferred) {
         binding.value = *inferred;
         key += describeValue(binding.valueType, binding.value) + ", ";
@@ -572,7 +590,8 @@ std::optional<int64_t> Sema::matchValueParameter(const Expr *typeExpr,
     return std::nullopt;
   }
   if (auto *pointer = dyn_cast<PointerType>(type);
-      pointer && resolvePointerType(sub))
+      pointer && base && base->name == "UnsafePointer" &&
+      !scope->lookup(base->name))
     return matchValueParameter(argument(0), pointer->getPointee(), name);
   auto *structType = dyn_cast<StructType>(type);
   StructDecl *templ = structType ? getStructNamedBy(sub->base.get()) : nullptr;

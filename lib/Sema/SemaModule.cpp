@@ -42,7 +42,21 @@ static const struct {
     {"algorithm", "sync_parallelize", Builtin::Parallelize},
     {"algorithm", "map", Builtin::SequentialMap},
     {"algorithm", "vectorize", Builtin::Vectorize},
-    {"sys.ffi", "external_call", Builtin::ExternalCall}};
+    {"sys.ffi", "external_call", Builtin::ExternalCall},
+    {"sys", "has_accelerator", Builtin::HasAccelerator},
+    {"sys.info", "has_accelerator", Builtin::HasAccelerator},
+    {"gpu", "thread_idx", Builtin::GPUThreadIdx},
+    {"gpu", "block_idx", Builtin::GPUBlockIdx},
+    {"gpu", "block_dim", Builtin::GPUBlockDim},
+    {"gpu", "grid_dim", Builtin::GPUGridDim},
+    {"gpu", "global_idx", Builtin::GPUGlobalIdx},
+    {"gpu", "barrier", Builtin::GPUBarrier},
+    {"gpu.id", "thread_idx", Builtin::GPUThreadIdx},
+    {"gpu.id", "block_idx", Builtin::GPUBlockIdx},
+    {"gpu.id", "block_dim", Builtin::GPUBlockDim},
+    {"gpu.id", "grid_dim", Builtin::GPUGridDim},
+    {"gpu.id", "global_idx", Builtin::GPUGlobalIdx},
+    {"gpu.sync", "barrier", Builtin::GPUBarrier}};
 
 /// The value of a constant of the `math` module, if `member` is one.
 static std::optional<double> getMathConstant(llvm::StringRef module,
@@ -97,6 +111,8 @@ void Sema::bindImports(Module &module, unsigned unit) {
       continue;
     // Mojo 1.x spells the standard library's modules `std.math`, `std.sys`.
     if (llvm::StringRef(imp.module).starts_with("std."))
+      imp.module = imp.module.substr(4);
+    if (llvm::StringRef(imp.module).starts_with("max.gpu"))
       imp.module = imp.module.substr(4);
     if (imp.importsAll) {
       expandImportAll(imp);

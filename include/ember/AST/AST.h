@@ -224,7 +224,20 @@ enum class Builtin {
   // all lanes to one; `lanes` picked from two vectors (`shuffle`);
   // `mask.select(a, b)`; `a * b + c` in one rounding.
   SIMDBuild, SIMDExtract, SIMDInsert, ReduceAdd, ReduceMul, ReduceMin,
-  ReduceMax, ReduceAnd, ReduceOr, SIMDShuffle, SIMDSelect, Fma
+  ReduceMax, ReduceAnd, ReduceOr, SIMDShuffle, SIMDSelect, Fma,
+  // GPU kernels (module `gpu`): `thread_idx`, `block_idx`, `block_dim`,
+  // `grid_dim`, `global_idx`, named; `thread_idx.x` is a call of GPUIndex
+  // with `lanes` the kind (0..4, in that order) and the dimension.
+  GPUThreadIdx, GPUBlockIdx, GPUBlockDim, GPUGridDim, GPUGlobalIdx, GPUIndex,
+  GPUBarrier,
+  // `has_accelerator()`, a constant; the library's `__gpu_emulated()`,
+  // whether the program was built to emulate its GPU.
+  HasAccelerator, GPUEmulated,
+  // `ctx.enqueue_function[kernel](args..., grid_dim=, block_dim=)`:
+  // `function` is the kernel; `resolvedArgs` the context's handle, the
+  // grid's and the block's x, y, z, the shared bytes, then the kernel's
+  // arguments; `parts` the check of the context that follows.
+  GPULaunch
 };
 
 /// How an error raised at one place reaches its handler, whose error type
@@ -262,6 +275,9 @@ public:
   /// Sema result, of a call of a closure: the variables it captures, which
   /// `resolvedArgs` passes.
   std::vector<ExprPtr> captureArgs;
+  /// Sema result, of Builtin::GPULaunch: the buffers whose pointers the
+  /// kernel takes, which must live until the launch is done.
+  std::vector<Expr *> keptAlive;
   /// Sema result, of Builtin::SIMDShuffle: the lanes of the result, as
   /// indices into the lanes of both operands in turn.
   std::vector<int64_t> lanes;
@@ -742,6 +758,8 @@ public:
   /// a call needed it.
   bool isDeferred = false, isRequested = false;
   bool bodyChecked = false; ///< Sema: checkFunctionBody ran.
+  /// Sema result: launched as a GPU kernel, so also compiled for the GPU.
+  bool isKernel = false;
   /// A function declared in another's body (`enclosing`, Sema), with its
   /// capture list if it has one.
   bool isNested = false, hasCaptureList = false;
@@ -925,6 +943,11 @@ struct Module {
   std::vector<ImportDecl> imports;
   /// The bits of the target's widest SIMD register (`simd_width_of`).
   unsigned vectorRegisterBits = 128;
+  /// Whether the program is built for a GPU (`has_accelerator()`), and
+  /// whether that GPU is the emulator (`--gpu=emulate`).
+  bool hasAccelerator = false, gpuEmulated = false;
+  /// The kernels the program launches, in the order first seen (Sema).
+  std::vector<FnDecl *> kernels;
 
   /// Moves the declarations of `file` (parsed alone) into unit `unit`,
   /// ahead of the others when `first`; library ones are marked so.

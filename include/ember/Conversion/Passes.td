@@ -22,7 +22,7 @@ def ConvertEmberToStandard
     "::mlir::arith::ArithDialect", "::mlir::cf::ControlFlowDialect",
     "::mlir::func::FuncDialect", "::mlir::math::MathDialect",
     "::mlir::LLVM::LLVMDialect", "::mlir::vector::VectorDialect",
-    "::mlir::omp::OpenMPDialect"
+    "::mlir::omp::OpenMPDialect", "::mlir::gpu::GPUDialect"
   ];
 }
 

@@ -274,6 +274,20 @@ public:
                               llvm::ArrayRef<ExprPtr> explicitArgs);
   /// `DType.float32`, `v.dtype`, `SIMD[...].size`: constants.
   bool rewriteSIMDAttribute(ExprPtr &e);
+  // GPU kernels (SemaGPU.cpp).
+  bool rewriteGPUIndex(ExprPtr &e);
+  bool checkKernelSignature(FnDecl &kernel, llvm::SMRange use);
+  FnDecl *getNamedKernel(llvm::ArrayRef<ExprPtr> names,
+                         llvm::StringRef method, llvm::SMRange range);
+  const Type *checkCompileFunction(CallExpr &call, AttributeExpr &callee,
+                                   llvm::ArrayRef<ExprPtr> names);
+  bool checkLaunchDims(CallExpr &call, ExprPtr &dims, llvm::StringRef keyword);
+  void checkKernelArgument(CallExpr &launch, ExprPtr &arg, const Param &param);
+  const Type *checkGPULaunch(CallExpr &call, AttributeExpr &callee,
+                             llvm::ArrayRef<ExprPtr> names);
+  const Type *checkDeviceContextMethod(CallExpr &call, AttributeExpr &callee,
+                                       const StructDecl &decl,
+                                       llvm::ArrayRef<ExprPtr> names);
   const Type *checkDTypeMethod(ExprPtr &e, AttributeExpr &callee);
   const Type *checkSIMDConstruction(ExprPtr &e, const Type *to);
   bool checkLaneIndex(ExprPtr &index, const Type *type);
@@ -451,6 +465,8 @@ public:
 
   DiagnosticEngine &diags;
   Module *module = nullptr;
+  /// The kernel of each `DeviceFunction[id]` that `compile_function` made.
+  llvm::DenseMap<const StructDecl *, FnDecl *> deviceFunctions;
   /// The builtins and the library's prelude, which every unit sees.
   Scope moduleScope;
   /// The scope of each source unit's own names (the module scope for the

@@ -10,6 +10,7 @@
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Func/Transforms/FuncConversions.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/OpenMP/OpenMPDialect.h"
@@ -114,6 +115,7 @@ void ember::populateEmberToStandardPatterns(EmberTypeConverter &converter,
   populateEmberStructPatterns(converter, patterns);
   populateEmberPointerPatterns(converter, patterns);
   populateEmberParallelPatterns(converter, patterns);
+  populateEmberGPUPatterns(converter, patterns);
   patterns.add<FuncOpTypeConversion, VectorOpTypeConversion>(
       converter, patterns.getContext());
   populateCallOpTypeConversionPattern(patterns, converter);
@@ -148,7 +150,7 @@ struct ConvertEmberToStandard
     target.addIllegalDialect<EmberDialect>();
     target.addLegalDialect<arith::ArithDialect, cf::ControlFlowDialect,
                            func::FuncDialect, math::MathDialect,
-                           LLVM::LLVMDialect>();
+                           LLVM::LLVMDialect, gpu::GPUDialect>();
     target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp op) {
       return converter.isSignatureLegal(op.getFunctionType()) &&
              converter.isLegal(&op.getBody());

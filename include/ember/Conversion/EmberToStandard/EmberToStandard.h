@@ -24,9 +24,18 @@ void populateEmberRuntimePatterns(EmberTypeConverter &converter,
 /// Patterns lowering struct values and field access.
 void populateEmberStructPatterns(EmberTypeConverter &converter,
                                  mlir::RewritePatternSet &patterns);
-/// Patterns lowering pointers, heap memory and string views.
+/// Patterns lowering `ember.parallel` to OpenMP.
 void populateEmberParallelPatterns(EmberTypeConverter &converter,
                                    mlir::RewritePatternSet &patterns);
+/// Patterns lowering GPU positions, barriers and launches, for the GPU in a
+/// `gpu.module` and for the emulator elsewhere.
+void populateEmberGPUPatterns(EmberTypeConverter &converter,
+                              mlir::RewritePatternSet &patterns);
+/// The name a kernel's function has in the GPU's code.
+std::string getKernelDeviceName(llvm::StringRef symbol);
+/// The global that holds the program's GPU code (PTX or a fatbin).
+inline constexpr const char *kGPUImageSymbol = "ember_gpu_image";
+/// Patterns lowering pointers, heap memory and string views.
 void populateEmberPointerPatterns(EmberTypeConverter &converter,
                                   mlir::RewritePatternSet &patterns);
 /// All patterns of `convert-ember-to-standard`.

@@ -2,6 +2,7 @@
 
 #include "ember/Dialect/Ember/IR/EmberOps.h"
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
 #include "mlir/IR/PatternMatch.h"
@@ -188,6 +189,27 @@ LogicalResult ParallelOp::verify() {
       return emitOpError("capture of ") << capture.getType()
                                          << " given to an argument of "
                                          << arg.getType();
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// GPU ops
+//===----------------------------------------------------------------------===//
+
+LogicalResult
+GPULaunchOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+  auto kernel =
+      symbolTable.lookupNearestSymbolFrom<func::FuncOp>(*this, getKernelAttr());
+  if (!kernel)
+    return emitOpError("launches ") << getKernelAttr()
+                                    << ", which is not a function";
+  if (!kernel->hasAttr("ember.kernel"))
+    return emitOpError("launches ") << getKernelAttr()
+                                    << ", which is not marked ember.kernel";
+  FunctionType type = kernel.getFunctionType();
+  if (type.getNumResults() != 0 || !llvm::equal(type.getInputs(), getArgs().getTypes()))
+    return emitOpError("passes ")
+           << getArgs().getTypes() << " to a kernel of type " << type;
   return success();
 }
 

@@ -7,6 +7,7 @@ include "ember/Dialect/Ember/IR/EmberDialect.td"
 include "ember/Dialect/Ember/IR/EmberTypes.td"
 include "mlir/IR/EnumAttr.td"
 include "mlir/IR/BuiltinAttributeInterfaces.td"
+include "mlir/IR/SymbolInterfaces.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
 include "mlir/Interfaces/InferTypeOpInterface.td"
 
@@ -34,6 +35,12 @@ def Ember_CmpPredicate : I32EnumAttr<"CmpPredicate", "comparison predicate", [
 
 def Ember_UnaryKind : I32EnumAttr<"UnaryKind", "unary operator", [
     I32EnumAttrCase<"neg", 0>, I32EnumAttrCase<"invert", 1>]> {
+  let cppNamespace = "::ember";
+}
+
+def Ember_GPUIndexKind : I32EnumAttr<"GPUIndexKind", "a GPU thread's position", [
+    I32EnumAttrCase<"thread_idx", 0>, I32EnumAttrCase<"block_idx", 1>,
+    I32EnumAttrCase<"block_dim", 2>, I32EnumAttrCase<"grid_dim", 3>]> {
   let cppNamespace = "::ember";
 }
 
@@ -577,6 +584,67 @@ def Ember_YieldOp : Ember_Op<"yield", [Pure, Terminator,
     HasParent<"ParallelOp">]> {
   let summary = "the end of a work item";
   let assemblyFormat = "attr-dict";
+}
+
+//===----------------------------------------------------------------------===//
+// GPU kernels
+//===----------------------------------------------------------------------===//
+
+def Ember_GPUIndexOp : Ember_Op<"gpu_index", [Pure]> {
+  let summary = "the running GPU thread's position in one dimension";
+  let description = [{
+    `thread_idx.x` and the like in a kernel: the thread's index in its
+    block, the block's in the grid, or the block's or the grid's size, in
+    dimension `dim` (0, 1, 2 for x, y, z). On a GPU it reads the special
+    register; in the emulator, the position the scheduler set.
+
+    ```mlir
+    %tid = ember.gpu_index thread_idx 0 : ui64
+    ```
+  }];
+  let arguments = (ins Ember_GPUIndexKind:$kind,
+                       ConfinedAttr<I64Attr, [IntMinValue<0>, IntMaxValue<2>]>:$dim);
+  let results = (outs UI64:$result);
+  let assemblyFormat = "$kind $dim attr-dict `:` type($result)";
+}
+
+def Ember_GPUBarrierOp : Ember_Op<"gpu_barrier"> {
+  let summary = "wait until every thread of the block has reached here";
+  let description = [{
+    `barrier()`: also makes each thread's writes to shared memory visible
+    to the others of its block.
+
+    ```mlir
+    ember.gpu_barrier
+    ```
+  }];
+  let assemblyFormat = "attr-dict";
+}
+
+def Ember_GPULaunchOp : Ember_Op<"gpu_launch", [
+    DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "run a kernel on a device context's GPU";
+  let description = [{
+    `ctx.enqueue_function[kernel](args..., grid_dim=..., block_dim=...)`:
+    queues `kernel` (a function marked `ember.kernel`) on the context
+    `handle`, over a grid of blocks `grid` (x, y, z) of `block` threads
+    each, with `shared` bytes of dynamic shared memory per block. A failure
+    is left in the context, which the library checks.
+
+    ```mlir
+    ember.gpu_launch @add on %ctx grid(%g, %one, %one) block(%b, %one, %one)
+        shared(%zero) args(%x, %n : !ember.ptr<f32>, si64)
+    ```
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$kernel, Ember_PtrType:$handle,
+                       SI64:$gridX, SI64:$gridY, SI64:$gridZ,
+                       SI64:$blockX, SI64:$blockY, SI64:$blockZ,
+                       SI64:$shared, Variadic<AnyType>:$args);
+  let assemblyFormat = [{
+    $kernel `on` $handle `grid` `(` $gridX `,` $gridY `,` $gridZ `)`
+    `block` `(` $blockX `,` $blockY `,` $blockZ `)` `shared` `(` $shared `)`
+    (`args` `(` $args^ `:` type($args) `)`)? attr-dict `:` type($handle)
+  }];
 }
 
 def Ember_ExitOp : Ember_Op<"exit"> {
