@@ -19,6 +19,8 @@
 #include "ember/Pipelines/Pipelines.h"
 #include "ember/Sema/Sema.h"
 #include "ember/Stdlib/Prelude.h"
+#include "ember/Conversion/EmberToStandard/EmberToStandard.h"
+#include "ember/Target/GPUTarget.h"
 #include "ember/Target/LLVMTarget.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -29,6 +31,9 @@
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Verifier.h"
+#include "llvm/ADT/StringSwitch.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/GlobalVariable.h"
 #include "llvm/Support/ConvertUTF.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -66,7 +71,9 @@ private:
   bool loadSource();
   void forwardMLIRDiagnostic(mlir::Diagnostic &diag);
   int emitLLVMDialect(mlir::ModuleOp module);
-  int emitNative(mlir::ModuleOp module);
+  int emitNative(mlir::ModuleOp module, const std::string &gpuImage);
+  GPUMode getGPUMode() const;
+  bool compilesForCUDA();
   std::string outputPath() const;
   void printModule(mlir::ModuleOp module, llvm::raw_ostream &os) const;
   /// Opens the output (standard output for '-'); null after an error.
@@ -80,6 +87,7 @@ private:
   const Options &options;
   llvm::SourceMgr sourceMgr;
   DiagnosticEngine diags;
+  std::optional<bool> cudaDevice; ///< Found once, if asked.
 };
 
 } // namespace
@@ -206,6 +214,10 @@ int Compilation::run() {
   addPrelude(*ast, diags);
   loadImports(*ast, diags);
   ast->vectorRegisterBits = getVectorRegisterBits(options.target);
+  ast->gpuEmulated = getGPUMode() == GPUMode::Emulate;
+  ast->hasAccelerator = [this] {
+    return getGPUMode() == GPUMode::Emulate || compilesForCUDA();
+  };
   // Sema runs even after syntax errors, to report more than one mistake.
   if (!checkModule(*ast, diags) || diags.hadError())
     return 1;
@@ -239,10 +251,60 @@ int Compilation::run() {
   return emitLLVMDialect(*module);
 }
 
+/// `--gpu=auto` follows EMBER_GPU when it is set.
+GPUMode Compilation::getGPUMode() const {
+  if (options.gpu != GPUMode::Auto)
+    return options.gpu;
+  llvm::StringRef env = getenv("EMBER_GPU") ? getenv("EMBER_GPU") : "";
+  return llvm::StringSwitch<GPUMode>(env)
+      .Case("emulate", GPUMode::Emulate)
+      .Case("cuda", GPUMode::CUDA)
+      .Case("none", GPUMode::None)
+      .Default(GPUMode::Auto);
+}
+
+/// Whether kernels are compiled for a CUDA GPU: asked for, or found.
+bool Compilation::compilesForCUDA() {
+  GPUMode mode = getGPUMode();
+  if (mode != GPUMode::Auto)
+    return mode == GPUMode::CUDA;
+  if (!cudaDevice)
+    cudaDevice = hasCUDADevice();
+  return *cudaDevice;
+}
+
 int Compilation::emitLLVMDialect(mlir::ModuleOp module) {
+  mlir::PassManager check(module.getContext());
+  check.enableVerifier(options.verifyEach);
+  buildCheckPipeline(check);
+  if (failed(check.run(module)))
+    return 1;
+
+  // The kernels for the GPU, from the checked program.
+  std::string gpuImage;
+  bool emitPTX = options.emit == EmitKind::PTX;
+  if (emitPTX || (hasGPUKernels(module) && compilesForCUDA())) {
+    NVVMPipelineOptions gpu;
+    gpu.chip = options.gpuChip;
+    gpu.toolkit = findCUDAToolkit();
+    // ptxas makes a fatbin for the chip; without it the driver compiles
+    // the PTX when the program loads it.
+    gpu.format = !emitPTX && !gpu.toolkit.empty() ? "fatbin" : "isa";
+    if (hasGPUKernels(module) && failed(buildGPUImage(module, gpu, gpuImage)))
+      return 1;
+    if (emitPTX) {
+      auto out = openOutput(false);
+      if (!out)
+        return 1;
+      out->os() << llvm::StringRef(gpuImage).rtrim('\0');
+      out->keep();
+      return 0;
+    }
+  }
+
   mlir::PassManager pm(module.getContext());
   pm.enableVerifier(options.verifyEach);
-  buildCPUPipeline(pm);
+  buildCPULoweringPipeline(pm);
   if (failed(pm.run(module)))
     return 1;
   if (!options.verifyEach && failed(mlir::verify(module)))
@@ -255,10 +317,28 @@ int Compilation::emitLLVMDialect(mlir::ModuleOp module) {
     out->keep();
     return 0;
   }
-  return emitNative(module);
+  return emitNative(module, gpuImage);
 }
 
-int Compilation::emitNative(mlir::ModuleOp module) {
+/// Puts the GPU code in the global that launches pass to the runtime.
+static void embedGPUImage(llvm::Module &module, const std::string &image) {
+  llvm::GlobalVariable *placeholder =
+      module.getGlobalVariable(kGPUImageSymbol, /*AllowInternal=*/true);
+  if (!placeholder || image.empty())
+    return;
+  llvm::Constant *data = llvm::ConstantDataArray::getString(
+      module.getContext(), image, /*AddNull=*/false);
+  auto *global = new llvm::GlobalVariable(
+      module, data->getType(), /*isConstant=*/true,
+      llvm::GlobalValue::InternalLinkage, data, "");
+  global->setAlignment(llvm::Align(8));
+  global->takeName(placeholder);
+  placeholder->replaceAllUsesWith(global);
+  placeholder->eraseFromParent();
+}
+
+int Compilation::emitNative(mlir::ModuleOp module,
+                            const std::string &gpuImage) {
   std::string message;
   std::unique_ptr<llvm::TargetMachine> machine =
       createTargetMachine(options.target, message);
@@ -269,6 +349,7 @@ int Compilation::emitNative(mlir::ModuleOp module) {
       translateToLLVMIR(module, llvmContext, *machine);
   if (!llvmModule)
     return fail(DiagID::err_internal, "cannot translate to LLVM IR");
+  embedGPUImage(*llvmModule, gpuImage);
   optimizeModule(*llvmModule, *machine, options.target.optLevel);
 
   if (options.emit == EmitKind::LLVM) {

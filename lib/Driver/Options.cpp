@@ -20,11 +20,15 @@ USAGE: emberc build FILE [-o OUT] [options]   compile FILE to an executable
        emberc FILE --emit=KIND [-o OUT]       stop after a stage and print it
 
 OPTIONS:
-  --emit=KIND           tokens, ast, ember, mlir-llvm, llvm, asm, obj or exe
+  --emit=KIND           tokens, ast, ember, mlir-llvm, llvm, asm, obj, ptx
+                        or exe
   -o FILE               the output file ('-' for standard output)
   -O0, -O1, -O2, -O3    optimization level (default: -O2)
   --target-cpu=CPU      the CPU to compile for (default: the host's)
   --target-triple=T     the target triple (default: the host's)
+  --gpu=MODE            where kernels run: auto (default: a CUDA GPU if this
+                        machine has one), cuda, emulate (on the CPU) or none
+  --target-accelerator=sm_XX  the NVIDIA GPU to compile for (default: sm_90)
   --no-runtime-checks   no index, division or Optional checks at run time
   -D ASSERT=none        the same, as Mojo spells it (ASSERT=all: checks on)
   --mlir-print-debuginfo  print source locations in MLIR output
@@ -77,6 +81,7 @@ std::optional<int> ember::parseOptions(int argc, char **argv,
                       .Case("llvm", EmitKind::LLVM)
                       .Case("asm", EmitKind::Asm)
                       .Case("obj", EmitKind::Obj)
+                      .Case("ptx", EmitKind::PTX)
                       .Case("exe", EmitKind::Exe)
                       .Default(std::nullopt);
       if (!kind)
@@ -140,6 +145,29 @@ std::optional<int> ember::parseOptions(int argc, char **argv,
       if (value != "none" && value != "all" && value != "safe")
         return usageError("ASSERT takes none, safe or all, not '" + value + "'");
       options.runtimeChecks = value != "none";
+      continue;
+    }
+    if (arg.consume_front("--gpu=")) {
+      auto mode = llvm::StringSwitch<std::optional<GPUMode>>(arg)
+                      .Case("auto", GPUMode::Auto)
+                      .Case("cuda", GPUMode::CUDA)
+                      .Case("emulate", GPUMode::Emulate)
+                      .Case("none", GPUMode::None)
+                      .Default(std::nullopt);
+      if (!mode)
+        return usageError("--gpu must be auto, cuda, emulate or none");
+      options.gpu = *mode;
+      continue;
+    }
+    if (arg.consume_front("--target-accelerator=")) {
+      // Mojo also spells it `nvidia:90`.
+      if (arg.consume_front("nvidia:"))
+        options.gpuChip = ("sm_" + arg).str();
+      else
+        options.gpuChip = arg.str();
+      if (!StringRef(options.gpuChip).starts_with("sm_"))
+        return usageError("--target-accelerator takes an NVIDIA GPU such as "
+                          "sm_90, not '" + arg + "'");
       continue;
     }
     if (arg.consume_front("--target-cpu=")) {

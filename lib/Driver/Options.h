@@ -13,7 +13,12 @@
 namespace ember {
 
 /// How far a compilation goes and what it writes.
-enum class EmitKind { Tokens, AST, Ember, MLIRLLVM, LLVM, Asm, Obj, Exe };
+enum class EmitKind { Tokens, AST, Ember, MLIRLLVM, LLVM, Asm, Obj, PTX, Exe };
+
+/// What kernels run on: `--gpu=auto` finds a CUDA GPU (EMBER_GPU=emulate,
+/// cuda or none decides instead), `cuda` compiles for one, `emulate` for
+/// the emulator, `none` for no GPU.
+enum class GPUMode { Auto, CUDA, Emulate, None };
 
 struct Options {
   enum class Mode { Build, Run, Emit } mode = Mode::Emit;
@@ -28,6 +33,8 @@ struct Options {
   /// Index, division and `Optional` checks (`--no-runtime-checks` or
   /// `-D ASSERT=none` turn them off).
   bool runtimeChecks = true;
+  GPUMode gpu = GPUMode::Auto;
+  std::string gpuChip = "sm_90"; ///< `--target-accelerator=`.
   DiagnosticOptions diagnostics;
   std::vector<std::string> programArgs; ///< For `emberc run`.
 };

@@ -8,10 +8,13 @@
 #include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
 #include "mlir/Conversion/ControlFlowToLLVM/ControlFlowToLLVM.h"
 #include "mlir/Conversion/FuncToLLVM/ConvertFuncToLLVMPass.h"
+#include "mlir/Conversion/GPUToNVVM/GPUToNVVMPass.h"
 #include "mlir/Conversion/MathToLLVM/MathToLLVM.h"
 #include "mlir/Conversion/OpenMPToLLVM/ConvertOpenMPToLLVM.h"
 #include "mlir/Conversion/ReconcileUnrealizedCasts/ReconcileUnrealizedCasts.h"
 #include "mlir/Conversion/VectorToLLVM/ConvertVectorToLLVMPass.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
+#include "mlir/Dialect/GPU/Transforms/Passes.h"
 #include "mlir/Pass/PassRegistry.h"
 
 void ember::buildCheckPipeline(mlir::OpPassManager &pm) {
@@ -35,6 +38,24 @@ void ember::buildCPULoweringPipeline(mlir::OpPassManager &pm) {
   pm.addPass(mlir::createReconcileUnrealizedCastsPass());
 }
 
+void ember::buildNVVMPipeline(mlir::OpPassManager &pm,
+                              const NVVMPipelineOptions &options) {
+  pm.addPass(createExtractGPUKernels());
+  pm.addPass(createConvertEmberToStandard());
+  mlir::GpuNVVMAttachTargetOptions target;
+  target.chip = options.chip;
+  target.optLevel = options.optLevel;
+  pm.addPass(mlir::createGpuNVVMAttachTarget(target));
+  pm.addNestedPass<mlir::gpu::GPUModuleOp>(
+      mlir::createConvertGpuOpsToNVVMOps());
+  pm.addNestedPass<mlir::gpu::GPUModuleOp>(createMarkNVVMKernels());
+  pm.addPass(mlir::createReconcileUnrealizedCastsPass());
+  mlir::GpuModuleToBinaryPassOptions binary;
+  binary.toolkitPath = options.toolkit;
+  binary.compilationTarget = options.format;
+  pm.addPass(mlir::createGpuModuleToBinaryPass(binary));
+}
+
 void ember::registerPipelines() {
   mlir::PassPipelineRegistration<>(
       "ember-check", "Check the program on the ember dialect",
@@ -42,4 +63,8 @@ void ember::registerPipelines() {
   mlir::PassPipelineRegistration<>(
       "ember-to-llvm", "Lower the ember dialect to the LLVM dialect for a CPU",
       buildCPUPipeline);
+  mlir::PassPipelineRegistration<>(
+      "ember-to-nvvm",
+      "Compile the kernels of checked ember IR to PTX for an sm_90 GPU",
+      [](mlir::OpPassManager &pm) { buildNVVMPipeline(pm, {}); });
 }

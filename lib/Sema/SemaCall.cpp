@@ -162,7 +162,7 @@ const Type *Sema::checkCall(ExprPtr &e, const Type *expected) {
         return errorType();
       e = std::make_unique<BoolLiteralExpr>(
           call.getRange(), symbol->builtin == Builtin::HasAccelerator
-                               ? module->hasAccelerator
+                               ? module->hasAccelerator()
                                : module->gpuEmulated);
       return check(e, expected);
     }

@@ -16,6 +16,7 @@
 #include "llvm/Support/Casting.h"
 #include "llvm/Support/SMLoc.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -943,9 +944,11 @@ struct Module {
   std::vector<ImportDecl> imports;
   /// The bits of the target's widest SIMD register (`simd_width_of`).
   unsigned vectorRegisterBits = 128;
-  /// Whether the program is built for a GPU (`has_accelerator()`), and
+  /// Whether the program is built for a GPU (`has_accelerator()`), asked
+  /// only when a program wants to know (finding a GPU takes time); and
   /// whether that GPU is the emulator (`--gpu=emulate`).
-  bool hasAccelerator = false, gpuEmulated = false;
+  std::function<bool()> hasAccelerator = [] { return false; };
+  bool gpuEmulated = false;
   /// The kernels the program launches, in the order first seen (Sema).
   std::vector<FnDecl *> kernels;
 

@@ -26,4 +26,26 @@ def ConvertEmberToStandard
   ];
 }
 
+def ExtractGPUKernels : Pass<"ember-extract-gpu-kernels", "::mlir::ModuleOp"> {
+  let summary = "Keep only the kernels, in a gpu.module, for the GPU build";
+  let description = [{
+    The first step of compiling for the GPU, on a copy of the program:
+    the functions marked `ember.kernel` and every function they call are
+    moved into `gpu.module @ember_kernels`, and the rest of the module is
+    dropped. The kernels keep their marker, which `ember-mark-nvvm-kernels`
+    reads once they are LLVM functions.
+  }];
+  let dependentDialects = ["::mlir::gpu::GPUDialect"];
+}
+
+def MarkNVVMKernels : Pass<"ember-mark-nvvm-kernels", "::mlir::gpu::GPUModuleOp"> {
+  let summary = "Make the kernels' LLVM functions NVVM entry points";
+  let description = [{
+    After `convert-gpu-to-nvvm`: each `llvm.func` marked `ember.kernel`
+    becomes a kernel (`nvvm.kernel`), and the C-interface wrappers that the
+    conversion adds to every function are dropped, as nothing calls them.
+  }];
+  let dependentDialects = ["::mlir::NVVM::NVVMDialect"];
+}
+
 #endif

@@ -31,19 +31,16 @@ std::string ember::getKernelDeviceName(StringRef symbol) {
   return name;
 }
 
-static bool isDeviceCode(Operation *op) {
-  return op->getParentOfType<gpu::GPUModuleOp>() != nullptr;
-}
-
 /// The module-level LLVM global `name`, made by `make` if missing.
 static LLVM::GlobalOp
 getOrCreateGlobal(OpBuilder &builder, Operation *user, StringRef name,
                   llvm::function_ref<LLVM::GlobalOp(OpBuilder &)> make) {
-  auto module = user->getParentOfType<ModuleOp>();
-  if (auto global = module.lookupSymbol<LLVM::GlobalOp>(name))
+  Operation *scope = getSymbolScope(user);
+  if (auto global = dyn_cast_or_null<LLVM::GlobalOp>(
+          SymbolTable::lookupSymbolIn(scope, name)))
     return global;
   OpBuilder::InsertionGuard guard(builder);
-  builder.setInsertionPointToStart(module.getBody());
+  builder.setInsertionPointToStart(&scope->getRegion(0).front());
   return make(builder);
 }
 

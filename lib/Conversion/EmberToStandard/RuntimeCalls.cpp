@@ -3,6 +3,7 @@
 #include "RuntimeCalls.h"
 
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "llvm/ADT/StringExtras.h"
@@ -10,14 +11,31 @@
 
 using namespace mlir;
 
+bool ember::isDeviceCode(Operation *op) {
+  return isa<gpu::GPUModuleOp>(op) ||
+         op->getParentOfType<gpu::GPUModuleOp>() != nullptr;
+}
+
+Operation *ember::getSymbolScope(Operation *op) {
+  return SymbolTable::getNearestSymbolTable(
+      isa<ModuleOp, gpu::GPUModuleOp>(op) ? op : op->getParentOp());
+}
+
+/// The block of the module (a `gpu.module` in GPU code) that declares the
+/// symbols code at the builder's insertion point uses.
+static Block *getSymbolBlock(OpBuilder &builder) {
+  return &ember::getSymbolScope(builder.getInsertionBlock()->getParentOp())
+              ->getRegion(0)
+              .front();
+}
+
 func::CallOp ember::callRuntime(OpBuilder &builder, Location loc,
                                 StringRef name, TypeRange resultTypes,
                                 ValueRange args) {
-  auto module =
-      builder.getInsertionBlock()->getParentOp()->getParentOfType<ModuleOp>();
-  if (!module.lookupSymbol<func::FuncOp>(name)) {
+  Block *symbols = getSymbolBlock(builder);
+  if (!SymbolTable::lookupSymbolIn(symbols->getParentOp(), name)) {
     OpBuilder::InsertionGuard guard(builder);
-    builder.setInsertionPointToStart(module.getBody());
+    builder.setInsertionPointToStart(symbols);
     auto decl = func::FuncOp::create(
         builder, loc, name,
         builder.getFunctionType(args.getTypes(), resultTypes));
@@ -28,21 +46,24 @@ func::CallOp ember::callRuntime(OpBuilder &builder, Location loc,
 
 Value ember::createStringValue(OpBuilder &builder, Location loc,
                                StringRef value) {
-  auto module =
-      builder.getInsertionBlock()->getParentOp()->getParentOfType<ModuleOp>();
+  Block *symbols = getSymbolBlock(builder);
+  auto lookup = [&](StringRef name) {
+    return dyn_cast_or_null<LLVM::GlobalOp>(
+        SymbolTable::lookupSymbolIn(symbols->getParentOp(), name));
+  };
   MLIRContext *context = builder.getContext();
   // One global per distinct string; the name is derived from the contents.
   std::string data = value.str() + '\0';
   std::string name =
       "str." + llvm::utohexstr(llvm::hash_value(value), /*LowerCase=*/true);
-  auto global = module.lookupSymbol<LLVM::GlobalOp>(name);
+  auto global = lookup(name);
   while (global && global.getValueAttr() != builder.getStringAttr(data)) {
     name += "_";
-    global = module.lookupSymbol<LLVM::GlobalOp>(name);
+    global = lookup(name);
   }
   if (!global) {
     OpBuilder::InsertionGuard guard(builder);
-    builder.setInsertionPointToStart(module.getBody());
+    builder.setInsertionPointToStart(symbols);
     auto arrayType =
         LLVM::LLVMArrayType::get(IntegerType::get(context, 8), data.size());
     global = LLVM::GlobalOp::create(builder, loc, arrayType,
@@ -64,7 +85,8 @@ Value ember::createStringValue(OpBuilder &builder, Location loc,
 }
 
 bool ember::areRuntimeChecksOn(Operation *op) {
-  auto module = op->getParentOfType<ModuleOp>();
+  auto module = isa<ModuleOp>(op) ? cast<ModuleOp>(op)
+                                  : op->getParentOfType<ModuleOp>();
   auto on = module ? module->getAttrOfType<BoolAttr>("ember.runtime_checks")
                    : BoolAttr();
   return !on || on.getValue();
@@ -84,12 +106,22 @@ void ember::emitRuntimeCheck(RewriterBase &rewriter, Location loc,
   Block *before = rewriter.getInsertionBlock();
   Block *after = rewriter.splitBlock(before, rewriter.getInsertionPoint());
   Block *failure = rewriter.createBlock(after);
-  Value str = createStringValue(rewriter, loc, text);
-  Value ptr = LLVM::ExtractValueOp::create(rewriter, loc, str,
-                                           llvm::ArrayRef<int64_t>{0});
-  Value len = LLVM::ExtractValueOp::create(rewriter, loc, str,
-                                           llvm::ArrayRef<int64_t>{1});
-  callRuntime(rewriter, loc, "ember_rt_fail", {}, {ptr, len});
+  if (isDeviceCode(before->getParentOp())) {
+    // A GPU thread prints the message and stops the kernel.
+    std::string format;
+    for (char c : text)
+      format += c == '%' ? std::string("%%") : std::string(1, c);
+    gpu::PrintfOp::create(rewriter, loc, rewriter.getStringAttr(format + "\n"),
+                          ValueRange{});
+    LLVM::Trap::create(rewriter, loc);
+  } else {
+    Value str = createStringValue(rewriter, loc, text);
+    Value ptr = LLVM::ExtractValueOp::create(rewriter, loc, str,
+                                             llvm::ArrayRef<int64_t>{0});
+    Value len = LLVM::ExtractValueOp::create(rewriter, loc, str,
+                                             llvm::ArrayRef<int64_t>{1});
+    callRuntime(rewriter, loc, "ember_rt_fail", {}, {ptr, len});
+  }
   LLVM::UnreachableOp::create(rewriter, loc);
   rewriter.setInsertionPointToEnd(before);
   cf::CondBranchOp::create(rewriter, loc, condition, after, failure);

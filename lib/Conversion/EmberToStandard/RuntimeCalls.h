@@ -8,6 +8,13 @@
 
 namespace ember {
 
+/// Whether `op` is in GPU code: in a `gpu.module`.
+bool isDeviceCode(mlir::Operation *op);
+
+/// The module whose symbols code in `op` uses: the `gpu.module` of GPU
+/// code, else the module.
+mlir::Operation *getSymbolScope(mlir::Operation *op);
+
 /// Calls the runtime function `name`, declaring it in the module first if
 /// needed.
 mlir::func::CallOp callRuntime(mlir::OpBuilder &builder, mlir::Location loc,

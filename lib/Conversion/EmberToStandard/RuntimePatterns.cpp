@@ -3,6 +3,7 @@
 #include "ember/Conversion/EmberToStandard/EmberToStandard.h"
 
 #include "RuntimeCalls.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "ember/Dialect/Ember/IR/EmberOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -196,8 +197,19 @@ struct FailOpLowering : OpConversionPattern<FailOp> {
   LogicalResult
   matchAndRewrite(FailOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    callRuntime(rewriter, op.getLoc(), "ember_rt_fail", {},
-                {adaptor.getData(), adaptor.getLength()});
+    if (isDeviceCode(op)) {
+      // A GPU thread prints the message and stops the kernel.
+      Value length = LLVM::TruncOp::create(rewriter, op.getLoc(),
+                                           rewriter.getI32Type(),
+                                           adaptor.getLength());
+      gpu::PrintfOp::create(rewriter, op.getLoc(),
+                            rewriter.getStringAttr("%.*s\n"),
+                            ValueRange{length, adaptor.getData()});
+      LLVM::Trap::create(rewriter, op.getLoc());
+    } else {
+      callRuntime(rewriter, op.getLoc(), "ember_rt_fail", {},
+                  {adaptor.getData(), adaptor.getLength()});
+    }
     rewriter.eraseOp(op);
     return success();
   }
