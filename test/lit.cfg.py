@@ -2,6 +2,8 @@
 # The lit configuration of the Ember test suite.
 
 import os
+import shutil
+import subprocess
 
 import lit.formats
 from lit.llvm import llvm_config
@@ -25,3 +27,15 @@ config.substitutions.append(("%python", "python3"))
 config.substitutions.append(
     ("%check-output", "python3 " + os.path.join(config.test_source_root, "check_output.py")))
 config.substitutions.append(("%ember_src", config.ember_src_root))
+
+# GPU tests: PTX is checked with ptxas where a CUDA toolkit is, and kernels
+# run on a GPU where one is (`REQUIRES: cuda`); everywhere else they run in
+# the emulator.
+cuda_home = os.environ.get("CUDA_HOME") or "/usr/local/cuda"
+ptxas = os.path.join(cuda_home, "bin", "ptxas")
+if os.access(ptxas, os.X_OK):
+    config.available_features.add("ptxas")
+    config.substitutions.append(("%ptxas", ptxas))
+nvidia_smi = shutil.which("nvidia-smi")
+if nvidia_smi and subprocess.run([nvidia_smi, "-L"], capture_output=True).returncode == 0:
+    config.available_features.add("cuda")

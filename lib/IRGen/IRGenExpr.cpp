@@ -502,6 +502,7 @@ mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
   case Builtin::GPUGridDim:
   case Builtin::GPUGlobalIdx:
   case Builtin::GPUIndex: // Emitted above.
+  case Builtin::AddressSpace:
     llvm_unreachable("rewritten by Sema");
   case Builtin::ExternalCall:
     return emitExternalCall(e, args);
@@ -591,6 +592,19 @@ mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
     return emitParallel(e, args);
   case Builtin::GPULaunch:
     return emitGPULaunch(e, args);
+  case Builtin::StackAllocation:
+    return StackAllocOp::create(builder, l, convertType(e.type), e.lanes[0],
+                                e.lanes[1] == 3);
+  case Builtin::AtomicAdd:
+  case Builtin::AtomicSub:
+  case Builtin::AtomicMax:
+  case Builtin::AtomicMin:
+  case Builtin::AtomicExchange:
+    return AtomicRMWOp::create(
+        builder, l,
+        static_cast<AtomicKind>(static_cast<int>(e.builtin) -
+                                static_cast<int>(Builtin::AtomicAdd)),
+        args[0], args[1]);
   case Builtin::GPUBarrier:
     GPUBarrierOp::create(builder, l);
     return {};

@@ -141,7 +141,12 @@ void Sema::declareBuiltins() {
       {"__uninitialized", Builtin::Uninitialized},
       {"__forget", Builtin::Forget},
       {"__runtime_checks", Builtin::RuntimeChecks},
-      {"__gpu_emulated", Builtin::GPUEmulated}};
+      {"__gpu_emulated", Builtin::GPUEmulated},
+      {"__atomic_fetch_add", Builtin::AtomicAdd},
+      {"__atomic_fetch_sub", Builtin::AtomicSub},
+      {"__atomic_fetch_max", Builtin::AtomicMax},
+      {"__atomic_fetch_min", Builtin::AtomicMin},
+      {"__atomic_exchange", Builtin::AtomicExchange}};
   for (auto [name, builtin] : builtins) {
     Symbol symbol;
     symbol.kind = Symbol::Kind::Builtin;

@@ -91,6 +91,9 @@ const Type *Sema::checkCall(ExprPtr &e, const Type *expected) {
         return resolveType(sub->indices[0].get());
       }
       if (named && named->kind == Symbol::Kind::Builtin &&
+          named->builtin == Builtin::StackAllocation)
+        return checkStackAllocation(call, sub->indices);
+      if (named && named->kind == Symbol::Kind::Builtin &&
           named->builtin == Builtin::Alloc) {
         if (sub->indices.size() != 1) {
           diags.report(sub->getRange(), DiagID::err_pointer_parameters);
@@ -492,6 +495,12 @@ const Type *Sema::checkMethodCall(CallExpr &call, AttributeExpr &callee,
   }
   StructDecl *decl = getStructNamedBy(callee.base.get());
   Expr *self = nullptr;
+  // `Atomic.fetch_add(p, 1)`: the instance the arguments call for.
+  if (decl && decl->isTemplate() && isa<NameExpr>(callee.base.get())) {
+    decl = inferStructInstance(*decl, call, callee.name);
+    if (!decl)
+      return fail();
+  }
   if (decl) {
     callee.base->type = decl->type.get();
   } else {
@@ -795,6 +804,34 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
     if (!positionalOnly(0, 0))
       return errorType();
     return Type::get(Type::Kind::None);
+  case Builtin::AtomicAdd:
+  case Builtin::AtomicSub:
+  case Builtin::AtomicMax:
+  case Builtin::AtomicMin:
+  case Builtin::AtomicExchange:
+    if (!positionalOnly(2, 2))
+      return errorType();
+    return checkAtomic(call);
+  case Builtin::GPUThreadIdx: // Values, not functions.
+  case Builtin::GPUBlockIdx:
+  case Builtin::GPUBlockDim:
+  case Builtin::GPUGridDim:
+  case Builtin::GPUGlobalIdx:
+  case Builtin::AddressSpace:
+    diags.report(call.callee->getRange(), DiagID::err_not_callable, name());
+    for (CallArgument &arg : call.args)
+      check(arg.value);
+    return errorType();
+  case Builtin::GPUIndex: // Made by Sema, with their types.
+  case Builtin::HasAccelerator:
+  case Builtin::GPUEmulated:
+  case Builtin::GPULaunch:
+    llvm_unreachable("checked elsewhere");
+  case Builtin::StackAllocation:
+    diags.report(call.getRange(), DiagID::err_stack_allocation_form);
+    for (CallArgument &arg : call.args)
+      check(arg.value);
+    return errorType();
   case Builtin::Forget: {
     if (!positionalOnly(1, 1))
       return errorType();

@@ -24,14 +24,36 @@ static bool isGPUPosition(Builtin builtin) {
   return builtin >= Builtin::GPUThreadIdx && builtin <= Builtin::GPUGlobalIdx;
 }
 
+/// The number of `AddressSpace.name`, as NVPTX numbers them.
+static std::optional<int64_t> getAddressSpace(llvm::StringRef name) {
+  return llvm::StringSwitch<std::optional<int64_t>>(name)
+      .Case("GENERIC", 0)
+      .Case("GLOBAL", 1)
+      .Case("SHARED", 3)
+      .Case("CONSTANT", 4)
+      .Case("LOCAL", 5)
+      .Default(std::nullopt);
+}
+
 /// `thread_idx.x`: a call of Builtin::GPUIndex, whose `lanes` are the
-/// position's kind and the dimension.
+/// position's kind and the dimension. `AddressSpace.SHARED`: its number.
 bool Sema::rewriteGPUIndex(ExprPtr &e) {
   auto &attr = *cast<AttributeExpr>(e.get());
   auto *base = dyn_cast<NameExpr>(attr.base.get());
   const Symbol *symbol = base ? scope->lookup(base->name) : nullptr;
-  if (!symbol || symbol->kind != Symbol::Kind::Builtin ||
-      !isGPUPosition(symbol->builtin))
+  if (!symbol || symbol->kind != Symbol::Kind::Builtin)
+    return false;
+  if (symbol->builtin == Builtin::AddressSpace) {
+    std::optional<int64_t> space = getAddressSpace(attr.name);
+    if (!space) {
+      diags.report(attr.nameRange, DiagID::err_address_space, attr.name);
+      e->type = errorType();
+      return true;
+    }
+    e = makeIntConstant(e->getRange(), *space);
+    return true;
+  }
+  if (!isGPUPosition(symbol->builtin))
     return false;
   int64_t dim = attr.name == "x" ? 0 : attr.name == "y" ? 1
               : attr.name == "z" ? 2 : -1;
@@ -49,6 +71,72 @@ bool Sema::rewriteGPUIndex(ExprPtr &e) {
   call->type = Type::get(Type::Kind::UInt);
   e = std::move(call);
   return true;
+}
+
+/// `stack_allocation[count, T]()`: memory for `count` values of `T` on the
+/// stack, or with `address_space=AddressSpace.SHARED` in the shared
+/// memory of a GPU block, for as long as the function (the kernel) runs.
+const Type *Sema::checkStackAllocation(CallExpr &call,
+                                       llvm::ArrayRef<ExprPtr> params) {
+  auto fail = [&](DiagID id) {
+    diags.report(call.getRange(), id);
+    for (CallArgument &arg : call.args)
+      check(arg.value);
+    return errorType();
+  };
+  std::optional<int64_t> count, space = 0;
+  const Type *element = nullptr;
+  for (const ExprPtr &param : params) {
+    if (auto *keyword = dyn_cast<KeywordArgExpr>(param.get())) {
+      ExprPtr &value = keyword->value;
+      if (keyword->name == "address_space") {
+        check(value);
+        space = evaluateConstant(*value);
+      } else if (keyword->name == "alignment") {
+        check(value);
+        if (!evaluateConstant(*value))
+          return fail(DiagID::err_stack_allocation_form);
+      } else {
+        return fail(DiagID::err_stack_allocation_form);
+      }
+    } else if (!count) {
+      ExprPtr &value = const_cast<ExprPtr &>(param);
+      check(value);
+      count = evaluateConstant(*value);
+      if (!count || *count < 1)
+        return fail(DiagID::err_stack_allocation_form);
+    } else if (!element) {
+      element = resolveType(param.get());
+    } else {
+      return fail(DiagID::err_stack_allocation_form);
+    }
+  }
+  if (!count || !element || !call.args.empty())
+    return fail(DiagID::err_stack_allocation_form);
+  if (!space || (*space != 0 && *space != 3))
+    return fail(DiagID::err_stack_allocation_space);
+  if (element->isError())
+    return errorType();
+  call.builtin = Builtin::StackAllocation;
+  call.lanes = {*count, *space};
+  return PointerType::get(element);
+}
+
+/// `__atomic_fetch_add(ptr, value)` and the other read-modify-writes of
+/// the library's `Atomic`: the value before.
+const Type *Sema::checkAtomic(CallExpr &call) {
+  const Type *pointer = checkValue(call.args[0].value);
+  auto *pointerType = dyn_cast<PointerType>(pointer);
+  const Type *element = pointerType ? pointerType->getPointee() : nullptr;
+  if (!element || !element->isNumeric()) {
+    if (!pointer->isError())
+      diags.report(call.getRange(), DiagID::err_atomic_type,
+                   pointer->getName(), check(call.args[1].value)->getName());
+    return errorType();
+  }
+  checkAs(call.args[1].value, element);
+  call.resolvedArgs = {call.args[0].value.get(), call.args[1].value.get()};
+  return element;
 }
 
 /// Whether values of `type` can be copied to a GPU as they are.

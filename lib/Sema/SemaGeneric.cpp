@@ -875,20 +875,24 @@ AliasDecl *Sema::instantiateAlias(AliasDecl &templ,
   return made;
 }
 
-/// `T(args)` for a struct template `T`: its type parameters are inferred
-/// from the arguments of an `__init__` whose arguments have them as types,
-/// as `Box(1)` is `Box[Int](1)`; value parameters take their defaults.
-StructDecl *Sema::inferStructInstance(StructDecl &templ, CallExpr &call) {
+/// `T(args)` for a struct template `T`: its parameters are inferred from
+/// the arguments of an `__init__` whose arguments' types have them, as
+/// `Box(1)` is `Box[Int](1)`; others take their defaults. Likewise for a
+/// static method, `method`: `Atomic.fetch_add(p, 1)` of a pointer `p` to
+/// `Int32` calls `Atomic[DType.int32].fetch_add`.
+StructDecl *Sema::inferStructInstance(StructDecl &templ, CallExpr &call,
+                                      llvm::StringRef method) {
   for (CallArgument &arg : call.args)
     if (!isLiteral(arg.value.get()))
       check(arg.value);
+  bool construction = method == "__init__";
   std::vector<const FnDecl *> inits;
-  for (const auto &method : templ.methods)
-    if (method->name == "__init__" && !method->isStatic)
-      inits.push_back(method.get());
+  for (const auto &candidate : templ.methods)
+    if (candidate->name == method && candidate->isStatic != construction)
+      inits.push_back(candidate.get());
   // The `@fieldwise_init` initializer, as its instances will have it.
   FnDecl fieldwise;
-  if (templ.fieldwiseInit) {
+  if (construction && templ.fieldwiseInit) {
     fieldwise.params.emplace_back(); // `out self`
     for (const FieldDecl &field : templ.fields) {
       Param param;
@@ -899,7 +903,7 @@ StructDecl *Sema::inferStructInstance(StructDecl &templ, CallExpr &call) {
     inits.push_back(&fieldwise);
   }
   for (const FnDecl *init : inits) {
-    std::vector<int> map = mapArguments(call, *init, 1);
+    std::vector<int> map = mapArguments(call, *init, construction ? 1 : 0);
     std::vector<CompileTimeBinding> bindings;
     std::string key = "[";
     for (const CompileTimeParam &param : templ.compileTimeParams) {
@@ -921,12 +925,18 @@ StructDecl *Sema::inferStructInstance(StructDecl &templ, CallExpr &call) {
           return nullptr;
         key += binding.type->getName().str() + ", ";
       } else {
-        if (!param.defaultValue)
-          break;
         binding.valueType = resolveType(param.typeExpr.get());
-        ExprPtr value = cloneExpr(*param.defaultValue);
-        checkAs(value, binding.valueType);
-        std::optional<int64_t> constant = evaluateConstant(*value);
+        std::optional<int64_t> constant;
+        for (size_t a = 0; a < map.size() && !constant; ++a)
+          if (map[a] >= 0 && init->params[map[a]].typeExpr)
+            constant = matchValueParameter(
+                init->params[map[a]].typeExpr.get(),
+                getArgumentType(*call.args[a].value), param.name);
+        if (!constant && param.defaultValue) {
+          ExprPtr value = cloneExpr(*param.defaultValue);
+          checkAs(value, binding.valueType);
+          constant = evaluateConstant(*value);
+        }
         if (!constant)
           break;
         binding.value = *constant;

@@ -56,7 +56,10 @@ static const struct {
     {"gpu.id", "block_dim", Builtin::GPUBlockDim},
     {"gpu.id", "grid_dim", Builtin::GPUGridDim},
     {"gpu.id", "global_idx", Builtin::GPUGlobalIdx},
-    {"gpu.sync", "barrier", Builtin::GPUBarrier}};
+    {"gpu.sync", "barrier", Builtin::GPUBarrier},
+    {"memory", "stack_allocation", Builtin::StackAllocation},
+    {"gpu.memory", "AddressSpace", Builtin::AddressSpace},
+    {"memory", "AddressSpace", Builtin::AddressSpace}};
 
 /// The value of a constant of the `math` module, if `member` is one.
 static std::optional<double> getMathConstant(llvm::StringRef module,

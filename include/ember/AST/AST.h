@@ -234,6 +234,12 @@ enum class Builtin {
   // `has_accelerator()`, a constant; the library's `__gpu_emulated()`,
   // whether the program was built to emulate its GPU.
   HasAccelerator, GPUEmulated,
+  // `stack_allocation[count, T, address_space=...]()`: `lanes` the count
+  // and the address space (3 for shared memory); `AddressSpace`, named.
+  StackAllocation, AddressSpace,
+  // The library's atomics: `__atomic_fetch_add(ptr, value)` and the like
+  // give the value before.
+  AtomicAdd, AtomicSub, AtomicMax, AtomicMin, AtomicExchange,
   // `ctx.enqueue_function[kernel](args..., grid_dim=, block_dim=)`:
   // `function` is the kernel; `resolvedArgs` the context's handle, the
   // grid's and the block's x, y, z, the shared bytes, then the kernel's

@@ -149,7 +149,8 @@ public:
   static bool isStructTemplate(const Type *type);
   StructDecl *instantiateStruct(StructDecl &templ,
                                 llvm::ArrayRef<ExprPtr> args, llvm::SMLoc loc);
-  StructDecl *inferStructInstance(StructDecl &templ, CallExpr &call);
+  StructDecl *inferStructInstance(StructDecl &templ, CallExpr &call,
+                                  llvm::StringRef method = "__init__");
   std::optional<std::string>
   bindCompileTimeArgs(llvm::ArrayRef<CompileTimeParam> params,
                       llvm::ArrayRef<ExprPtr> args, llvm::StringRef name,
@@ -276,6 +277,9 @@ public:
   bool rewriteSIMDAttribute(ExprPtr &e);
   // GPU kernels (SemaGPU.cpp).
   bool rewriteGPUIndex(ExprPtr &e);
+  const Type *checkStackAllocation(CallExpr &call,
+                                   llvm::ArrayRef<ExprPtr> params);
+  const Type *checkAtomic(CallExpr &call);
   bool checkKernelSignature(FnDecl &kernel, llvm::SMRange use);
   FnDecl *getNamedKernel(llvm::ArrayRef<ExprPtr> names,
                          llvm::StringRef method, llvm::SMRange range);

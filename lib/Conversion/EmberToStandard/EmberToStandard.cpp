@@ -116,6 +116,7 @@ void ember::populateEmberToStandardPatterns(EmberTypeConverter &converter,
   populateEmberPointerPatterns(converter, patterns);
   populateEmberParallelPatterns(converter, patterns);
   populateEmberGPUPatterns(converter, patterns);
+  populateEmberMemoryPatterns(converter, patterns);
   patterns.add<FuncOpTypeConversion, VectorOpTypeConversion>(
       converter, patterns.getContext());
   populateCallOpTypeConversionPattern(patterns, converter);

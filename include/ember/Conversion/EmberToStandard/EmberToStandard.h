@@ -31,6 +31,9 @@ void populateEmberParallelPatterns(EmberTypeConverter &converter,
 /// `gpu.module` and for the emulator elsewhere.
 void populateEmberGPUPatterns(EmberTypeConverter &converter,
                               mlir::RewritePatternSet &patterns);
+/// Patterns lowering stack and shared memory, and atomics.
+void populateEmberMemoryPatterns(EmberTypeConverter &converter,
+                                 mlir::RewritePatternSet &patterns);
 /// The name a kernel's function has in the GPU's code.
 std::string getKernelDeviceName(llvm::StringRef symbol);
 /// The global that holds the program's GPU code (PTX or a fatbin).

@@ -38,6 +38,13 @@ def Ember_UnaryKind : I32EnumAttr<"UnaryKind", "unary operator", [
   let cppNamespace = "::ember";
 }
 
+def Ember_AtomicKind : I32EnumAttr<"AtomicKind", "an atomic read-modify-write", [
+    I32EnumAttrCase<"add", 0>, I32EnumAttrCase<"sub", 1>,
+    I32EnumAttrCase<"max", 2>, I32EnumAttrCase<"min", 3>,
+    I32EnumAttrCase<"exchange", 4>]> {
+  let cppNamespace = "::ember";
+}
+
 def Ember_GPUIndexKind : I32EnumAttr<"GPUIndexKind", "a GPU thread's position", [
     I32EnumAttrCase<"thread_idx", 0>, I32EnumAttrCase<"block_idx", 1>,
     I32EnumAttrCase<"block_dim", 2>, I32EnumAttrCase<"grid_dim", 3>]> {
@@ -283,6 +290,43 @@ def Ember_AllocOp : Ember_Op<"alloc"> {
   let arguments = (ins SI64:$count);
   let results = (outs Ember_PtrType:$result);
   let assemblyFormat = "$count attr-dict `:` type($result)";
+}
+
+def Ember_StackAllocOp : Ember_Op<"stack_alloc"> {
+  let summary = "memory for `count` values, for as long as the function runs";
+  let description = [{
+    `stack_allocation[count, T]()`: on the stack; with `shared`
+    (`address_space=AddressSpace.SHARED`), in the shared memory of the GPU
+    block that runs the kernel, the same memory for all its threads.
+
+    ```mlir
+    %tile = ember.stack_alloc 256 shared : !ember.ptr<f32>
+    ```
+  }];
+  let arguments = (ins ConfinedAttr<I64Attr, [IntPositive]>:$count,
+                       UnitAttr:$shared);
+  let results = (outs Ember_PtrType:$result);
+  let assemblyFormat = "$count (`shared` $shared^)? attr-dict `:` type($result)";
+}
+
+def Ember_AtomicRMWOp : Ember_Op<"atomic_rmw", [
+    AllTypesMatch<["value", "result"]>]> {
+  let summary = "change a value in memory atomically, giving the old value";
+  let description = [{
+    `Atomic.fetch_add(ptr, value)` and the like: no other thread sees the
+    value in between. On the host the order is sequentially consistent; on
+    a GPU relaxed, as CUDA's `atomicAdd`.
+
+    ```mlir
+    %old = ember.atomic_rmw add %counts, %one : !ember.ptr<si32>, si32
+    ```
+  }];
+  let arguments = (ins Ember_AtomicKind:$kind, Ember_PtrType:$pointer,
+                       Ember_Scalar:$value);
+  let results = (outs Ember_Scalar:$result);
+  let assemblyFormat = [{
+    $kind $pointer `,` $value attr-dict `:` type($pointer) `,` type($value)
+  }];
 }
 
 def Ember_FreeOp : Ember_Op<"free"> {
