@@ -284,7 +284,7 @@ struct DeviceBuffer[dtype: DType](ImplicitlyCopyable, Sized, Writable):
             var host = ctx.enqueue_create_host_buffer[Self.dtype](self._size)
             ctx.enqueue_copy(dst_buf=host, src_buf=self)
             ctx.synchronize()
-            _write_elements(writer, host.unsafe_ptr(), self._size)
+            host._write_elements_to(writer)
         except e:
             writer.write("<", e, ">")
         writer.write(")")
@@ -336,8 +336,12 @@ struct HostBuffer[dtype: DType](ImplicitlyCopyable, Sized, Writable):
 
     def write_to(self, mut writer: Some[Writer]):
         writer.write("HostBuffer(")
-        _write_elements(writer, self.unsafe_ptr(), self._size)
+        self._write_elements_to(writer)
         writer.write(")")
+
+    # The elements, read while the buffer lives.
+    def _write_elements_to(self, mut writer: Some[Writer]):
+        _write_elements(writer, self.unsafe_ptr(), self._size)
 
 
 # `[a, b, c]`; of a thousand elements or more, the first and last three.
