@@ -5,6 +5,7 @@
 #include "ember/Dialect/Ember/IR/EmberDialect.h"
 #include "ember/Dialect/Ember/Transforms/Passes.h"
 #include "ember/Pipelines/Pipelines.h"
+#include "ember/Target/GPUTarget.h"
 
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/InitAllDialects.h"
@@ -20,6 +21,7 @@ int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
   mlir::registerAllDialects(registry);
   registry.insert<ember::EmberDialect>();
+  ember::registerGPUTarget(registry);
   return mlir::asMainReturnCode(
       mlir::MlirOptMain(argc, argv, "Ember optimizer driver\n", registry));
 }
