@@ -103,3 +103,11 @@ def iota[dtype: DType, width: Int](offset: Scalar[dtype]) -> SIMD[dtype, width]:
 
 def iota[dtype: DType, width: Int]() -> SIMD[dtype, width]:
     return iota[dtype, width](Scalar[dtype](0))
+
+
+# `iota(ptr, n, offset)`: writes `offset, offset + 1, ...` to `n` values.
+def iota[
+    dtype: DType
+](buffer: UnsafePointer[Scalar[dtype]], len: Int, offset: Int = 0):
+    for i in range(len):
+        buffer[i] = Scalar[dtype](offset + i)

@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ember/Conversion/Passes.h"
+#include "ember/Dialect/Ember/IR/EmberOps.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
@@ -29,6 +30,32 @@ namespace {
 
 struct ExtractGPUKernels
     : ember::impl::ExtractGPUKernelsBase<ExtractGPUKernels> {
+  /// Reports what a GPU cannot run: heap memory, C functions, `exit`.
+  static LogicalResult checkDeviceCode(ArrayRef<func::FuncOp> functions,
+                                       SymbolTable &symbols) {
+    bool ok = true;
+    for (func::FuncOp fn : functions)
+      fn.walk([&](Operation *op) {
+        const char *what = nullptr;
+        if (isa<ember::AllocOp, ember::FreeOp>(op))
+          what = "heap memory (`alloc`, `String`, `List`, ...)";
+        else if (isa<ember::ExitOp>(op))
+          what = "`exit`";
+        else if (isa<ember::FormatOp>(op))
+          what = "formatting a number as text";
+        else if (auto call = dyn_cast<func::CallOp>(op)) {
+          auto callee = symbols.lookup<func::FuncOp>(call.getCallee());
+          if (callee && callee.isExternal())
+            what = "a C function";
+        }
+        if (what) {
+          op->emitError() << what << " cannot be used in a GPU kernel";
+          ok = false;
+        }
+      });
+    return success(ok);
+  }
+
   void runOnOperation() override {
     ModuleOp module = getOperation();
     SymbolTable symbols(module);
@@ -49,6 +76,9 @@ struct ExtractGPUKernels
           needed.push_back(callee);
       }
     }
+
+    if (failed(checkDeviceCode(needed, symbols)))
+      return signalPassFailure();
 
     OpBuilder builder(module.getBodyRegion());
     builder.setInsertionPointToEnd(module.getBody());

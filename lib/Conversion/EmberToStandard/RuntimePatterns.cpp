@@ -79,6 +79,8 @@ struct PrintOpLowering : OpConversionPattern<PrintOp> {
   matchAndRewrite(PrintOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
+    if (isDeviceCode(op))
+      return printOnDevice(op, adaptor, rewriter);
     for (auto [index, original, value] :
          llvm::enumerate(op.getValues(), adaptor.getValues())) {
       if (index != 0)
@@ -86,6 +88,57 @@ struct PrintOpLowering : OpConversionPattern<PrintOp> {
       printValue(rewriter, loc, original.getType(), value);
     }
     printSeparator(rewriter, loc, op.getEnd(), adaptor.getEnd());
+    rewriter.eraseOp(op);
+    return success();
+  }
+
+  /// On a GPU, one `printf` (CUDA's `vprintf`) of the whole line, so that
+  /// lines of different threads do not mix. It prints integers and
+  /// constant strings; anything else is reported.
+  static LogicalResult printOnDevice(PrintOp op, OpAdaptor adaptor,
+                                     ConversionPatternRewriter &rewriter) {
+    Location loc = op.getLoc();
+    Type i64 = rewriter.getI64Type();
+    std::string format;
+    SmallVector<Value> args;
+    auto unsupported = [&](Type type) {
+      return op->emitError("printing ")
+             << (isa<StrType>(type) ? "a string that is not a literal"
+                                    : "a value of this type")
+             << " on a GPU is not supported yet";
+    };
+    auto addText = [&](Value original) -> LogicalResult {
+      auto constant = original.getDefiningOp<StringConstantOp>();
+      if (!constant)
+        return unsupported(original.getType());
+      for (char c : constant.getValue())
+        format += c == '%' ? std::string("%%") : std::string(1, c);
+      return success();
+    };
+    for (auto [index, original, value] :
+         llvm::enumerate(op.getValues(), adaptor.getValues())) {
+      if (index != 0 && failed(addText(op.getSep())))
+        return failure();
+      Type type = original.getType();
+      auto integer = dyn_cast<IntegerType>(type);
+      if (isa<StrType>(type)) {
+        if (failed(addText(original)))
+          return failure();
+      } else if (integer && !integer.isSignless()) {
+        bool isUnsigned = integer.isUnsigned();
+        format += isUnsigned ? "%llu" : "%lld";
+        if (integer.getWidth() < 64)
+          value = isUnsigned
+                      ? Value(arith::ExtUIOp::create(rewriter, loc, i64, value))
+                      : Value(arith::ExtSIOp::create(rewriter, loc, i64, value));
+        args.push_back(value);
+      } else {
+        return unsupported(type);
+      }
+    }
+    if (failed(addText(op.getEnd())))
+      return failure();
+    gpu::PrintfOp::create(rewriter, loc, rewriter.getStringAttr(format), args);
     rewriter.eraseOp(op);
     return success();
   }
