@@ -7,6 +7,11 @@
 // use after poison. So the poisoning that code asks for is ignored; ASan
 // still finds every use of freed or unallocated heap memory.
 //
+// LLVM installs its own alternate signal stack on the thread that first
+// registers its signal handlers (the compiler's worker thread, when it
+// opens an output file); ASan would unmap that stack as its own when the
+// thread ends, and abort. So ASan keeps no alternate stack of its own.
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef EMBER_BASIC_SANITIZEROPTIONS_H
@@ -15,7 +20,7 @@
 #if defined(__has_feature)
 #if __has_feature(address_sanitizer)
 extern "C" const char *__asan_default_options() {
-  return "allow_user_poisoning=0";
+  return "allow_user_poisoning=0:use_sigaltstack=0";
 }
 #endif
 #endif
