@@ -332,6 +332,14 @@ static const Type *getArgumentType(const Expr &arg) {
   return arg.type;
 }
 
+/// The scope `fn`'s declaration sees: its enclosing function's, its
+/// struct's, or its unit's.
+Scope *Sema::getDeclaringScope(FnDecl &fn) {
+  return fn.enclosing ? fn.outerScope
+         : fn.parent  ? &getStructScope(*fn.parent)
+                      : &unitScope(fn.unit);
+}
+
 FnDecl *Sema::instantiate(FnDecl &templ, CallExpr &call,
                           llvm::ArrayRef<ExprPtr> explicitArgs, bool report) {
   size_t first = templ.parent && !templ.isStatic ? 1 : 0;
@@ -359,9 +367,7 @@ FnDecl *Sema::instantiate(FnDecl &templ, CallExpr &call,
     return nullptr;
   // The template's own type expressions name what its declaration sees,
   // not what the caller does.
-  Scope *declaring = templ.enclosing ? templ.outerScope
-                     : templ.parent  ? &getStructScope(*templ.parent)
-                                     : &unitScope(templ.unit);
+  Scope *declaring = getDeclaringScope(templ);
   auto inDeclaringScope = [&](auto resolve) {
     Scope *saved = scope;
     scope = declaring;
@@ -659,11 +665,8 @@ FnDecl *Sema::makeInstance(
   instance->instanceSuffix = key;
   instance->enclosing = templ.enclosing;
   instance->instanceDepth = depth;
-  instance->outerScope = bindParameters(
-      bindings, instance->boundValues,
-      templ.enclosing ? templ.outerScope
-      : templ.parent  ? &getStructScope(*templ.parent)
-                      : &unitScope(templ.unit));
+  instance->outerScope =
+      bindParameters(bindings, instance->boundValues, getDeclaringScope(templ));
   Scope *instanceScope = instance->outerScope;
   for (auto [index, type] : implicitTypes) {
     // The argument's type, under a name no source can spell.

@@ -108,6 +108,7 @@ public:
   /// calls, made if new; null if the parameters cannot be bound.
   FnDecl *instantiate(FnDecl &templ, CallExpr &call,
                       llvm::ArrayRef<ExprPtr> explicitArgs, bool report);
+  Scope *getDeclaringScope(FnDecl &fn);
   FnDecl *makeInstance(
       FnDecl &templ, const std::string &key,
       llvm::ArrayRef<CompileTimeBinding> bindings,
