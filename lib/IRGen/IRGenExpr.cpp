@@ -488,6 +488,12 @@ mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
   case Builtin::FormatScalar:
     return FormatOp::create(builder, l, args[0], args[1]);
   case Builtin::Fail:
+    if (auto *format =
+            llvm::dyn_cast<StringLiteralExpr>(e.resolvedArgs.front())) {
+      FailFormatOp::create(builder, l, format->value,
+                           mlir::ValueRange(args).drop_front());
+      return {};
+    }
     FailOp::create(builder, l, args[0], args[1]);
     return {};
   case Builtin::ConformsTo:  // A constant after Sema.
@@ -592,6 +598,8 @@ mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
     return emitParallel(e, args);
   case Builtin::GPULaunch:
     return emitGPULaunch(e, args);
+  case Builtin::GPUParallelize:
+    return emitGPUParallel(e, args);
   case Builtin::StackAllocation:
     return StackAllocOp::create(builder, l, convertType(e.type), e.lanes[0],
                                 e.lanes[1] == 3);

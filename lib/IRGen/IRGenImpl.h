@@ -150,6 +150,11 @@ private:
   mlir::Value emitGPUIndex(const CallExpr &e);
   mlir::Value emitGPULaunch(const CallExpr &e,
                             llvm::ArrayRef<mlir::Value> args);
+  mlir::Value emitGPUParallel(const CallExpr &e,
+                              llvm::ArrayRef<mlir::Value> args);
+  mlir::func::FuncOp getParallelKernel(const FnDecl &work,
+                                       mlir::TypeRange captures,
+                                       mlir::Location l);
   // parallelize (IRGenParallel.cpp).
   mlir::Value emitParallel(const CallExpr &e,
                            llvm::ArrayRef<mlir::Value> args);
@@ -174,6 +179,8 @@ private:
   mlir::StringAttr fileName;
 
   llvm::DenseMap<const FnDecl *, mlir::func::FuncOp> functions;
+  /// The kernel that runs the items of `parallelize[work](count, ctx)`.
+  llvm::DenseMap<const FnDecl *, mlir::func::FuncOp> parallelKernels;
   /// The functions that destroy, copy and move a struct's values, where it
   /// has them.
   struct Lifecycle {

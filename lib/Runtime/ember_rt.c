@@ -165,6 +165,26 @@ void ember_rt_fail(const char *message, int64_t length) {
   exit(1);
 }
 
+/* A message of several parts: begun, written piece by piece, then ended,
+ * which exits. */
+void ember_rt_fail_begin(void) { fflush(stdout); }
+
+void ember_rt_fail_str(const char *text, int64_t length) {
+  fwrite(text, 1, (size_t)length, stderr);
+}
+
+void ember_rt_fail_int(int64_t value, int64_t is_unsigned) {
+  if (is_unsigned)
+    fprintf(stderr, "%llu", (unsigned long long)value);
+  else
+    fprintf(stderr, "%lld", (long long)value);
+}
+
+void ember_rt_fail_end(void) {
+  fputc('\n', stderr);
+  exit(1);
+}
+
 void ember_rt_exit(int64_t code) {
   fflush(stdout);
   exit((int)code);

@@ -907,6 +907,25 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
     return Type::get(Type::Kind::Int);
   }
   case Builtin::Fail:
+    // `__fail("index {} of {}", index, kind)`: a message of integers and
+    // string literals, which needs no memory to write.
+    if (!call.args.empty() &&
+        isa<StringLiteralExpr>(call.args.front().value.get())) {
+      if (!positionalOnly(1, SIZE_MAX))
+        return errorType();
+      for (CallArgument &arg : call.args) {
+        const Type *type = checkValue(arg.value);
+        if (!type->isInteger() && type->getKind() != Type::Kind::StringLiteral &&
+            !type->isError()) {
+          diags.report(arg.value->getRange(), DiagID::err_fail_value,
+                       type->getName());
+          return errorType();
+        }
+        call.resolvedArgs.push_back(arg.value.get());
+      }
+      return Type::get(Type::Kind::None);
+    }
+    [[fallthrough]];
   case Builtin::PrintBytes:
     // `__print_bytes(data, length)`, `__fail(data, length)`.
     if (!positionalOnly(2, 2))

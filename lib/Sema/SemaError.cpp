@@ -59,7 +59,14 @@ void Sema::recordRaise(ErrorConversion &site, const Type *raised,
       diags.report(range, DiagID::err_raise_outside_function);
       return;
     }
-    if (callee)
+    // The library's own helpers, such as what a launch checks after it,
+    // are not the user's to name.
+    llvm::StringRef calleeName = callee ? llvm::StringRef(callee->name) : "";
+    bool isDunder = calleeName.starts_with("__") && calleeName.ends_with("__");
+    if (callee && callee->isLibrary && calleeName.starts_with("_") && !isDunder)
+      diags.report(range, DiagID::err_hidden_call_raises_unhandled,
+                   currentFn->name);
+    else if (callee)
       diags.report(range, DiagID::err_call_raises_unhandled,
                    callee->parent && callee->name == "__init__"
                        ? callee->parent->name

@@ -396,6 +396,70 @@ const Type *Sema::checkGPULaunch(CallExpr &call, AttributeExpr &callee,
   return Type::get(Type::Kind::None);
 }
 
+bool Sema::isDeviceContext(const Type *type) {
+  auto *structType = dyn_cast<StructType>(type);
+  return structType && structType->getDecl().isLibrary &&
+         structType->getDecl().name == "DeviceContext";
+}
+
+/// `parallelize[work](count, ctx)`: a kernel runs `work(i)` for each item
+/// in a grid-stride loop, each thread taking every `grid * block`th item.
+/// The captures are copied to the GPU, so each must be a value it can
+/// take, and none may be written.
+const Type *Sema::checkGPUParallelize(CallExpr &call, FnDecl &work,
+                                      Expr &ctx) {
+  bool valid = true;
+  for (const Param &param : work.params) {
+    if (!param.capturedFrom || !param.type || param.type->isError())
+      continue;
+    if (param.local && param.local->isWritten) {
+      diags.report(param.nameRange, DiagID::err_gpu_parallel_capture_written,
+                   param.name);
+      diags.report(param.nameRange, DiagID::note_gpu_parallel_capture_written);
+    } else if (!isDevicePassable(param.type)) {
+      diags.report(param.nameRange, DiagID::err_gpu_parallel_capture,
+                   param.name, param.type->getName());
+    } else {
+      continue;
+    }
+    diags.report(call.getRange(), DiagID::note_gpu_parallel, work.name);
+    valid = false;
+  }
+  if (!isa<NameExpr, AttributeExpr>(&ctx)) {
+    diags.report(ctx.getRange(), DiagID::err_gpu_launch_context);
+    valid = false;
+  }
+  if (!valid)
+    return errorType();
+  // The context's check after the launch, its handle, the grid for the
+  // count (a hidden variable IRGen sets), that variable, and the block
+  // size: a multiple of the warp that leaves each thread registers enough.
+  constexpr int64_t blockSize = 256;
+  llvm::SMRange range = call.getRange();
+  const Type *intType = Type::get(Type::Kind::Int);
+  auto count = std::make_unique<NameExpr>(range, "parallel.count");
+  count->local = declareHiddenLocal("parallel.count", range, intType);
+  count->type = intType;
+  call.parts.push_back(
+      std::make_unique<CallExpr>(range, repeatContext(ctx, "_check")));
+  call.parts.push_back(repeatContext(ctx, "_handle"));
+  auto grid = std::make_unique<CallExpr>(range,
+                                         repeatContext(ctx, "_parallel_grid"));
+  auto items = std::make_unique<NameExpr>(range, "parallel.count");
+  items->local = count->local;
+  items->type = intType;
+  grid->args.push_back({"", {}, std::move(items)});
+  grid->args.push_back({"", {}, makeIntConstant(range, blockSize)});
+  call.parts.push_back(std::move(grid));
+  call.parts.push_back(std::move(count));
+  call.parts.push_back(makeIntConstant(range, blockSize));
+  for (size_t i = 1; i < call.parts.size(); ++i)
+    if (check(call.parts[i])->isError())
+      return errorType();
+  call.builtin = Builtin::GPUParallelize;
+  return Type::get(Type::Kind::None);
+}
+
 /// The methods of the library's `DeviceContext` that the compiler
 /// implements; null for the others.
 const Type *Sema::checkDeviceContextMethod(CallExpr &call, AttributeExpr &callee,

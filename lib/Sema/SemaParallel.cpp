@@ -7,6 +7,8 @@
 // function of one `Int`, usually a closure over the caller's variables;
 // Sema checks the call `work(i)` once, with `i` a hidden variable that
 // IRGen binds to each item's index, so captures are passed as in any call.
+// With a `DeviceContext` in place of the number of threads, the items run
+// on its GPU (SemaGPU.cpp).
 //
 //===----------------------------------------------------------------------===//
 
@@ -81,19 +83,26 @@ const Type *Sema::checkParallelize(CallExpr &call, Builtin builtin) {
                  parallel ? "1 or 2" : "1", call.args.size());
     return fail();
   }
+  // The second argument is the number of threads, or the `DeviceContext`
+  // of the GPU that runs the items.
+  ExprPtr *gpu = nullptr;
   for (CallArgument &arg : call.args) {
     if (!arg.keyword.empty() && arg.keyword != "num_work_items" &&
-        arg.keyword != "num_workers") {
+        arg.keyword != "num_workers" && arg.keyword != "ctx") {
       diags.report(arg.keywordLoc, DiagID::err_unknown_keyword, name,
                    arg.keyword);
       return fail();
+    }
+    if (&arg != &call.args.front() && isDeviceContext(checkValue(arg.value))) {
+      gpu = &arg.value;
+      continue;
     }
     checkAs(arg.value, intType);
     call.resolvedArgs.push_back(arg.value.get());
   }
   // A variable every item changes is written by all threads at once.
   for (const Param &param : work.params)
-    if (parallel && param.capturedFrom && param.local &&
+    if (parallel && !gpu && param.capturedFrom && param.local &&
         param.local->isWritten &&
         (param.type->isScalar() || param.type->isSIMD())) {
       diags.report(workName->getRange(), DiagID::warn_parallel_race,
@@ -114,6 +123,8 @@ const Type *Sema::checkParallelize(CallExpr &call, Builtin builtin) {
     return errorType();
   call.parts.push_back(std::move(itemCall));
   call.builtin = builtin;
+  if (gpu)
+    return checkGPUParallelize(call, work, **gpu);
   return Type::get(Type::Kind::None);
 }
 

@@ -38,6 +38,11 @@ def _write_literal[W: Writer](mut writer: W, text: StringLiteral):
 
 
 # Stops the program: `error: <message>` on standard error, exit status 1.
+# A literal message needs no memory, so GPU code can stop with one.
+def _abort(message: StringLiteral):
+    __fail("error: {}", message)
+
+
 def _abort(message: String):
     var text = "error: " + message
     __fail(text.unsafe_ptr(), text.byte_length())
@@ -49,9 +54,11 @@ def _check_index(index: Int, length: Int, kind: StringLiteral) -> Int:
     if at < 0:
         at += length
     if __runtime_checks() and (at < 0 or at >= length):
-        _abort(
-            String("index ", index, " is out of range for a ")
-            + String(kind, " of length ", length)
+        __fail(
+            "error: index {} is out of range for a {} of length {}",
+            index,
+            kind,
+            length,
         )
     return at
 

@@ -36,6 +36,10 @@ struct List[T: Copyable](Copyable, Sized, Writable):
             (self._data + i).destroy_pointee()
         self._data.free()
 
+    def unsafe_ptr(self) -> UnsafePointer[Self.T]:
+        # Valid until the list grows or is destroyed.
+        return self._data
+
     def __len__(self) -> Int:
         return self._length
 

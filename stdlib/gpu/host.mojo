@@ -72,6 +72,12 @@ struct DeviceContext(ImplicitlyCopyable):
     def multiprocessor_count(self) -> Int:
         return external_call["ember_rt_gpu_multiprocessors", Int](self._handle)
 
+    def _parallel_grid(self, items: Int, block: Int) -> Int:
+        # Blocks enough for every item, but no more than fill each
+        # multiprocessor eight times over: the threads then loop.
+        var needed = (items + block - 1) // block
+        return max(1, min(needed, self.multiprocessor_count() * 8))
+
     def synchronize(self) raises:
         external_call["ember_rt_gpu_synchronize"](self._handle)
         self._check()

@@ -190,8 +190,10 @@ enum class Builtin {
   // `simd_width_of[dtype]()`, a constant.
   Rebind, SimdWidthOf,
   // `parallelize[work](count, workers)` and the sequential `map[work](count)`:
-  // the call of `work` each item makes is in `parts`.
-  Parallelize, SequentialMap,
+  // the call of `work` each item makes is in `parts`. `parallelize[work](count,
+  // ctx)` runs the items on the GPU: `parts` also has the context's check,
+  // its handle and the grid to launch.
+  Parallelize, GPUParallelize, SequentialMap,
   // `vectorize[work, width](count)`: `parts` has the calls `work[width](i)`
   // and `work[1](i)`; `lanes` the width and the unroll factor.
   Vectorize,

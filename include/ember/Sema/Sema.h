@@ -309,6 +309,8 @@ public:
   //===--- Parallelism (SemaParallel.cpp) ----------------------------------===//
   /// `parallelize[work](count)`, or the sequential `map[work](count)`.
   const Type *checkParallelize(CallExpr &call, Builtin builtin);
+  const Type *checkGPUParallelize(CallExpr &call, FnDecl &work, Expr &ctx);
+  static bool isDeviceContext(const Type *type);
   const Type *checkVectorize(CallExpr &call);
 
   //===--- Pointers (SemaPointer.cpp) --------------------------------------===//

@@ -268,6 +268,82 @@ struct FailOpLowering : OpConversionPattern<FailOp> {
   }
 };
 
+/// The host writes the message piece by piece to standard error; a GPU
+/// thread prints it with one `printf` and stops the kernel.
+struct FailFormatOpLowering : OpConversionPattern<FailFormatOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(FailFormatOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    bool device = isDeviceCode(op);
+    llvm::SmallVector<llvm::StringRef> texts;
+    op.getFormat().split(texts, "{}");
+    std::string format;
+    SmallVector<Value> printed;
+    auto addText = [&](llvm::StringRef text) {
+      if (device) {
+        for (char c : text)
+          format += c == '%' ? std::string("%%") : std::string(1, c);
+      } else if (!text.empty()) {
+        writeStr(rewriter, loc, createStringValue(rewriter, loc, text));
+      }
+    };
+    if (!device)
+      callRuntime(rewriter, loc, "ember_rt_fail_begin", {}, {});
+    for (auto [index, text] : llvm::enumerate(texts)) {
+      addText(text);
+      if (index == op.getValues().size())
+        break;
+      Value value = adaptor.getValues()[index];
+      auto integer = dyn_cast<IntegerType>(op.getValues()[index].getType());
+      if (!integer) { // A string.
+        if (!device) {
+          writeStr(rewriter, loc, value);
+          continue;
+        }
+        format += "%.*s";
+        Value length = LLVM::ExtractValueOp::create(rewriter, loc, value, 1);
+        printed.push_back(LLVM::TruncOp::create(
+            rewriter, loc, rewriter.getI32Type(), length));
+        // `printf` takes the text's address as a 64-bit integer.
+        printed.push_back(LLVM::PtrToIntOp::create(
+            rewriter, loc, rewriter.getI64Type(),
+            LLVM::ExtractValueOp::create(rewriter, loc, value, 0)));
+        continue;
+      }
+      Type i64 = rewriter.getI64Type();
+      bool isUnsigned = integer.isUnsigned() || integer.getWidth() == 1;
+      if (integer.getWidth() < 64)
+        value = isUnsigned
+                    ? Value(arith::ExtUIOp::create(rewriter, loc, i64, value))
+                    : Value(arith::ExtSIOp::create(rewriter, loc, i64, value));
+      if (device) {
+        format += isUnsigned ? "%llu" : "%lld";
+        printed.push_back(value);
+        continue;
+      }
+      Value flag = arith::ConstantIntOp::create(rewriter, loc, isUnsigned, 64);
+      callRuntime(rewriter, loc, "ember_rt_fail_int", {}, {value, flag});
+    }
+    if (device) {
+      gpu::PrintfOp::create(rewriter, loc, rewriter.getStringAttr(format + "\n"),
+                            printed);
+      LLVM::Trap::create(rewriter, loc);
+    } else {
+      callRuntime(rewriter, loc, "ember_rt_fail_end", {}, {});
+    }
+    rewriter.eraseOp(op);
+    return success();
+  }
+
+  static void writeStr(OpBuilder &b, Location loc, Value str) {
+    Value ptr = LLVM::ExtractValueOp::create(b, loc, str, 0);
+    Value len = LLVM::ExtractValueOp::create(b, loc, str, 1);
+    callRuntime(b, loc, "ember_rt_fail_str", {}, {ptr, len});
+  }
+};
+
 } // namespace
 
 void ember::populateEmberRuntimePatterns(EmberTypeConverter &converter,
@@ -276,5 +352,6 @@ void ember::populateEmberRuntimePatterns(EmberTypeConverter &converter,
                StoreOpLowering,
                StringConstantOpLowering, PrintOpLowering, FormatOpLowering,
                CheckOpLowering, RuntimeChecksOpLowering, FailOpLowering,
+               FailFormatOpLowering,
                ExitOpLowering>(converter, patterns.getContext());
 }

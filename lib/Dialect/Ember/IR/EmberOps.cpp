@@ -228,6 +228,17 @@ static FailureOr<Type> getFieldType(Operation *op, Type type, int64_t index) {
   return structType.getFields()[index];
 }
 
+LogicalResult FailFormatOp::verify() {
+  size_t holes = 0;
+  for (size_t at = getFormat().find("{}"); at != llvm::StringRef::npos;
+       at = getFormat().find("{}", at + 2))
+    ++holes;
+  if (holes != getValues().size())
+    return emitOpError("has ") << holes << " `{}` in its format for "
+                               << getValues().size() << " values";
+  return success();
+}
+
 LogicalResult FieldRefOp::verify() {
   FailureOr<Type> field = getFieldType(
       *this, getBase().getType().getElementType(), getIndex());

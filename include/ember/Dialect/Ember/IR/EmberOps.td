@@ -719,4 +719,25 @@ def Ember_FailOp : Ember_Op<"fail"> {
   let assemblyFormat = "$data `,` $length attr-dict `:` type($data)";
 }
 
+def Ember_FailFormatOp : Ember_Op<"fail_format"> {
+  let summary = "stop the program with a message made of values";
+  let description = [{
+    Writes `format` with each `{}` replaced by the next value (an integer
+    or a string) and a newline to standard error, and exits with status 1.
+    Unlike `ember.fail` it needs no memory for the text, so the library's
+    run-time checks work in GPU kernels too, where it prints the message
+    and traps.
+
+    ```mlir
+    ember.fail_format "index {} of {}" (%i, %kind : si64, !ember.str)
+    ```
+  }];
+  let arguments = (ins StrAttr:$format,
+                       Variadic<AnyTypeOf<[AnyInteger, Ember_StrType]>>:$values);
+  let assemblyFormat = [{
+    $format ` ` `(` ($values^ `:` type($values))? `)` attr-dict
+  }];
+  let hasVerifier = 1;
+}
+
 #endif // EMBER_OPS
