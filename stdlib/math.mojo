@@ -1,51 +1,13 @@
 # The `math` module's functions beyond those the compiler provides itself
-# (`sqrt`, `exp`, `log`, `sin`, `cos`, `tan`, `floor`, `ceil`, `trunc`),
-# through C's libm.
+# (`sqrt`, `rsqrt`, `exp`, `exp2`, `log`, `log2`, `log10`, `sin`, `cos`,
+# `tan`, `sinh`, `cosh`, `tanh`, `asin`, `acos`, `atan`, `atan2`, `pow`,
+# `fma`, `floor`, `ceil`, `trunc`, of any float type and of vectors), through
+# C's libm.
 from ffi import external_call
 
 comptime pi = 3.141592653589793
 comptime e = 2.718281828459045
 comptime tau = 6.283185307179586
-
-
-def log2(x: Float64) -> Float64:
-    return external_call["log2", Float64](x)
-
-
-def log10(x: Float64) -> Float64:
-    return external_call["log10", Float64](x)
-
-
-def pow(x: Float64, y: Float64) -> Float64:
-    return external_call["pow", Float64](x, y)
-
-
-def atan(x: Float64) -> Float64:
-    return external_call["atan", Float64](x)
-
-
-def atan2(y: Float64, x: Float64) -> Float64:
-    return external_call["atan2", Float64](y, x)
-
-
-def asin(x: Float64) -> Float64:
-    return external_call["asin", Float64](x)
-
-
-def acos(x: Float64) -> Float64:
-    return external_call["acos", Float64](x)
-
-
-def sinh(x: Float64) -> Float64:
-    return external_call["sinh", Float64](x)
-
-
-def cosh(x: Float64) -> Float64:
-    return external_call["cosh", Float64](x)
-
-
-def tanh(x: Float64) -> Float64:
-    return external_call["tanh", Float64](x)
 
 
 def hypot(x: Float64, y: Float64) -> Float64:
@@ -74,6 +36,11 @@ def inf() -> Float64:
 
 def nan() -> Float64:
     return 0.0 / 0.0
+
+
+# `a / b` rounded up: the number of blocks of `b` that cover `a`.
+def ceildiv(a: Int, b: Int) -> Int:
+    return -(-a // b)
 
 
 def gcd(a: Int, b: Int) -> Int:

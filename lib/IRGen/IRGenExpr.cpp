@@ -570,6 +570,30 @@ mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
     return mlir::math::CeilOp::create(builder, l, args[0]);
   case Builtin::Trunc:
     return mlir::math::TruncOp::create(builder, l, args[0]);
+  case Builtin::Rsqrt:
+    return mlir::math::RsqrtOp::create(builder, l, args[0]);
+  case Builtin::Exp2:
+    return mlir::math::Exp2Op::create(builder, l, args[0]);
+  case Builtin::Log2:
+    return mlir::math::Log2Op::create(builder, l, args[0]);
+  case Builtin::Log10:
+    return mlir::math::Log10Op::create(builder, l, args[0]);
+  case Builtin::Tanh:
+    return mlir::math::TanhOp::create(builder, l, args[0]);
+  case Builtin::Sinh:
+    return mlir::math::SinhOp::create(builder, l, args[0]);
+  case Builtin::Cosh:
+    return mlir::math::CoshOp::create(builder, l, args[0]);
+  case Builtin::Asin:
+    return mlir::math::AsinOp::create(builder, l, args[0]);
+  case Builtin::Acos:
+    return mlir::math::AcosOp::create(builder, l, args[0]);
+  case Builtin::Atan:
+    return mlir::math::AtanOp::create(builder, l, args[0]);
+  case Builtin::Pow:
+    return mlir::math::PowFOp::create(builder, l, args[0], args[1]);
+  case Builtin::Atan2:
+    return mlir::math::Atan2Op::create(builder, l, args[0], args[1]);
   case Builtin::Alloc:
     return AllocOp::create(builder, l, convertType(e.type), args[0]);
   case Builtin::PtrNull:

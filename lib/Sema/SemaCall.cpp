@@ -1040,21 +1040,49 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
   case Builtin::Tan:
   case Builtin::Floor:
   case Builtin::Ceil:
-  case Builtin::Trunc: {
-    if (!positionalOnly(1, 1))
+  case Builtin::Trunc:
+  case Builtin::Rsqrt:
+  case Builtin::Exp2:
+  case Builtin::Log2:
+  case Builtin::Log10:
+  case Builtin::Tanh:
+  case Builtin::Sinh:
+  case Builtin::Cosh:
+  case Builtin::Asin:
+  case Builtin::Acos:
+  case Builtin::Atan:
+  case Builtin::Pow:
+  case Builtin::Atan2:
+  case Builtin::Fma: {
+    size_t arity = builtin == Builtin::Fma                              ? 3
+                   : builtin == Builtin::Pow || builtin == Builtin::Atan2 ? 2
+                                                                          : 1;
+    if (!positionalOnly(arity, arity))
       return errorType();
-    // Literals become floats; other values must be floats already.
-    ExprPtr &arg = call.args[0].value;
-    const Type *hint = expected && expected->isFloat()
-                           ? expected
-                           : Type::get(Type::Kind::Float64);
-    const Type *type = checkValue(arg, isLiteral(arg.get()) ? hint : nullptr);
-    if (!type->getElementType()->isFloat() && !type->isError()) {
-      diags.report(arg->getRange(), DiagID::err_float_argument, name(),
-                   type->getName());
+    // Floats (or vectors of them) of one type; a literal takes the type of
+    // the others, or the expected one, or `Float64`.
+    const Type *type = nullptr;
+    for (CallArgument &arg : call.args)
+      if (!isLiteral(arg.value.get()))
+        type = checkValue(arg.value);
+    if (!type)
+      type = expected && expected->getElementType()->isFloat()
+                 ? expected
+                 : Type::get(Type::Kind::Float64);
+    if (type->isError())
       return errorType();
+    for (CallArgument &arg : call.args) {
+      const Type *given = checkValue(arg.value, type);
+      if (!given->getElementType()->isFloat() && !given->isError()) {
+        diags.report(arg.value->getRange(), DiagID::err_float_argument, name(),
+                     given->getName());
+        return errorType();
+      }
+      checkAs(arg.value, type);
+      if (arg.value->type->isError())
+        return errorType();
+      call.resolvedArgs.push_back(arg.value.get());
     }
-    call.resolvedArgs = {arg.get()};
     return type;
   }
   case Builtin::Parallelize:
@@ -1081,7 +1109,6 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
   case Builtin::ReduceOr:
   case Builtin::SIMDShuffle:
   case Builtin::SIMDSelect:
-  case Builtin::Fma:
   case Builtin::PtrNull:
   case Builtin::PtrFree:
   case Builtin::PtrOffset:

@@ -199,8 +199,11 @@ enum class Builtin {
   Vectorize,
   // `x.copy()` of a `Copyable` struct.
   Copy,
-  // The `math` module's functions of one float.
-  Sqrt, Exp, Log, Sin, Cos, Tan, Floor, Ceil, Trunc,
+  // The `math` module's functions of one float (or vector of floats)...
+  Sqrt, Exp, Log, Sin, Cos, Tan, Floor, Ceil, Trunc, Rsqrt, Exp2, Log2, Log10,
+  Tanh, Sinh, Cosh, Asin, Acos, Atan,
+  // ... and of two, of one type (`fma`, of three, is `Fma` below).
+  Pow, Atan2,
   // Pointers and memory: `alloc[T](n)`, `UnsafePointer[T]()`, the methods
   // of a pointer (`self` first), `memcpy`.
   Alloc, PtrNull, PtrFree, PtrOffset, PtrLoad, PtrStore, PtrInit, PtrTake,

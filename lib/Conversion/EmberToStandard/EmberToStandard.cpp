@@ -3,6 +3,7 @@
 #include "ember/Conversion/EmberToStandard/EmberToStandard.h"
 
 #include "ember/Conversion/Passes.h"
+#include "RuntimeCalls.h"
 #include "ember/Dialect/Ember/IR/EmberDialect.h"
 #include "ember/Dialect/Ember/IR/EmberOps.h"
 
@@ -160,6 +161,11 @@ struct ConvertEmberToStandard
     // types are converted.
     target.markUnknownOpDynamicallyLegal([&](Operation *op) {
       return converter.isLegal(op);
+    });
+    // On a GPU, `sqrt` is the correctly rounded instruction, as on the CPU,
+    // not libdevice's approximation.
+    target.addDynamicallyLegalOp<math::SqrtOp>([&](math::SqrtOp op) {
+      return !isDeviceCode(op) || !getDeviceSqrtIntrinsic(op.getType());
     });
     target.addDynamicallyLegalOp<func::CallOp, func::ReturnOp,
                                  arith::SelectOp, cf::BranchOp,

@@ -20,6 +20,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 
 using namespace mlir;
 using namespace ember;
@@ -207,8 +208,35 @@ struct GPULaunchOpLowering : OpConversionPattern<GPULaunchOp> {
 
 } // namespace
 
+/// The NVVM intrinsic of a correctly rounded `math.sqrt` of `type` (`f32`
+/// or `f64`), or null. The GPU lowering would call libdevice's
+/// `__nv_sqrtf`, an approximation unless built for precise square roots.
+const char *ember::getDeviceSqrtIntrinsic(Type type) {
+  if (type.isF32())
+    return "llvm.nvvm.sqrt.rn.f";
+  if (type.isF64())
+    return "llvm.nvvm.sqrt.rn.d";
+  return nullptr;
+}
+
+/// `math.sqrt` in device code: `sqrt.rn`, as exact as the CPU's.
+struct DeviceSqrtLowering : OpConversionPattern<math::SqrtOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(math::SqrtOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    const char *intrinsic = getDeviceSqrtIntrinsic(op.getType());
+    if (!intrinsic || !isDeviceCode(op))
+      return failure();
+    rewriter.replaceOpWithNewOp<LLVM::CallIntrinsicOp>(
+        op, op.getType(), rewriter.getStringAttr(intrinsic),
+        ValueRange{adaptor.getOperand()});
+    return success();
+  }
+};
+
 void ember::populateEmberGPUPatterns(EmberTypeConverter &converter,
                                      RewritePatternSet &patterns) {
-  patterns.add<GPUIndexOpLowering, GPUBarrierOpLowering, GPULaunchOpLowering>(
-      converter, patterns.getContext());
+  patterns.add<GPUIndexOpLowering, GPUBarrierOpLowering, GPULaunchOpLowering,
+               DeviceSqrtLowering>(converter, patterns.getContext());
 }

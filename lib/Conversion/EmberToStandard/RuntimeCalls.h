@@ -11,6 +11,9 @@ namespace ember {
 /// Whether `op` is in GPU code: in a `gpu.module`.
 bool isDeviceCode(mlir::Operation *op);
 
+/// The NVVM intrinsic of a correctly rounded square root of `type`, if any.
+const char *getDeviceSqrtIntrinsic(mlir::Type type);
+
 /// The module whose symbols code in `op` uses: the `gpu.module` of GPU
 /// code, else the module.
 mlir::Operation *getSymbolScope(mlir::Operation *op);
