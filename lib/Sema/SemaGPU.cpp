@@ -271,6 +271,25 @@ bool Sema::checkLaunchDims(CallExpr &call, ExprPtr &dims,
       diags.report(dims->getRange(), DiagID::err_gpu_launch_dims, keyword);
       return false;
     }
+  } else if (auto *tuple = dyn_cast<StructType>(checkValue(dims));
+             tuple && tuple->getDecl().isTuple) {
+    // A tuple variable: its elements, `dims[0]`, `dims[1]`, ...
+    size_t size = tuple->getDecl().fields.size();
+    if (size == 0 || size > 3 || !isa<NameExpr, AttributeExpr>(dims.get())) {
+      diags.report(dims->getRange(), DiagID::err_gpu_launch_dims, keyword);
+      return false;
+    }
+    size_t first = call.parts.size();
+    for (size_t i = 0; i < size; ++i) {
+      ExprPtr base = cloneExpr(*dims);
+      base->type = nullptr;
+      auto element =
+          std::make_unique<SubscriptExpr>(dims->getRange(), std::move(base));
+      element->indices.push_back(makeIntConstant(dims->getRange(), i));
+      call.parts.push_back(std::move(element));
+    }
+    for (size_t i = 0; i < size; ++i) // Once `parts` has stopped growing.
+      given.push_back(&call.parts[first + i]);
   } else {
     given.push_back(&dims);
   }

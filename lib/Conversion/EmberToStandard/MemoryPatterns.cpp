@@ -34,12 +34,16 @@ struct StackAllocOpLowering : OpConversionPattern<StackAllocOp> {
                               StringRef name, Type type, unsigned addrSpace,
                               bool undefined) const {
     Operation *scope = getSymbolScope(user);
+    // Each allocation has its own memory, under a name of its own.
+    std::string unique = name.str();
+    for (unsigned n = 1; SymbolTable::lookupSymbolIn(scope, unique); ++n)
+      unique = (name + "." + llvm::Twine(n)).str();
     OpBuilder::InsertionGuard guard(builder);
     builder.setInsertionPointToStart(&scope->getRegion(0).front());
     Location loc = user->getLoc();
     auto global = LLVM::GlobalOp::create(
         builder, loc, type, /*isConstant=*/false, LLVM::Linkage::Internal,
-        name, undefined ? Attribute() : builder.getZeroAttr(type),
+        unique, undefined ? Attribute() : builder.getZeroAttr(type),
         /*alignment=*/16, addrSpace);
     if (undefined) {
       Block *init = builder.createBlock(&global.getInitializerRegion());
@@ -47,7 +51,6 @@ struct StackAllocOpLowering : OpConversionPattern<StackAllocOp> {
       LLVM::ReturnOp::create(builder, loc,
                              LLVM::UndefOp::create(builder, loc, type));
     }
-    SymbolTable(scope).insert(global); // Renamed if the name is taken.
     return global;
   }
 
