@@ -501,6 +501,7 @@ mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
   case Builtin::SimdWidthOf: // A constant, after Sema.
   case Builtin::Materialize: // Its value, after Sema.
   case Builtin::HasAccelerator: // A constant, after Sema.
+  case Builtin::HasOtherAccelerator:
   case Builtin::GPUEmulated:
   case Builtin::GPUThreadIdx: // Names whose members Sema rewrites.
   case Builtin::GPUBlockIdx:

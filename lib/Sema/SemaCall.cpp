@@ -160,13 +160,15 @@ const Type *Sema::checkCall(ExprPtr &e, const Type *expected) {
     if (symbol->builtin == Builtin::ConformsTo)
       return checkConformsTo(e);
     if (symbol->builtin == Builtin::HasAccelerator ||
+        symbol->builtin == Builtin::HasOtherAccelerator ||
         symbol->builtin == Builtin::GPUEmulated) {
       if (!checkArgumentCount(call, callee->name, 0))
         return errorType();
-      e = std::make_unique<BoolLiteralExpr>(
-          call.getRange(), symbol->builtin == Builtin::HasAccelerator
-                               ? module->hasAccelerator()
-                               : module->gpuEmulated);
+      bool value = symbol->builtin == Builtin::HasAccelerator
+                       ? module->hasAccelerator()
+                       : symbol->builtin == Builtin::GPUEmulated &&
+                             module->gpuEmulated;
+      e = std::make_unique<BoolLiteralExpr>(call.getRange(), value);
       return check(e, expected);
     }
     return checkBuiltinCall(call, symbol->builtin, expected);
@@ -824,6 +826,7 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
     return errorType();
   case Builtin::GPUIndex: // Made by Sema, with their types.
   case Builtin::HasAccelerator:
+  case Builtin::HasOtherAccelerator:
   case Builtin::GPUEmulated:
   case Builtin::GPULaunch:
     llvm_unreachable("checked elsewhere");

@@ -236,9 +236,11 @@ enum class Builtin {
   // with `lanes` the kind (0..4, in that order) and the dimension.
   GPUThreadIdx, GPUBlockIdx, GPUBlockDim, GPUGridDim, GPUGlobalIdx, GPUIndex,
   GPUBarrier,
-  // `has_accelerator()`, a constant; the library's `__gpu_emulated()`,
-  // whether the program was built to emulate its GPU.
-  HasAccelerator, GPUEmulated,
+  // `has_accelerator()` (and `has_nvidia_gpu_accelerator()`), a constant;
+  // `has_amd_gpu_accelerator()` and `has_apple_gpu_accelerator()`, always
+  // `False`; the library's `__gpu_emulated()`, whether the program was
+  // built to emulate its GPU.
+  HasAccelerator, HasOtherAccelerator, GPUEmulated,
   // `stack_allocation[count, T, address_space=...]()`: `lanes` the count
   // and the address space (3 for shared memory); `AddressSpace`, named.
   StackAllocation, AddressSpace,
