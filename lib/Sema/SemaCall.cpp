@@ -829,6 +829,7 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
   case Builtin::HasOtherAccelerator:
   case Builtin::GPUEmulated:
   case Builtin::GPULaunch:
+  case Builtin::GPUParallelize: // What `parallelize` becomes.
     llvm_unreachable("checked elsewhere");
   case Builtin::StackAllocation:
     diags.report(call.getRange(), DiagID::err_stack_allocation_form);
