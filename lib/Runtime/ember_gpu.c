@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /*===--- The CUDA driver --------------------------------------------------===*/
 
@@ -27,10 +28,34 @@ typedef struct CUfunc_st *CUfunction;
 typedef struct CUstream_st *CUstream;
 typedef unsigned long long CUdeviceptr;
 
-enum { CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT = 16 };
+/* The attributes `gpu.host.DeviceAttribute` names, numbered as cuda.h has
+ * them. */
+enum {
+  CU_DEVICE_ATTRIBUTE_MAX_THREADS_PER_BLOCK = 1,
+  CU_DEVICE_ATTRIBUTE_MAX_BLOCK_DIM_X = 2,
+  CU_DEVICE_ATTRIBUTE_MAX_BLOCK_DIM_Y = 3,
+  CU_DEVICE_ATTRIBUTE_MAX_BLOCK_DIM_Z = 4,
+  CU_DEVICE_ATTRIBUTE_MAX_GRID_DIM_X = 5,
+  CU_DEVICE_ATTRIBUTE_MAX_GRID_DIM_Y = 6,
+  CU_DEVICE_ATTRIBUTE_MAX_GRID_DIM_Z = 7,
+  CU_DEVICE_ATTRIBUTE_MAX_SHARED_MEMORY_PER_BLOCK = 8,
+  CU_DEVICE_ATTRIBUTE_WARP_SIZE = 10,
+  CU_DEVICE_ATTRIBUTE_MAX_REGISTERS_PER_BLOCK = 12,
+  CU_DEVICE_ATTRIBUTE_CLOCK_RATE = 13,
+  CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT = 16,
+  CU_DEVICE_ATTRIBUTE_L2_CACHE_SIZE = 38,
+  CU_DEVICE_ATTRIBUTE_MAX_THREADS_PER_MULTIPROCESSOR = 39,
+  CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR = 75,
+  CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR = 76,
+  CU_DEVICE_ATTRIBUTE_MAX_SHARED_MEMORY_PER_MULTIPROCESSOR = 81,
+  CU_DEVICE_ATTRIBUTE_MAX_REGISTERS_PER_MULTIPROCESSOR = 82,
+  CU_DEVICE_ATTRIBUTE_MAX_SHARED_MEMORY_PER_BLOCK_OPTIN = 97,
+  CU_DEVICE_ATTRIBUTE_MAX_BLOCKS_PER_MULTIPROCESSOR = 106,
+};
 
 #define EMBER_CUDA_FUNCTIONS(X)                                                \
   X(cuInit, (unsigned))                                                        \
+  X(cuDriverGetVersion, (int *))                                               \
   X(cuGetErrorName, (CUresult, const char **))                                 \
   X(cuDeviceGetCount, (int *))                                                 \
   X(cuDeviceGet, (CUdevice *, int))                                            \
@@ -42,6 +67,7 @@ enum { CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT = 16 };
   X(cuStreamCreate, (CUstream *, unsigned))                                    \
   X(cuStreamDestroy_v2, (CUstream))                                            \
   X(cuStreamSynchronize, (CUstream))                                           \
+  X(cuMemGetInfo_v2, (size_t *, size_t *))                                     \
   X(cuMemAlloc_v2, (CUdeviceptr *, size_t))                                    \
   X(cuMemFree_v2, (CUdeviceptr))                                               \
   X(cuMemAllocHost_v2, (void **, size_t))                                      \
@@ -95,6 +121,12 @@ static const char *load_driver(void) {
   return NULL;
 }
 
+/* The largest launch, grid then block, x, y, z, as on CUDA GPUs; a block
+ * has at most kBlockThreads threads. The emulator takes the same. */
+static const int64_t grid_limit[3] = {2147483647, 65535, 65535};
+static const int64_t block_limit[3] = {1024, 1024, 64};
+enum { kBlockThreads = 1024 };
+
 /*===--- Contexts ---------------------------------------------------------===*/
 
 typedef struct {
@@ -104,6 +136,7 @@ typedef struct {
 
 typedef struct {
   int64_t references;
+  int64_t id;
   bool emulated;
   char error[512];
   char name[256];
@@ -148,6 +181,7 @@ void *ember_rt_gpu_context(int64_t device, int64_t compiled_emulated) {
   if (!ctx)
     abort();
   ctx->references = 1;
+  ctx->id = device;
   if (emulation_requested(compiled_emulated)) {
     ctx->emulated = true;
     snprintf(ctx->name, sizeof ctx->name, "Ember GPU emulator");
@@ -233,6 +267,121 @@ int64_t ember_rt_gpu_multiprocessors(void *handle) {
     cuda.cuDeviceGetAttribute(&count, CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT,
                               ctx->device);
   return count;
+}
+
+/* `ctx.id()`: the device the context was made for. */
+int64_t ember_rt_gpu_id(void *handle) { return ((Context *)handle)->id; }
+
+/* `ctx.get_api_version()`: the CUDA driver's version, 1000 * major + 10 *
+ * minor (13000 for 13.0); 0 in the emulator, which has no driver. */
+int64_t ember_rt_gpu_api_version(void *handle) {
+  Context *ctx = handle;
+  int version = 0;
+  if (!ctx->emulated)
+    check(ctx, cuda.cuDriverGetVersion(&version), "cuDriverGetVersion");
+  return version;
+}
+
+/* `ctx.get_memory_info()`: the device memory free and in all, in bytes. The
+ * emulator's buffers are host memory: its free memory is the host's
+ * available physical memory, its total the host's physical memory. */
+void ember_rt_gpu_memory_info(void *handle, int64_t *free_bytes,
+                              int64_t *total_bytes) {
+  Context *ctx = handle;
+  *free_bytes = 0;
+  *total_bytes = 0;
+  if (ctx->emulated) {
+    long page = sysconf(_SC_PAGESIZE);
+    long available = sysconf(_SC_AVPHYS_PAGES);
+    long physical = sysconf(_SC_PHYS_PAGES);
+    if (page <= 0 || available < 0 || physical <= 0) {
+      set_error(ctx, "CUDA_ERROR_NOT_SUPPORTED: the host does not say how "
+                     "much memory it has");
+      return;
+    }
+    *free_bytes = (int64_t)available * page;
+    *total_bytes = (int64_t)physical * page;
+    return;
+  }
+  size_t free_size = 0, total_size = 0;
+  if (check(ctx, cuda.cuMemGetInfo_v2(&free_size, &total_size),
+            "cuMemGetInfo")) {
+    *free_bytes = (int64_t)free_size;
+    *total_bytes = (int64_t)total_size;
+  }
+}
+
+/* The emulator's value of `attribute`, or false where it has none. It has
+ * the launch limits of a CUDA GPU of compute capability 9.0 (the default
+ * target), 32-thread warps, a GPU's 64K registers (it has no register
+ * file of its own to run out of), and shared memory as its arena allows;
+ * it is one multiprocessor that runs one block at a time, with no clock
+ * rate or L2 cache of its own (0). */
+static bool emulated_attribute(int64_t attribute, int64_t *value) {
+  switch (attribute) {
+  case CU_DEVICE_ATTRIBUTE_MAX_THREADS_PER_BLOCK:
+  case CU_DEVICE_ATTRIBUTE_MAX_THREADS_PER_MULTIPROCESSOR:
+    *value = kBlockThreads;
+    return true;
+  case CU_DEVICE_ATTRIBUTE_MAX_BLOCK_DIM_X:
+  case CU_DEVICE_ATTRIBUTE_MAX_BLOCK_DIM_Y:
+  case CU_DEVICE_ATTRIBUTE_MAX_BLOCK_DIM_Z:
+    *value = block_limit[attribute - CU_DEVICE_ATTRIBUTE_MAX_BLOCK_DIM_X];
+    return true;
+  case CU_DEVICE_ATTRIBUTE_MAX_GRID_DIM_X:
+  case CU_DEVICE_ATTRIBUTE_MAX_GRID_DIM_Y:
+  case CU_DEVICE_ATTRIBUTE_MAX_GRID_DIM_Z:
+    *value = grid_limit[attribute - CU_DEVICE_ATTRIBUTE_MAX_GRID_DIM_X];
+    return true;
+  case CU_DEVICE_ATTRIBUTE_MAX_SHARED_MEMORY_PER_BLOCK:
+  case CU_DEVICE_ATTRIBUTE_MAX_SHARED_MEMORY_PER_BLOCK_OPTIN:
+  case CU_DEVICE_ATTRIBUTE_MAX_SHARED_MEMORY_PER_MULTIPROCESSOR:
+    *value = EMBER_GPU_EMULATED_SHARED_BYTES;
+    return true;
+  case CU_DEVICE_ATTRIBUTE_WARP_SIZE:
+    *value = 32;
+    return true;
+  case CU_DEVICE_ATTRIBUTE_MAX_REGISTERS_PER_BLOCK:
+  case CU_DEVICE_ATTRIBUTE_MAX_REGISTERS_PER_MULTIPROCESSOR:
+    *value = 65536;
+    return true;
+  case CU_DEVICE_ATTRIBUTE_CLOCK_RATE:
+  case CU_DEVICE_ATTRIBUTE_L2_CACHE_SIZE:
+  case CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR:
+    *value = 0;
+    return true;
+  case CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT:
+  case CU_DEVICE_ATTRIBUTE_MAX_BLOCKS_PER_MULTIPROCESSOR:
+    *value = 1;
+    return true;
+  case CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR:
+    *value = 9;
+    return true;
+  default:
+    return false;
+  }
+}
+
+/* `ctx.get_attribute(attribute)`: a `CU_DEVICE_ATTRIBUTE_*` of the device;
+ * one that CUDA (or the emulator) does not have is an error. */
+int64_t ember_rt_gpu_attribute(void *handle, int64_t attribute) {
+  Context *ctx = handle;
+  if (ctx->emulated) {
+    int64_t value = 0;
+    if (!emulated_attribute(attribute, &value))
+      set_error(ctx, "CUDA_ERROR_INVALID_VALUE: the emulator has no device "
+                     "attribute %lld", (long long)attribute);
+    return value;
+  }
+  if (attribute < 0 || attribute > 0x7fffffff) {
+    set_error(ctx, "CUDA_ERROR_INVALID_VALUE: no device attribute %lld",
+              (long long)attribute);
+    return 0;
+  }
+  int value = 0;
+  check(ctx, cuda.cuDeviceGetAttribute(&value, (int)attribute, ctx->device),
+        "cuDeviceGetAttribute");
+  return value;
 }
 
 /*===--- Memory -----------------------------------------------------------===*/
@@ -343,8 +492,6 @@ void ember_rt_gpu_synchronize(void *handle) {
 /*===--- Launches ---------------------------------------------------------===*/
 
 static bool check_shape(Context *ctx, const EmberLaunchShape *shape) {
-  static const int64_t grid_limit[3] = {2147483647, 65535, 65535};
-  static const int64_t block_limit[3] = {1024, 1024, 64};
   for (int i = 0; i < 3; ++i)
     if (shape->grid[i] < 1 || shape->grid[i] > grid_limit[i] ||
         shape->block[i] < 1 || shape->block[i] > block_limit[i]) {
@@ -356,9 +503,9 @@ static bool check_shape(Context *ctx, const EmberLaunchShape *shape) {
       return false;
     }
   int64_t threads = shape->block[0] * shape->block[1] * shape->block[2];
-  if (threads > 1024) {
+  if (threads > kBlockThreads) {
     set_error(ctx, "CUDA_ERROR_INVALID_VALUE: a block of %lld threads (at "
-                   "most 1024)", (long long)threads);
+                   "most %d)", (long long)threads, kBlockThreads);
     return false;
   }
   if (shape->shared_bytes < 0) {

@@ -22,6 +22,10 @@ typedef struct {
   int64_t shared_bytes;
 } EmberLaunchShape;
 
+/* The shared memory an emulated block may use: as much as a block of an
+ * H100 may have. */
+enum { EMBER_GPU_EMULATED_SHARED_BYTES = 227 * 1024 };
+
 /* Runs `kernel` over `shape` on this thread, as a GPU would: every thread
  * of a block runs, `barrier()` waits for all of them, shared memory is the
  * block's. Returns an error message, or NULL. */

@@ -139,8 +139,7 @@ typedef struct {
   char *memory;
 } SharedAllocation;
 
-/* As much as a block of an H100 may have. */
-enum { kSharedBytes = 227 * 1024 };
+enum { kSharedBytes = EMBER_GPU_EMULATED_SHARED_BYTES };
 
 static _Thread_local struct {
   char *arena;

@@ -64,6 +64,41 @@ struct DeviceContext(ImplicitlyCopyable):
     def api(self) -> String:
         return "cuda"
 
+    # The device the context was made for (`DeviceContext(device_id)`).
+    def id(self) -> Int:
+        return external_call["ember_rt_gpu_id", Int](self._handle)
+
+    # The CUDA driver's version, 1000 * major + 10 * minor (13000 for 13.0);
+    # 0 in the emulator, which has no driver.
+    def get_api_version(self) raises -> Int:
+        var version = external_call["ember_rt_gpu_api_version", Int](
+            self._handle
+        )
+        self._check()
+        return version
+
+    # The device memory `(free, total)`, in bytes; in the emulator, whose
+    # buffers are host memory, the host's available and physical memory.
+    def get_memory_info(self) raises -> Tuple[Int, Int]:
+        var bytes = alloc[Int](2)
+        external_call["ember_rt_gpu_memory_info"](
+            self._handle, bytes, bytes + 1
+        )
+        var free = bytes[0]
+        var total = bytes[1]
+        bytes.free()
+        self._check()
+        return (free, total)
+
+    # The device's value of `attr`, as CUDA's cuDeviceGetAttribute gives it;
+    # an attribute the device does not have raises.
+    def get_attribute(self, attr: DeviceAttribute) raises -> Int:
+        var value = external_call["ember_rt_gpu_attribute", Int](
+            self._handle, attr._value
+        )
+        self._check()
+        return value
+
     # Whether kernels run in the emulator rather than on a GPU.
     def is_emulated(self) -> Bool:
         return external_call["ember_rt_gpu_is_emulated", Int](self._handle) != 0
@@ -160,6 +195,41 @@ struct DeviceContext(ImplicitlyCopyable):
         dtype: DType
     ](self, buffer: DeviceBuffer[dtype], value: Scalar[dtype]) raises:
         _ = buffer.enqueue_fill(value)
+
+
+# What `DeviceContext.get_attribute` asks for, CUDA's
+# `CU_DEVICE_ATTRIBUTE_*` numbers: `DeviceAttribute.WARP_SIZE`, or
+# `DeviceAttribute(n)` for any other. Sizes are in bytes, the clock rate
+# in kHz.
+struct DeviceAttribute(ImplicitlyCopyable):
+    var _value: Int
+
+    comptime MAX_THREADS_PER_BLOCK = 1
+    comptime MAX_BLOCK_DIM_X = 2
+    comptime MAX_BLOCK_DIM_Y = 3
+    comptime MAX_BLOCK_DIM_Z = 4
+    comptime MAX_GRID_DIM_X = 5
+    comptime MAX_GRID_DIM_Y = 6
+    comptime MAX_GRID_DIM_Z = 7
+    comptime MAX_SHARED_MEMORY_PER_BLOCK = 8
+    comptime WARP_SIZE = 10
+    comptime MAX_REGISTERS_PER_BLOCK = 12
+    comptime CLOCK_RATE = 13
+    comptime MULTIPROCESSOR_COUNT = 16
+    comptime L2_CACHE_SIZE = 38
+    comptime MAX_THREADS_PER_MULTIPROCESSOR = 39
+    comptime COMPUTE_CAPABILITY_MAJOR = 75
+    comptime COMPUTE_CAPABILITY_MINOR = 76
+    comptime MAX_SHARED_MEMORY_PER_MULTIPROCESSOR = 81
+    comptime MAX_REGISTERS_PER_MULTIPROCESSOR = 82
+    comptime MAX_SHARED_MEMORY_PER_BLOCK_OPTIN = 97
+    comptime MAX_BLOCKS_PER_MULTIPROCESSOR = 106
+
+    # The members are `Int`s (a struct cannot be a compile-time value yet),
+    # which become attributes where one is expected.
+    @implicit
+    def __init__(out self, value: Int):
+        self._value = value
 
 
 def _check_lengths(dst: Int, src: Int) raises:
