@@ -16,6 +16,7 @@
 #include "ember/Stdlib/Prelude.h"
 
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
@@ -44,6 +45,7 @@ private:
     for (size_t i = 0; i < program.imports.size(); ++i) {
       if (program.imports[i].unit != unit)
         continue;
+      splitSubmoduleImports(i);
       int target = resolve(program.imports[i]);
       program.imports[i].target = target;
       if (target < 0)
@@ -59,17 +61,85 @@ private:
     program.unitOrder.push_back(unit);
   }
 
+  /// `from gpu import warp`, where `gpu.warp` is a module, is `import
+  /// gpu.warp as warp`: each such name becomes an import of its own.
+  void splitSubmoduleImports(size_t i) {
+    if (program.imports[i].importsAll)
+      return;
+    // Loading a module appends its imports: `program.imports[i]` is read
+    // afresh after each check.
+    std::string package = stripPrefixes(program.imports[i].module);
+    unsigned unit = program.imports[i].unit;
+    std::vector<ImportDecl::Name> names = program.imports[i].names;
+    std::vector<ImportDecl> submodules;
+    std::vector<ImportDecl::Name> members;
+    for (const ImportDecl::Name &name : names) {
+      std::string module = package + "." + name.name;
+      if (!moduleExists(module, unit)) {
+        members.push_back(name);
+        continue;
+      }
+      ImportDecl sub;
+      sub.unit = unit;
+      sub.module = sub.spelling = module;
+      sub.moduleRange = name.range;
+      sub.asName = name.asName.empty() ? name.name : name.asName;
+      submodules.push_back(std::move(sub));
+    }
+    if (submodules.empty())
+      return;
+    ImportDecl &imp = program.imports[i];
+    imp.names = std::move(members);
+    // Nothing else imported: the import is the first submodule's.
+    if (imp.names.empty()) {
+      imp = std::move(submodules.front());
+      submodules.erase(submodules.begin());
+    }
+    for (ImportDecl &sub : submodules)
+      program.imports.push_back(std::move(sub));
+  }
+
+  /// `name` without the `std.` of Mojo 1.x or the `max.` of MAX's GPU
+  /// modules.
+  static std::string stripPrefixes(llvm::StringRef name) {
+    if (name.starts_with("std."))
+      name = name.drop_front(4);
+    if (name.starts_with("max.gpu"))
+      name = name.drop_front(4);
+    return name.str();
+  }
+
+  /// Whether the library, or the program from `unit`, has the module
+  /// `name`.
+  bool moduleExists(llvm::StringRef name, unsigned unit) {
+    if (loaded.count("<stdlib>:" + name.str()))
+      return true;
+    if (std::unique_ptr<Module> file = parseLibraryModule(name, diags)) {
+      addUnit(*file, name, "<stdlib>:" + name.str(), "", true);
+      return true;
+    }
+    return !program.units[unit].path.empty() &&
+           llvm::sys::fs::exists(getProgramModulePath(name));
+  }
+
+  /// The file of the program's module `name`: `a.b` is `a/b.mojo`, from
+  /// the main file's directory.
+  llvm::SmallString<128> getProgramModulePath(llvm::StringRef name) {
+    llvm::SmallString<128> path =
+        llvm::sys::path::parent_path(program.units[0].path);
+    std::string relative = name.str();
+    std::replace(relative.begin(), relative.end(), '.', '/');
+    llvm::sys::path::append(path, relative + ".mojo");
+    return path;
+  }
+
   /// The unit of the module `imp` names, loaded if new; -1 for a module
   /// the compiler provides or one that does not exist (Sema tells which).
   int resolve(ImportDecl &imp) {
-    llvm::StringRef name = imp.module;
-    // Mojo 1.x spells the standard library's modules `std.math`, `std.sys`.
-    if (name.starts_with("std."))
-      imp.module = name.drop_front(4).str();
+    // Mojo 1.x spells the standard library's modules `std.math`, `std.sys`;
     // MAX spells the GPU modules `max.gpu`, `max.gpu.host`.
-    if (llvm::StringRef(imp.module).starts_with("max.gpu"))
-      imp.module = imp.module.substr(4);
-    name = imp.module;
+    imp.module = stripPrefixes(imp.module);
+    llvm::StringRef name = imp.module;
     // A module may be partly the library's source (`sys.argv`) and partly
     // the compiler's (`sys.exit`).
     if (auto library = loaded.find("<stdlib>:" + name.str());
@@ -84,11 +154,7 @@ private:
     // the library.
     if (program.units[imp.unit].path.empty())
       return -1;
-    llvm::SmallString<128> path =
-        llvm::sys::path::parent_path(program.units[0].path);
-    std::string relative = name.str();
-    std::replace(relative.begin(), relative.end(), '.', '/');
-    llvm::sys::path::append(path, relative + ".mojo");
+    llvm::SmallString<128> path = getProgramModulePath(name);
     if (auto it = loaded.find(path); it != loaded.end())
       return it->second;
     auto buffer = llvm::MemoryBuffer::getFile(path);

@@ -641,6 +641,15 @@ mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
   case Builtin::GPUBarrier:
     GPUBarrierOp::create(builder, l);
     return {};
+  case Builtin::GPUShuffleIdx:
+  case Builtin::GPUShuffleUp:
+  case Builtin::GPUShuffleDown:
+  case Builtin::GPUShuffleXor:
+    return GPUShuffleOp::create(
+        builder, l,
+        static_cast<GPUShuffleKind>(static_cast<int>(e.builtin) -
+                                    static_cast<int>(Builtin::GPUShuffleIdx)),
+        args[0], args[1]);
   case Builtin::SequentialMap:
     return emitSequentialMap(e, args);
   case Builtin::Vectorize:

@@ -20,6 +20,8 @@ mlir::Value IRGen::emitGPUIndex(const CallExpr &e) {
   };
   if (kind < 4)
     return read(static_cast<GPUIndexKind>(kind));
+  if (kind == 5)
+    return read(GPUIndexKind::lane_id);
   // `global_idx`: block_idx * block_dim + thread_idx.
   mlir::Value block = read(GPUIndexKind::block_idx);
   mlir::Value size = read(GPUIndexKind::block_dim);

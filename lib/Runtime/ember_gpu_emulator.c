@@ -3,9 +3,10 @@
  * The emulator runs a kernel compiled for the CPU with a GPU's semantics.
  * Blocks run one after another; the threads of a block are fibers (each
  * with its own stack) on one OS thread, so that `barrier()` can suspend a
- * thread until every live thread of its block has reached it. Kernels read
- * their position from `ember_rt_gpu_emu_ids`, which the scheduler sets
- * before resuming each fiber; shared memory is an arena reset per block.
+ * thread until every live thread of its block has reached it, and a warp
+ * shuffle until every live thread of its warp has. Kernels read their
+ * position from `ember_rt_gpu_emu_ids`, which the scheduler sets before
+ * resuming each fiber; shared memory is an arena reset per block.
  *
  *===----------------------------------------------------------------------===*/
 
@@ -23,12 +24,14 @@
 #endif
 
 /* What kernels read: thread_idx, block_idx, block_dim, grid_dim, each
- * x, y, z. */
-_Thread_local int64_t ember_rt_gpu_emu_ids[12];
+ * x, y, z, then the lane in the warp. */
+_Thread_local int64_t ember_rt_gpu_emu_ids[13];
 
-enum { kMaxThreads = 1024, kStackBytes = 256 * 1024 };
+enum { kMaxThreads = 1024, kStackBytes = 256 * 1024, kWarpSize = 32 };
 
-typedef enum { FiberReady, FiberWaiting, FiberDone } FiberState;
+/* A waiting fiber waits for its block (`barrier()`) or its warp (a
+ * shuffle). */
+typedef enum { FiberReady, FiberWaiting, FiberWarpWaiting, FiberDone } FiberState;
 
 typedef struct {
 #if defined(__x86_64__)
@@ -52,6 +55,8 @@ typedef struct {
 #endif
   EmberEmulatedKernel kernel;
   void **params;
+  /* What each thread gives a warp shuffle. */
+  uint64_t shuffled[kMaxThreads];
 } Block;
 
 static _Thread_local Block *running_block;
@@ -199,15 +204,79 @@ void ember_rt_gpu_emu_barrier(void) {
   to_scheduler(fiber);
 }
 
+/* Waits until every live thread of this one's warp is waiting too. */
+static void wait_for_warp(Block *block) {
+  Fiber *fiber = &block->fibers[block->current];
+  fiber->state = FiberWarpWaiting;
+  to_scheduler(fiber);
+}
+
+/* The value lane `source` of the running thread's warp gave, or `own`
+ * where there is no such live lane. */
+static uint64_t read_lane(Block *block, int64_t source, uint64_t own) {
+  int64_t first = block->current / kWarpSize * kWarpSize;
+  int64_t thread = first + source;
+  if (source < 0 || source >= kWarpSize || thread >= block->count ||
+      block->fibers[thread].state == FiberDone)
+    return own;
+  return block->shuffled[thread];
+}
+
+/* A warp shuffle (kind: 0 idx, 1 up, 2 down, 3 xor): every thread gives
+ * its value, waits for its warp, reads the lane it asks for, then waits
+ * again, so that no thread overwrites its value before all have read. */
+uint64_t ember_rt_gpu_emu_shuffle(uint64_t value, int64_t operand,
+                                  int64_t kind) {
+  Block *block = running_block;
+  if (!block)
+    return value; /* Not in a kernel: a warp of one. */
+  int64_t lane = block->current % kWarpSize;
+  int64_t source = kind == 0   ? operand
+                   : kind == 1 ? lane - operand
+                   : kind == 2 ? lane + operand
+                               : lane ^ operand;
+  block->shuffled[block->current] = value;
+  wait_for_warp(block);
+  uint64_t result = read_lane(block, source, value);
+  wait_for_warp(block);
+  return result;
+}
+
 static void enter_thread(Block *block, int index) {
   block->current = index;
   memcpy(ember_rt_gpu_emu_ids, block->fibers[index].position,
          sizeof(int64_t[3]));
+  ember_rt_gpu_emu_ids[12] = index % kWarpSize;
 }
 
-/* Runs every thread until it ends or waits at a barrier, then releases
- * the barrier, until all threads have ended. A thread that has ended no
- * longer counts at a barrier, as on Volta and later GPUs. */
+/* Releases the warps whose live threads all wait at a shuffle; whether it
+ * released any. */
+static bool release_warps(Block *block) {
+  bool released = false;
+  for (int first = 0; first < block->count; first += kWarpSize) {
+    int end = first + kWarpSize < block->count ? first + kWarpSize
+                                               : block->count;
+    bool waiting = false, others = false;
+    for (int i = first; i < end; ++i) {
+      FiberState state = block->fibers[i].state;
+      waiting |= state == FiberWarpWaiting;
+      others |= state != FiberWarpWaiting && state != FiberDone;
+    }
+    if (!waiting || others)
+      continue;
+    for (int i = first; i < end; ++i)
+      if (block->fibers[i].state == FiberWarpWaiting)
+        block->fibers[i].state = FiberReady;
+    released = true;
+  }
+  return released;
+}
+
+/* Runs every thread until it ends or waits, then releases the warps whose
+ * threads all wait at a shuffle, and when there are none, the barrier
+ * (and any warp waiting with part of its threads at it, which a GPU would
+ * leave undefined), until all threads have ended. A thread that has ended
+ * no longer counts at a barrier, as on Volta and later GPUs. */
 static void run_block(Block *block) {
   for (int i = 0; i < block->count; ++i) {
     block->fibers[i].state = FiberReady;
@@ -221,9 +290,12 @@ static void run_block(Block *block) {
       enter_thread(block, i);
       resume(block, &block->fibers[i]);
     }
+    if (release_warps(block))
+      continue;
     live = 0;
     for (int i = 0; i < block->count; ++i)
-      if (block->fibers[i].state == FiberWaiting) {
+      if (block->fibers[i].state == FiberWaiting ||
+          block->fibers[i].state == FiberWarpWaiting) {
         block->fibers[i].state = FiberReady;
         ++live;
       }

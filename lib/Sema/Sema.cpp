@@ -146,7 +146,11 @@ void Sema::declareBuiltins() {
       {"__atomic_fetch_sub", Builtin::AtomicSub},
       {"__atomic_fetch_max", Builtin::AtomicMax},
       {"__atomic_fetch_min", Builtin::AtomicMin},
-      {"__atomic_exchange", Builtin::AtomicExchange}};
+      {"__atomic_exchange", Builtin::AtomicExchange},
+      {"__shuffle_idx", Builtin::GPUShuffleIdx},
+      {"__shuffle_up", Builtin::GPUShuffleUp},
+      {"__shuffle_down", Builtin::GPUShuffleDown},
+      {"__shuffle_xor", Builtin::GPUShuffleXor}};
   for (auto [name, builtin] : builtins) {
     Symbol symbol;
     symbol.kind = Symbol::Kind::Builtin;

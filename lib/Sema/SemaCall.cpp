@@ -806,6 +806,31 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
     if (!positionalOnly(0, 0))
       return errorType();
     return Type::get(Type::Kind::None);
+  case Builtin::GPULaneId:
+    if (!positionalOnly(0, 0))
+      return errorType();
+    call.builtin = Builtin::GPUIndex;
+    call.lanes = {5, 0}; // After the positions' kinds (GPUIndex).
+    return Type::get(Type::Kind::UInt);
+  case Builtin::GPUShuffleIdx:
+  case Builtin::GPUShuffleUp:
+  case Builtin::GPUShuffleDown:
+  case Builtin::GPUShuffleXor: {
+    // `(value, operand)`: a number of up to 64 bits, and a `UInt32`.
+    if (!positionalOnly(2, 2))
+      return errorType();
+    const Type *type = checkValue(call.args[0].value);
+    if (type->isError())
+      return errorType();
+    if (!type->isScalar() || type->isBool() || type->getBitWidth() > 64) {
+      diags.report(call.args[0].value->getRange(), DiagID::err_shuffle_value,
+                   type->getName());
+      return errorType();
+    }
+    checkAs(call.args[1].value, Type::get(Type::Kind::UInt32));
+    call.resolvedArgs = {call.args[0].value.get(), call.args[1].value.get()};
+    return type;
+  }
   case Builtin::AtomicAdd:
   case Builtin::AtomicSub:
   case Builtin::AtomicMax:

@@ -70,6 +70,8 @@ static const struct {
     {"gpu.id", "grid_dim", Builtin::GPUGridDim},
     {"gpu.id", "global_idx", Builtin::GPUGlobalIdx},
     {"gpu.sync", "barrier", Builtin::GPUBarrier},
+    {"gpu", "lane_id", Builtin::GPULaneId},
+    {"gpu.id", "lane_id", Builtin::GPULaneId},
     {"memory", "stack_allocation", Builtin::StackAllocation},
     {"gpu.memory", "AddressSpace", Builtin::AddressSpace},
     {"memory", "AddressSpace", Builtin::AddressSpace}};

@@ -233,9 +233,15 @@ enum class Builtin {
   ReduceMax, ReduceAnd, ReduceOr, SIMDShuffle, SIMDSelect, Fma,
   // GPU kernels (module `gpu`): `thread_idx`, `block_idx`, `block_dim`,
   // `grid_dim`, `global_idx`, named; `thread_idx.x` is a call of GPUIndex
-  // with `lanes` the kind (0..4, in that order) and the dimension.
+  // with `lanes` the kind (0..4, in that order; 5 for `lane_id()`) and the
+  // dimension.
   GPUThreadIdx, GPUBlockIdx, GPUBlockDim, GPUGridDim, GPUGlobalIdx, GPUIndex,
   GPUBarrier,
+  // `lane_id()`, the thread's lane in its warp; the library's
+  // `__shuffle_idx(value, lane)`, `__shuffle_up(value, delta)`,
+  // `__shuffle_down(value, delta)`, `__shuffle_xor(value, mask)`: warp
+  // shuffles of a number, in that order.
+  GPULaneId, GPUShuffleIdx, GPUShuffleUp, GPUShuffleDown, GPUShuffleXor,
   // `has_accelerator()` (and `has_nvidia_gpu_accelerator()`), a constant;
   // `has_amd_gpu_accelerator()` and `has_apple_gpu_accelerator()`, always
   // `False`; the library's `__gpu_emulated()`, whether the program was

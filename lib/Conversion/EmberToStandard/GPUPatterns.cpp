@@ -71,11 +71,15 @@ struct GPUIndexOpLowering : OpConversionPattern<GPUIndexOp> {
       case GPUIndexKind::grid_dim:
         index = gpu::GridDimOp::create(rewriter, loc, dimension);
         break;
+      case GPUIndexKind::lane_id:
+        index = gpu::LaneIdOp::create(rewriter, loc, /*upper_bound=*/nullptr);
+        break;
       }
       rewriter.replaceOpWithNewOp<arith::IndexCastUIOp>(op, i64, index);
       return success();
     }
-    auto array = LLVM::LLVMArrayType::get(i64, 12);
+    // The emulator's positions, each x, y, z, then the lane.
+    auto array = LLVM::LLVMArrayType::get(i64, 13);
     LLVM::GlobalOp ids = getOrCreateGlobal(
         rewriter, op, "ember_rt_gpu_emu_ids", [&](OpBuilder &builder) {
           return LLVM::GlobalOp::create(
@@ -91,6 +95,86 @@ struct GPUIndexOpLowering : OpConversionPattern<GPUIndexOp> {
         ArrayRef<LLVM::GEPArg>{0, slot});
     rewriter.replaceOpWithNewOp<LLVM::LoadOp>(op, i64, address);
     return success();
+  }
+};
+
+/// A shuffle moves 32-bit words: a smaller number travels zero-extended,
+/// a 64-bit one as two words. The emulator moves 64 bits at once.
+struct GPUShuffleOpLowering : OpConversionPattern<GPUShuffleOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(GPUShuffleOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value value = adaptor.getValue();
+    Type type = value.getType();
+    unsigned bits = type.getIntOrFloatBitWidth();
+    Type word = rewriter.getIntegerType(bits);
+    if (isa<FloatType>(type))
+      value = LLVM::BitcastOp::create(rewriter, loc, word, value);
+    Value moved;
+    if (isDeviceCode(op)) {
+      moved = shuffleOnDevice(rewriter, op, value, adaptor.getOperand());
+    } else {
+      Type i64 = rewriter.getI64Type();
+      Value wide = bits < 64 ? LLVM::ZExtOp::create(rewriter, loc, i64, value)
+                             : value;
+      Value operand =
+          LLVM::ZExtOp::create(rewriter, loc, i64, adaptor.getOperand());
+      Value kind = LLVM::ConstantOp::create(
+          rewriter, loc, i64, static_cast<int64_t>(op.getKind()));
+      moved = callRuntime(rewriter, loc, "ember_rt_gpu_emu_shuffle", i64,
+                          {wide, operand, kind})
+                  .getResult(0);
+      if (bits < 64)
+        moved = LLVM::TruncOp::create(rewriter, loc, word, moved);
+    }
+    if (isa<FloatType>(type))
+      moved = LLVM::BitcastOp::create(rewriter, loc, type, moved);
+    rewriter.replaceOp(op, moved);
+    return success();
+  }
+
+  static Value shuffleOnDevice(OpBuilder &b, GPUShuffleOp op, Value bits,
+                               Value operand) {
+    Location loc = op.getLoc();
+    Type i32 = b.getI32Type();
+    unsigned width = bits.getType().getIntOrFloatBitWidth();
+    Value warp = arith::ConstantIntOp::create(b, loc, 32, 32);
+    gpu::ShuffleMode mode = gpu::ShuffleMode::IDX;
+    switch (op.getKind()) {
+    case GPUShuffleKind::idx:
+      break;
+    case GPUShuffleKind::up:
+      mode = gpu::ShuffleMode::UP;
+      break;
+    case GPUShuffleKind::down:
+      mode = gpu::ShuffleMode::DOWN;
+      break;
+    case GPUShuffleKind::xor_:
+      mode = gpu::ShuffleMode::XOR;
+      break;
+    }
+    auto shuffleWord = [&](Value w) -> Value {
+      return gpu::ShuffleOp::create(b, loc, w, operand, warp, mode)
+          .getShuffleResult();
+    };
+    if (width <= 32) {
+      Value w = width < 32 ? LLVM::ZExtOp::create(b, loc, i32, bits) : bits;
+      Value moved = shuffleWord(w);
+      return width < 32 ? LLVM::TruncOp::create(b, loc, bits.getType(), moved)
+                        : moved;
+    }
+    Type i64 = b.getI64Type();
+    Value low = shuffleWord(LLVM::TruncOp::create(b, loc, i32, bits));
+    Value shift = LLVM::ConstantOp::create(b, loc, i64, 32);
+    Value high = shuffleWord(LLVM::TruncOp::create(
+        b, loc, i32, LLVM::LShrOp::create(b, loc, bits, shift)));
+    Value joined = LLVM::OrOp::create(
+        b, loc, LLVM::ZExtOp::create(b, loc, i64, low),
+        LLVM::ShlOp::create(b, loc, LLVM::ZExtOp::create(b, loc, i64, high),
+                            shift));
+    return joined;
   }
 };
 
@@ -237,6 +321,7 @@ struct DeviceSqrtLowering : OpConversionPattern<math::SqrtOp> {
 
 void ember::populateEmberGPUPatterns(EmberTypeConverter &converter,
                                      RewritePatternSet &patterns) {
-  patterns.add<GPUIndexOpLowering, GPUBarrierOpLowering, GPULaunchOpLowering,
+  patterns.add<GPUIndexOpLowering, GPUShuffleOpLowering, GPUBarrierOpLowering,
+               GPULaunchOpLowering,
                DeviceSqrtLowering>(converter, patterns.getContext());
 }

@@ -47,7 +47,15 @@ def Ember_AtomicKind : I32EnumAttr<"AtomicKind", "an atomic read-modify-write", 
 
 def Ember_GPUIndexKind : I32EnumAttr<"GPUIndexKind", "a GPU thread's position", [
     I32EnumAttrCase<"thread_idx", 0>, I32EnumAttrCase<"block_idx", 1>,
-    I32EnumAttrCase<"block_dim", 2>, I32EnumAttrCase<"grid_dim", 3>]> {
+    I32EnumAttrCase<"block_dim", 2>, I32EnumAttrCase<"grid_dim", 3>,
+    I32EnumAttrCase<"lane_id", 4>]> {
+  let cppNamespace = "::ember";
+}
+
+def Ember_GPUShuffleKind : I32EnumAttr<"GPUShuffleKind",
+    "where a warp shuffle reads from", [
+    I32EnumAttrCase<"idx", 0>, I32EnumAttrCase<"up", 1>,
+    I32EnumAttrCase<"down", 2>, I32EnumAttrCase<"xor_", 3, "xor">]> {
   let cppNamespace = "::ember";
 }
 
@@ -639,7 +647,8 @@ def Ember_GPUIndexOp : Ember_Op<"gpu_index", [Pure]> {
   let description = [{
     `thread_idx.x` and the like in a kernel: the thread's index in its
     block, the block's in the grid, or the block's or the grid's size, in
-    dimension `dim` (0, 1, 2 for x, y, z). On a GPU it reads the special
+    dimension `dim` (0, 1, 2 for x, y, z); or the thread's lane in its
+    warp (`lane_id`, dimension 0). On a GPU it reads the special
     register; in the emulator, the position the scheduler set.
 
     ```mlir
@@ -650,6 +659,26 @@ def Ember_GPUIndexOp : Ember_Op<"gpu_index", [Pure]> {
                        ConfinedAttr<I64Attr, [IntMinValue<0>, IntMaxValue<2>]>:$dim);
   let results = (outs UI64:$result);
   let assemblyFormat = "$kind $dim attr-dict `:` type($result)";
+}
+
+def Ember_GPUShuffleOp : Ember_Op<"gpu_shuffle",
+    [AllTypesMatch<["value", "result"]>]> {
+  let summary = "a value of another thread of the warp";
+  let description = [{
+    Every thread of the warp gives `value` and gets the value of the lane
+    `kind` names: lane `operand` (`idx`), the lane `operand` below (`up`)
+    or above (`down`) its own, or its own lane xor `operand` (`xor`). Where
+    that lane is outside the warp, the thread gets its own value. Numbers
+    of up to 64 bits.
+
+    ```mlir
+    %other = ember.gpu_shuffle xor %v, %mask : f32
+    ```
+  }];
+  let arguments = (ins Ember_GPUShuffleKind:$kind, Ember_Scalar:$value,
+                       UI32:$operand);
+  let results = (outs Ember_Scalar:$result);
+  let assemblyFormat = "$kind $value `,` $operand attr-dict `:` type($value)";
 }
 
 def Ember_GPUBarrierOp : Ember_Op<"gpu_barrier"> {
