@@ -508,6 +508,7 @@ mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
   case Builtin::GPUBlockDim:
   case Builtin::GPUGridDim:
   case Builtin::GPUGlobalIdx:
+  case Builtin::GPULaneId:    // A GPUIndex, after Sema.
   case Builtin::GPUIndex: // Emitted above.
   case Builtin::AddressSpace:
     llvm_unreachable("rewritten by Sema");

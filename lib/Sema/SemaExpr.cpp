@@ -93,7 +93,7 @@ const Type *Sema::check(ExprPtr &e, const Type *expected) {
   case Expr::Kind::Attribute:
     if (rewriteGPUIndex(e))
       return e->type ? e->type : check(e, expected);
-    if (rewriteSIMDAttribute(e))
+    if (rewriteSIMDAttribute(e) || rewriteNumericLimit(e))
       return e->type ? e->type : check(e, expected);
     type = checkAttribute(*cast<AttributeExpr>(e.get()));
     break;

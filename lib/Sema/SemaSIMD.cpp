@@ -17,6 +17,8 @@
 #include "ember/AST/ASTClone.h"
 #include "ember/Sema/Sema.h"
 
+#include "llvm/ADT/APFloat.h"
+
 #include "llvm/ADT/StringSwitch.h"
 
 using namespace ember;
@@ -147,6 +149,49 @@ const Type *Sema::getNamedSIMDType(const Expr *e) {
     return nullptr;
   const Type *type = resolveType(const_cast<Expr *>(e));
   return isSIMDValue(type) ? type : nullptr;
+}
+
+/// `Int.MAX`, `UInt8.MIN`, `Float64.MAX` (infinity), `Float32.MAX_FINITE`
+/// and the like: a literal of the type's limit.
+bool Sema::rewriteNumericLimit(ExprPtr &e) {
+  auto &attr = *cast<AttributeExpr>(e.get());
+  bool isMax = attr.name == "MAX" || attr.name == "MAX_FINITE";
+  bool isFinite = llvm::StringRef(attr.name).ends_with("_FINITE");
+  if (!isMax && attr.name != "MIN" && attr.name != "MIN_FINITE")
+    return false;
+  const Type *type = getNamedSIMDType(attr.base.get());
+  if (!type || !type->isNumeric())
+    return false;
+  llvm::SMRange range = e->getRange();
+  if (type->isInteger()) {
+    if (isFinite)
+      return false;
+    unsigned bits = type->getBitWidth();
+    bool isSigned = type->isSigned();
+    llvm::APInt magnitude =
+        !isMax ? (isSigned ? llvm::APInt::getSignedMinValue(bits).zext(128)
+                           : llvm::APInt(128, 0))
+        : isSigned ? llvm::APInt::getSignedMaxValue(bits).zext(128)
+                   : llvm::APInt::getMaxValue(bits).zext(128);
+    e = std::make_unique<IntLiteralExpr>(range, magnitude);
+    // A literal is a magnitude: the signed minimum is its negation.
+    if (!isMax && isSigned)
+      e = std::make_unique<UnaryExpr>(range, UnaryOperator::Neg, std::move(e));
+  } else {
+    const llvm::fltSemantics &semantics =
+        type->getKind() == Type::Kind::Float16    ? llvm::APFloat::IEEEhalf()
+        : type->getKind() == Type::Kind::BFloat16 ? llvm::APFloat::BFloat()
+        : type->getKind() == Type::Kind::Float32  ? llvm::APFloat::IEEEsingle()
+                                                  : llvm::APFloat::IEEEdouble();
+    llvm::APFloat limit = isFinite ? llvm::APFloat::getLargest(semantics, !isMax)
+                                   : llvm::APFloat::getInf(semantics, !isMax);
+    bool lost = false;
+    limit.convert(llvm::APFloat::IEEEdouble(), llvm::APFloat::rmNearestTiesToEven,
+                  &lost);
+    e = std::make_unique<FloatLiteralExpr>(range, limit.convertToDouble());
+  }
+  checkAs(e, type);
+  return true;
 }
 
 bool Sema::rewriteSIMDAttribute(ExprPtr &e) {

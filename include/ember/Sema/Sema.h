@@ -276,6 +276,7 @@ public:
                               llvm::ArrayRef<ExprPtr> explicitArgs);
   /// `DType.float32`, `v.dtype`, `SIMD[...].size`: constants.
   bool rewriteSIMDAttribute(ExprPtr &e);
+  bool rewriteNumericLimit(ExprPtr &e);
   // GPU kernels (SemaGPU.cpp).
   bool rewriteGPUIndex(ExprPtr &e);
   const Type *checkStackAllocation(CallExpr &call,
