@@ -2,6 +2,7 @@
 // that times a region the way the Ember programs do (launch + synchronize).
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -25,4 +26,37 @@ static inline double now_ms() {
 // The size from argv[index], else `fallback`.
 static inline long arg_or(int argc, char **argv, int index, long fallback) {
   return argc > index ? std::atol(argv[index]) : fallback;
+}
+
+// The best of `repeats` runs of `launch`, timed with the host clock around
+// the launch and a synchronize, as the Ember programs time theirs.
+template <class Launch> double best_host_ms(int repeats, Launch launch) {
+  double best = 1e30;
+  for (int r = 0; r < repeats; ++r) {
+    double t0 = now_ms();
+    launch();
+    CHECK_CUDA(cudaDeviceSynchronize());
+    best = std::min(best, now_ms() - t0);
+  }
+  return best;
+}
+
+// The best of `repeats` runs of `launch`, timed with CUDA events.
+template <class Launch> float best_event_ms(int repeats, Launch launch) {
+  cudaEvent_t start, stop;
+  CHECK_CUDA(cudaEventCreate(&start));
+  CHECK_CUDA(cudaEventCreate(&stop));
+  float best = 1e30f;
+  for (int r = 0; r < repeats; ++r) {
+    CHECK_CUDA(cudaEventRecord(start));
+    launch();
+    CHECK_CUDA(cudaEventRecord(stop));
+    CHECK_CUDA(cudaEventSynchronize(stop));
+    float ms;
+    CHECK_CUDA(cudaEventElapsedTime(&ms, start, stop));
+    best = std::min(best, ms);
+  }
+  CHECK_CUDA(cudaEventDestroy(start));
+  CHECK_CUDA(cudaEventDestroy(stop));
+  return best;
 }

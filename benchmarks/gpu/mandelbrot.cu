@@ -42,28 +42,13 @@ int main(int argc, char **argv) {
   CHECK_CUDA(cudaMalloc(&counts, pixels * sizeof(int)));
   dim3 grid((width + kTile - 1) / kTile, (height + kTile - 1) / kTile);
   dim3 block(kTile, kTile);
-  cudaEvent_t start, stop;
-  CHECK_CUDA(cudaEventCreate(&start));
-  CHECK_CUDA(cudaEventCreate(&stop));
   // The host clock, as the Ember program, then events, each loop alone so
   // neither measure includes the other's calls.
-  double best = 1e30;
-  for (int r = 0; r < repeats; ++r) {
-    double t0 = now_ms();
+  auto launch = [&] {
     mandelbrot<<<grid, block>>>(counts, width, height, x0, y0, dx, dy);
-    CHECK_CUDA(cudaDeviceSynchronize());
-    best = std::min(best, now_ms() - t0);
-  }
-  float best_event = 1e30f;
-  for (int r = 0; r < repeats; ++r) {
-    CHECK_CUDA(cudaEventRecord(start));
-    mandelbrot<<<grid, block>>>(counts, width, height, x0, y0, dx, dy);
-    CHECK_CUDA(cudaEventRecord(stop));
-    CHECK_CUDA(cudaEventSynchronize(stop));
-    float ms;
-    CHECK_CUDA(cudaEventElapsedTime(&ms, start, stop));
-    best_event = std::min(best_event, ms);
-  }
+  };
+  double best = best_host_ms(repeats, launch);
+  float best_event = best_event_ms(repeats, launch);
   CHECK_CUDA(cudaGetLastError());
   std::vector<int> host(pixels);
   CHECK_CUDA(cudaMemcpy(host.data(), counts, pixels * sizeof(int),

@@ -51,19 +51,7 @@ int main(int argc, char **argv) {
   };
   sgemm(); // Loads the kernel and picks its heuristics.
   CHECK_CUDA(cudaDeviceSynchronize());
-  cudaEvent_t start, stop;
-  CHECK_CUDA(cudaEventCreate(&start));
-  CHECK_CUDA(cudaEventCreate(&stop));
-  float best = 1e30f;
-  for (int r = 0; r < repeats; ++r) {
-    CHECK_CUDA(cudaEventRecord(start));
-    sgemm();
-    CHECK_CUDA(cudaEventRecord(stop));
-    CHECK_CUDA(cudaEventSynchronize(stop));
-    float ms;
-    CHECK_CUDA(cudaEventElapsedTime(&ms, start, stop));
-    best = std::min(best, ms);
-  }
+  float best = best_event_ms(repeats, sgemm);
   CHECK_CUDA(cudaMemcpy(hc.data(), c, bytes, cudaMemcpyDeviceToHost));
 
   // The same checks as the Ember programs: a sample of elements, and the

@@ -31,29 +31,12 @@ int main(int argc, char **argv) {
   CHECK_CUDA(cudaMemcpy(a, ha.data(), n * sizeof(float), cudaMemcpyHostToDevice));
   CHECK_CUDA(cudaMemcpy(b, hb.data(), n * sizeof(float), cudaMemcpyHostToDevice));
 
-  cudaEvent_t start, stop;
-  CHECK_CUDA(cudaEventCreate(&start));
-  CHECK_CUDA(cudaEventCreate(&stop));
   long blocks = (n + tpb - 1) / tpb;
   // The host clock, as the Ember program, then events, each loop alone so
   // neither measure includes the other's calls.
-  double best = 1e30;
-  for (int r = 0; r < repeats; ++r) {
-    double t0 = now_ms();
-    vector_add<<<blocks, tpb>>>(a, b, c, n);
-    CHECK_CUDA(cudaDeviceSynchronize());
-    best = std::min(best, now_ms() - t0);
-  }
-  float best_event = 1e30f;
-  for (int r = 0; r < repeats; ++r) {
-    CHECK_CUDA(cudaEventRecord(start));
-    vector_add<<<blocks, tpb>>>(a, b, c, n);
-    CHECK_CUDA(cudaEventRecord(stop));
-    CHECK_CUDA(cudaEventSynchronize(stop));
-    float ms;
-    CHECK_CUDA(cudaEventElapsedTime(&ms, start, stop));
-    best_event = std::min(best_event, ms);
-  }
+  auto launch = [&] { vector_add<<<blocks, tpb>>>(a, b, c, n); };
+  double best = best_host_ms(repeats, launch);
+  float best_event = best_event_ms(repeats, launch);
   CHECK_CUDA(cudaGetLastError());
 
   CHECK_CUDA(cudaMemcpy(hc.data(), c, n * sizeof(float), cudaMemcpyDeviceToHost));
