@@ -67,6 +67,22 @@ struct StringConstantOpLowering : OpConversionPattern<StringConstantOp> {
   }
 };
 
+/// Whether `type` (an Ember integer type, or `Bool`) prints unsigned.
+static bool printsUnsigned(IntegerType type) {
+  return type.isUnsigned() || type.getWidth() == 1;
+}
+
+/// `value`, an integer of `type` after conversion, widened to the 64 bits
+/// `printf`'s `%lld` and `%llu` take.
+static Value widenForPrintf(OpBuilder &b, Location loc, IntegerType type,
+                            Value value) {
+  if (type.getWidth() >= 64)
+    return value;
+  Type i64 = b.getI64Type();
+  return printsUnsigned(type) ? Value(arith::ExtUIOp::create(b, loc, i64, value))
+                              : Value(arith::ExtSIOp::create(b, loc, i64, value));
+}
+
 /// One runtime call per value, separator and end.
 func::CallOp callScalarRuntime(OpBuilder &b, Location loc,
                                llvm::StringRef action, Type type, Value value,
@@ -98,7 +114,6 @@ struct PrintOpLowering : OpConversionPattern<PrintOp> {
   static LogicalResult printOnDevice(PrintOp op, OpAdaptor adaptor,
                                      ConversionPatternRewriter &rewriter) {
     Location loc = op.getLoc();
-    Type i64 = rewriter.getI64Type();
     std::string format;
     SmallVector<Value> args;
     auto unsupported = [&](Type type) {
@@ -125,13 +140,8 @@ struct PrintOpLowering : OpConversionPattern<PrintOp> {
         if (failed(addText(original)))
           return failure();
       } else if (integer && !integer.isSignless()) {
-        bool isUnsigned = integer.isUnsigned();
-        format += isUnsigned ? "%llu" : "%lld";
-        if (integer.getWidth() < 64)
-          value = isUnsigned
-                      ? Value(arith::ExtUIOp::create(rewriter, loc, i64, value))
-                      : Value(arith::ExtSIOp::create(rewriter, loc, i64, value));
-        args.push_back(value);
+        format += printsUnsigned(integer) ? "%llu" : "%lld";
+        args.push_back(widenForPrintf(rewriter, loc, integer, value));
       } else {
         return unsupported(type);
       }
@@ -312,12 +322,8 @@ struct FailFormatOpLowering : OpConversionPattern<FailFormatOp> {
             LLVM::ExtractValueOp::create(rewriter, loc, value, 0)));
         continue;
       }
-      Type i64 = rewriter.getI64Type();
-      bool isUnsigned = integer.isUnsigned() || integer.getWidth() == 1;
-      if (integer.getWidth() < 64)
-        value = isUnsigned
-                    ? Value(arith::ExtUIOp::create(rewriter, loc, i64, value))
-                    : Value(arith::ExtSIOp::create(rewriter, loc, i64, value));
+      bool isUnsigned = printsUnsigned(integer);
+      value = widenForPrintf(rewriter, loc, integer, value);
       if (device) {
         format += isUnsigned ? "%llu" : "%lld";
         printed.push_back(value);
