@@ -597,7 +597,13 @@ mlir::Value IRGen::emitBuiltinCall(const CallExpr &e) {
   case Builtin::Atan2:
     return mlir::math::Atan2Op::create(builder, l, args[0], args[1]);
   case Builtin::Alloc:
-    return AllocOp::create(builder, l, convertType(e.type), args[0]);
+    return AllocOp::create(builder, l, convertType(e.type), args[0],
+                           e.lanes.empty()
+                               ? mlir::IntegerAttr()
+                               : builder.getI64IntegerAttr(e.lanes[0]));
+  case Builtin::PtrAddress:
+    return emitCast(PtrToIntOp::create(builder, l, args[0]),
+                    convertType(e.type), l);
   case Builtin::PtrNull:
     return NullOp::create(builder, l, convertType(e.type));
   case Builtin::PtrFree:

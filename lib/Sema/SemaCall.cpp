@@ -694,6 +694,12 @@ const Type *Sema::checkConversion(ExprPtr &e, const Type *to) {
     call.resolvedArgs = {call.args[0].value.get()};
     return to;
   }
+  // `Int(p)` is the address `p` holds.
+  if (from->isPointer() && to->isInteger()) {
+    call.builtin = Builtin::PtrAddress;
+    call.resolvedArgs = {arg.get()};
+    return to;
+  }
   bool scalarFrom = from->isNumeric() || from->isBool();
   bool scalarTo = to->isNumeric() || to->isBool();
   // `Bool(v)` of a vector: whether any lane is nonzero.
@@ -1149,6 +1155,7 @@ const Type *Sema::checkBuiltinCall(CallExpr &call, Builtin builtin,
   case Builtin::PtrLoadLanes:
   case Builtin::PtrStoreLanes:
   case Builtin::PtrCast:
+  case Builtin::PtrAddress:
   case Builtin::StrData:
   case Builtin::StrLength:
   case Builtin::WriteAll:

@@ -66,12 +66,37 @@ bool Sema::checkArgumentCount(CallExpr &call, llvm::StringRef name,
   return ok;
 }
 
-/// `alloc[T](count)`, and the older `UnsafePointer[T].alloc(count)`.
+/// `alloc[T](count)`, and the older `UnsafePointer[T].alloc(count)`;
+/// `alignment=` (a power of two known at compile time) aligns the memory
+/// more than its values need, as vector code may want.
 const Type *Sema::checkAlloc(CallExpr &call, const Type *pointee) {
+  call.builtin = Builtin::Alloc;
+  call.lanes.clear();
+  if (call.args.size() == 2 && call.args[1].keyword == "alignment") {
+    CallArgument alignment = std::move(call.args[1]);
+    call.args.pop_back();
+    checkAs(alignment.value, Type::get(Type::Kind::Int));
+    std::optional<int64_t> value = evaluateConstant(*alignment.value);
+    if (!value)
+      diags.report(alignment.value->getRange(), DiagID::err_not_constant,
+                   "alignment");
+    else if (*value <= 0 || (*value & (*value - 1)) != 0)
+      diags.report(alignment.value->getRange(), DiagID::err_alloc_alignment,
+                   *value);
+    else
+      call.lanes.push_back(*value);
+  }
+  for (CallArgument &arg : call.args)
+    if (!arg.keyword.empty()) {
+      diags.report(llvm::SMRange(arg.keywordLoc, arg.keywordLoc),
+                   DiagID::err_unknown_keyword, "alloc", arg.keyword);
+      for (CallArgument &each : call.args)
+        check(each.value);
+      return errorType();
+    }
   if (!checkArgumentCount(call, "alloc", 1))
     return errorType();
   checkAs(call.args[0].value, Type::get(Type::Kind::Int));
-  call.builtin = Builtin::Alloc;
   call.resolvedArgs = {call.args[0].value.get()};
   return pointee->isError() ? pointee : PointerType::get(pointee);
 }

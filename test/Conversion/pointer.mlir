@@ -26,6 +26,19 @@ func.func @memory(%n: si64, %i: si64) -> (si64, i1) {
   return %v, %same : si64, i1
 }
 
+// Memory aligned beyond the element's needs comes from the aligned
+// allocator; an address as an integer is a ptrtoint.
+// CHECK-LABEL: func.func @aligned(
+// CHECK:         %[[ALIGN:.*]] = llvm.mlir.constant(64 : i64) : i64
+// CHECK:         %[[P:.*]] = call @ember_rt_alloc_aligned(%{{.*}}, %[[ALIGN]]) : (i64, i64) -> !llvm.ptr
+// CHECK:         %[[A:.*]] = llvm.ptrtoint %[[P]] : !llvm.ptr to i64
+// CHECK:         return %[[A]] : i64
+func.func @aligned(%n: si64) -> si64 {
+  %p = ember.alloc %n {alignment = 64 : i64} : !ember.ptr<f64>
+  %a = ember.ptr_to_int %p : !ember.ptr<f64>
+  return %a : si64
+}
+
 // A string literal's bytes and length are the halves of its value; a view
 // is built from them.
 // CHECK-LABEL: func.func @strings(

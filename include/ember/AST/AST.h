@@ -205,9 +205,10 @@ enum class Builtin {
   // ... and of two, of one type (`fma`, of three, is `Fma` below).
   Pow, Atan2,
   // Pointers and memory: `alloc[T](n)`, `UnsafePointer[T]()`, the methods
-  // of a pointer (`self` first), `memcpy`.
+  // of a pointer (`self` first), `memcpy`, `Int(p)`. An `alloc` with
+  // `alignment=` has it in `lanes`.
   Alloc, PtrNull, PtrFree, PtrOffset, PtrLoad, PtrStore, PtrInit, PtrTake,
-  PtrDestroy, PtrCast, Memcpy,
+  PtrDestroy, PtrCast, Memcpy, PtrAddress,
   // `p.load[width=w](i)` and `p.store(i, v)` of a SIMD vector `v`.
   PtrLoadLanes, PtrStoreLanes,
   // A string literal's bytes and length.

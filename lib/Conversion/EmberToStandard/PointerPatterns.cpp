@@ -81,8 +81,11 @@ struct AllocOpLowering : OpConversionPattern<AllocOp> {
       return rewriter.notifyMatchFailure(op, "unconvertible element type");
     Location loc = op.getLoc();
     Value bytes = createByteCount(rewriter, loc, element, adaptor.getCount());
-    // `malloc` aligns for scalars; wider vectors need more.
-    uint64_t alignment = DataLayout::closest(op).getTypeABIAlignment(element);
+    // `malloc` aligns for scalars; wider vectors, and code that asks for
+    // it, need more.
+    uint64_t alignment = std::max<uint64_t>(
+        DataLayout::closest(op).getTypeABIAlignment(element),
+        op.getAlignment().value_or(1));
     Value memory =
         alignment <= 16
             ? callRuntime(rewriter, loc, "ember_rt_alloc",
@@ -153,6 +156,17 @@ template <typename Op> struct SameAddressLowering : OpConversionPattern<Op> {
   }
 };
 
+struct PtrToIntOpLowering : OpConversionPattern<PtrToIntOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(PtrToIntOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOpWithNewOp<LLVM::PtrToIntOp>(op, rewriter.getI64Type(),
+                                                  adaptor.getPointer());
+    return success();
+  }
+};
+
 struct CopyMemoryOpLowering : OpConversionPattern<CopyMemoryOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -210,7 +224,8 @@ void ember::populateEmberPointerPatterns(EmberTypeConverter &converter,
                AddressOpLowering<PtrOffsetOp>, AddressOpLowering<PtrElementOp>,
                SameAddressLowering<PtrCastOp>,
                SameAddressLowering<AddressOfOp>,
-               SameAddressLowering<DerivedRefOp>, CopyMemoryOpLowering,
+               SameAddressLowering<DerivedRefOp>, PtrToIntOpLowering,
+               CopyMemoryOpLowering,
                StrPartLowering<StrDataOp, 0>, StrPartLowering<StrLengthOp, 1>,
                MakeStrOpLowering>(converter, patterns.getContext());
 }

@@ -289,13 +289,15 @@ def Ember_AllocOp : Ember_Op<"alloc"> {
   let summary = "heap memory for `count` values of the element type";
   let description = [{
     `alloc[T](count)`. The memory holds no values yet. Running out of
-    memory stops the program with a message.
+    memory stops the program with a message. It is aligned for the
+    element type, or to `alignment` bytes where that is more.
 
     ```mlir
     %p = ember.alloc %n : !ember.ptr<si64>
+    %q = ember.alloc %n {alignment = 64 : i64} : !ember.ptr<f64>
     ```
   }];
-  let arguments = (ins SI64:$count);
+  let arguments = (ins SI64:$count, OptionalAttr<I64Attr>:$alignment);
   let results = (outs Ember_PtrType:$result);
   let assemblyFormat = "$count attr-dict `:` type($result)";
 }
@@ -451,6 +453,13 @@ def Ember_PtrCastOp : Ember_Op<"ptr_cast", [Pure]> {
   let results = (outs Ember_PtrType:$result);
   let assemblyFormat =
       "$pointer attr-dict `:` type($pointer) `to` type($result)";
+}
+
+def Ember_PtrToIntOp : Ember_Op<"ptr_to_int", [Pure]> {
+  let summary = "the address as an integer (`Int(p)`)";
+  let arguments = (ins Ember_PtrType:$pointer);
+  let results = (outs SI64:$result);
+  let assemblyFormat = "$pointer attr-dict `:` type($pointer)";
 }
 
 def Ember_CopyMemoryOp : Ember_Op<"copy_memory"> {
