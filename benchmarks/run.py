@@ -2,6 +2,7 @@
 """Builds and times each benchmark in Ember, C and Python, in one run.
 
 Usage: benchmarks/run.py [--emberc PATH] [--repeat N] [--skip-python]
+                         [--only scalar|parallel|matmul]
 
 Ember is built with `emberc build -O3` (host CPU), C with
 `clang-22 -O3 -march=native`. Every program must print the same output in
@@ -11,6 +12,9 @@ The parallel programs also run Ember on one thread (EMBER_NUM_THREADS=1),
 C with OpenMP (`-fopenmp`), and Numba (`@njit(parallel=True)`, `prange`)
 when it is installed: its JIT cache is warmed by a first run, so the times
 are those of a cached program, the interpreter's start-up included.
+
+The matrix multiplications print their checksum and the seconds the
+multiplication itself took, which their GFLOP/s are computed from.
 """
 import argparse
 import os
@@ -77,11 +81,19 @@ def has_numba():
                           capture_output=True).returncode == 0
 
 
+def best_multiply(cmd, repeat, env=None):
+    """The checksum a matmul program prints first, and the least of the
+    seconds it prints next: the multiplication's own time."""
+    runs = [run_timed(cmd, env)[1].split() for _ in range(repeat)]
+    return runs[0][0], min(float(seconds) for _, seconds in runs)
+
+
 def run_matmul(args, tmp):
     """Times the matrix multiplications; prints GFLOP/s and ratios."""
+    one_thread = dict(os.environ, EMBER_NUM_THREADS="1", OMP_NUM_THREADS="1")
     numba = has_numba()
-    print(f"\n{'matmul':10} {'ember GF/s':>11} {'C GF/s':>9} {'numba GF/s':>11} {'ember/C':>8}"
-          f" {'numba/ember':>12}")
+    print(f"\n{'matmul':10} {'ember GF/s':>11} {'1 thread':>9} {'C GF/s':>9} {'C 1 thread':>11}"
+          f" {'numba GF/s':>11} {'ember/C':>8} {'numba/ember':>12}")
     for name, ember_src, c_src, numba_src, openmp in MATMUL:
         ember_exe = os.path.join(tmp, name + "-ember")
         c_exe = os.path.join(tmp, name + "-c")
@@ -90,20 +102,24 @@ def run_matmul(args, tmp):
         subprocess.run([args.cc, "-O3", "-march=native"] + (["-fopenmp"] if openmp else [])
                        + [os.path.join(HERE, c_src), "-o", c_exe], check=True)
         repeat = 1 if name == "naive" else args.repeat
-        ember_time, ember_out = best_of([ember_exe], repeat)
-        c_time, c_out = best_of([c_exe], repeat)
+        ember_out, ember_time = best_multiply([ember_exe], repeat)
+        c_out, c_time = best_multiply([c_exe], repeat)
+        gflops = lambda t: MATMUL_FLOPS / t / 1e9
+        serial = serial_c = f"{'-':>9}"
+        if openmp:
+            serial = f"{gflops(best_multiply([ember_exe], repeat, one_thread)[1]):9.2f}"
+            serial_c = f"{gflops(best_multiply([c_exe], repeat, one_thread)[1]):11.2f}"
         numba_time, numba_out = None, ember_out
         if numba:
             run_timed([sys.executable, os.path.join(HERE, numba_src)])  # JIT cache
-            numba_time, numba_out = best_of([sys.executable, os.path.join(HERE, numba_src)],
-                                            repeat)
+            numba_out, numba_time = best_multiply(
+                [sys.executable, os.path.join(HERE, numba_src)], repeat)
         if float(ember_out) != float(c_out) or float(ember_out) != float(numba_out):
             sys.exit(f"matmul {name}: outputs differ: {ember_out!r} {c_out!r} {numba_out!r}")
-        gflops = lambda t: MATMUL_FLOPS / t / 1e9
         numba_rate = f"{gflops(numba_time):11.2f}" if numba_time else f"{'-':>11}"
         numba_ratio = f"{numba_time / ember_time:11.2f}x" if numba_time else f"{'-':>12}"
-        print(f"{name:10} {gflops(ember_time):11.2f} {gflops(c_time):9.2f} {numba_rate}"
-              f" {ember_time / c_time:8.2f} {numba_ratio}")
+        print(f"{name:10} {gflops(ember_time):11.2f} {serial} {gflops(c_time):9.2f}"
+              f" {serial_c:>11} {numba_rate} {ember_time / c_time:8.2f} {numba_ratio}")
 
 
 def run_parallel(args, tmp):
@@ -147,8 +163,20 @@ def main():
     parser.add_argument("--cc", default=shutil.which("clang-22") or "clang")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--skip-python", action="store_true")
+    parser.add_argument("--only", choices=["scalar", "parallel", "matmul"],
+                        help="run one table")
     args = parser.parse_args()
+    if args.only in (None, "scalar"):
+        run_scalar(args)
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.only in (None, "parallel"):
+            run_parallel(args, tmp)
+        if args.only in (None, "matmul"):
+            run_matmul(args, tmp)
 
+
+def run_scalar(args):
+    """Times the one-thread programs; prints their table."""
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for name, ember_src, c_src, py_src in PROGRAMS:
@@ -172,9 +200,6 @@ def main():
         py = f"{py_time:9.3f}" if py_time else f"{'-':>9}"
         speedup = f"{py_time / ember_time:12.1f}x" if py_time else f"{'-':>13}"
         print(f"{name:10} {ember_time:9.3f} {c_time:9.3f} {py} {ember_time / c_time:8.2f} {speedup}")
-    with tempfile.TemporaryDirectory() as tmp:
-        run_parallel(args, tmp)
-        run_matmul(args, tmp)
 
 
 if __name__ == "__main__":
