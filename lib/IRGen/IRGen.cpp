@@ -301,12 +301,13 @@ void IRGen::emitReturn(mlir::Value value, mlir::Location l) {
   mlir::func::ReturnOp::create(builder, l, results);
 }
 
-/// `int main()` for the C runtime: runs the program's `main`, then lets the
-/// runtime finish.
+/// `int main()` for the C runtime: runs the main file's `main` (an
+/// imported module may have its own, which is an ordinary function), then
+/// lets the runtime finish.
 void IRGen::emitEntryPoint() {
   const FnDecl *mainFn = nullptr;
   for (const auto &fn : module.functions)
-    if (fn->name == "main")
+    if (fn->name == "main" && fn->unit == 0)
       mainFn = fn.get();
   if (!mainFn)
     return;

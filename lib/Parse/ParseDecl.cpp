@@ -154,6 +154,10 @@ void Parser::parseTopLevel(Module &module) {
     if (auto decl = parseTrait())
       module.traits.push_back(std::move(decl));
     return;
+  case TokenKind::string_literal:
+    // A module's docstring, or any string standing alone: documentation.
+    skipToNextStatement();
+    return;
   case TokenKind::kw_class:
     return unsupportedDecl("`class`");
   case TokenKind::kw_var:

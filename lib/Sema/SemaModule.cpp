@@ -133,7 +133,7 @@ void Sema::bindImports(Module &module, unsigned unit) {
     if (llvm::StringRef(imp.module).starts_with("max.gpu"))
       imp.module = imp.module.substr(4);
     if (imp.importsAll) {
-      expandImportAll(imp);
+      expandImportAll(module, imp);
       // Nothing to bind from a known module, such as a prelude package.
       if (imp.names.empty() && (imp.target >= 0 || isCompilerModule(imp.module)))
         continue;
@@ -191,14 +191,29 @@ void Sema::bindImports(Module &module, unsigned unit) {
 
 /// `from m import *` imports the names of `m` that do not begin with `_`,
 /// as if each were listed. The prelude's are everywhere already.
-void Sema::expandImportAll(ImportDecl &imp) {
+/// Whether `unit` declares `name` at module level itself.
+static bool declaresName(const Module &module, unsigned unit,
+                         llvm::StringRef name) {
+  auto declares = [&](const auto &decls) {
+    return llvm::any_of(decls, [&](const auto &decl) {
+      return decl->unit == unit && decl->name == name;
+    });
+  };
+  return declares(module.functions) || declares(module.structs) ||
+         declares(module.traits) || declares(module.aliases);
+}
+
+/// `from m import *`: every public name of `m` but those the importing
+/// unit declares itself, which are its own (as a later `def` is in Python;
+/// a module's `main` is the usual one).
+void Sema::expandImportAll(const Module &module, ImportDecl &imp) {
   llvm::SmallVector<llvm::StringRef> members = getModuleMembers(imp.module);
   if (imp.target >= 0)
     llvm::append_range(members, unitScope(imp.target).collectNamesHere());
   llvm::sort(members);
   members.erase(std::unique(members.begin(), members.end()), members.end());
   for (llvm::StringRef member : members)
-    if (!member.starts_with("_"))
+    if (!member.starts_with("_") && !declaresName(module, imp.unit, member))
       imp.names.push_back({member.str(), "", imp.starRange});
 }
 

@@ -55,7 +55,7 @@ public:
   Scope &unitScope(unsigned unit);
   void bindImports(Module &module, unsigned unit);
   void bindSourceImport(ImportDecl &imp);
-  void expandImportAll(ImportDecl &imp);
+  void expandImportAll(const Module &module, ImportDecl &imp);
   void poisonImportedNames(const ImportDecl &imp);
   void reportUnknownMember(llvm::StringRef module, llvm::StringRef name,
                            llvm::SMRange range,

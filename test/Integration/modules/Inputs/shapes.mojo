@@ -31,3 +31,9 @@ def check_side(side: Int) raises -> Int:
 
 def unit_name() -> String:
     return Unit("cm").name
+
+
+# A module may have a `main` of its own: only the main file's runs, and
+# this one is an ordinary function.
+def main():
+    print("the main of shapes")
