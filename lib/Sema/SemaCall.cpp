@@ -460,6 +460,7 @@ const Type *Sema::checkFunctionCall(CallExpr &call, FnDecl &fn, Expr *self) {
   call.function = &fn;
   requestBody(fn, call.getLoc());
   call.resolvedArgs = std::move(resolved);
+  settleRaising(fn);
   if (fn.raisedType && !tooMany)
     recordRaise(call.errorConversion, fn.raisedType, call.getRange(), &fn);
   return tooMany ? errorType() : fn.resultType;

@@ -50,10 +50,52 @@ ExprPtr Sema::makeLocalRef(LocalVar *local, llvm::SMRange range) {
 
 /// An error raised at `site` (by a call of `callee`, or a `raise`) goes to
 /// the innermost handler.
+/// Whether `fn` is a `def` without `raises` that may still turn out to
+/// raise: under the older reading of `def`, one whose body raises does.
+static bool mayRaiseImplicitly(const FnDecl &fn) {
+  return fn.isDef && !fn.raises && !fn.raisedType && !fn.isLibrary &&
+         !fn.isGeneric;
+}
+
+/// Under the older reading of `def`, a `def` may raise without `raises`:
+/// Ember accepts that with a warning, and the function raises `Error`.
+/// Returns whether the current function now raises.
+bool Sema::raiseImplicitly(llvm::SMRange range) {
+  FnDecl &fn = *currentFn;
+  if (!mayRaiseImplicitly(fn))
+    return false;
+  // A call checked before now took it not to raise: that must be said.
+  diags.report(fn.nameRange,
+               fn.raisingObserved ? DiagID::err_def_raises_after_use
+                                  : DiagID::warn_def_raises_implicitly,
+               fn.name);
+  diags.report(range, DiagID::note_raises_here);
+  fn.raisedType = getErrorStructType();
+  errorHandlers.push_back({fn.raisedType, {}, 0});
+  return true;
+}
+
+/// Before a call to `fn` is checked: whether `fn` raises must be known,
+/// so the body of a module-level `def` without `raises` is checked first
+/// (methods are checked before functions are, instances when the program
+/// asks for them). One not checked yet, or being checked (a recursive
+/// call), is taken not to raise from now on.
+void Sema::settleRaising(FnDecl &fn) {
+  if (!mayRaiseImplicitly(fn))
+    return;
+  if (!fn.bodyChecked && !fn.parent && !fn.outerScope && !fn.isRequested &&
+      !fn.isDeferred && meetsConstraint(fn))
+    checkFunctionBody(fn);
+  if (!fn.raisedType)
+    fn.raisingObserved = true;
+}
+
 void Sema::recordRaise(ErrorConversion &site, const Type *raised,
                        llvm::SMRange range, const FnDecl *callee) {
   if (raised->isError())
     return;
+  if (errorHandlers.empty() && currentFn && raiseImplicitly(range))
+    return recordRaise(site, raised, range, callee);
   if (errorHandlers.empty()) {
     if (!currentFn) {
       diags.report(range, DiagID::err_raise_outside_function);

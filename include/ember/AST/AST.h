@@ -779,6 +779,10 @@ public:
   /// a call needed it.
   bool isDeferred = false, isRequested = false;
   bool bodyChecked = false; ///< Sema: checkFunctionBody ran.
+  /// Sema: a call to it was checked while it did not raise, so it may no
+  /// longer start to (a `def` without `raises` that raises, see
+  /// Sema::raiseImplicitly).
+  bool raisingObserved = false;
   /// Sema result: launched as a GPU kernel, so also compiled for the GPU.
   bool isKernel = false;
   /// A function declared in another's body (`enclosing`, Sema), with its

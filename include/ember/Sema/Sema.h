@@ -365,6 +365,8 @@ public:
   //===--- Errors (SemaError.cpp) ------------------------------------------===//
   const Type *getErrorStructType();
   void resolveRaisedType(FnDecl &fn);
+  bool raiseImplicitly(llvm::SMRange range);
+  void settleRaising(FnDecl &fn);
   void recordRaise(ErrorConversion &site, const Type *raised,
                    llvm::SMRange range, const FnDecl *callee);
   const Type *finishHandler();
