@@ -341,6 +341,7 @@ bool Sema::isConstant(const Expr *e) const {
   case Expr::Kind::FloatLiteral:
   case Expr::Kind::StringLiteral:
   case Expr::Kind::BoolLiteral:
+  case Expr::Kind::NoneLiteral:
   case Expr::Kind::DTypeLiteral:
   case Expr::Kind::Error:
     return true;

@@ -9,6 +9,8 @@
 #include "ember/AST/ASTClone.h"
 #include "ember/Sema/Sema.h"
 
+#include "llvm/ADT/StringSet.h"
+
 using namespace ember;
 using llvm::dyn_cast;
 
@@ -103,6 +105,11 @@ static bool matchesSignature(const FnDecl &method, const FnDecl &required) {
 }
 
 void Sema::addTraitMethods(StructDecl &decl) {
+  // A default is added unless the struct defines that name itself; a
+  // trait's overloads of one name all come.
+  llvm::StringSet<> ownNames;
+  for (const auto &method : decl.methods)
+    ownNames.insert(method->name);
   for (TraitDecl *trait : decl.conformances) {
     for (const auto &templ : trait->methods) {
       // The trait's method, with `Self` meaning this struct.
@@ -118,7 +125,7 @@ void Sema::addTraitMethods(StructDecl &decl) {
                                      : matchesSignature(*fn, *method);
           }))
         continue;
-      if (!templ->isRequired && defined.empty()) {
+      if (!templ->isRequired && !ownNames.contains(method->name)) {
         decl.methods.push_back(std::move(method));
         continue;
       }

@@ -59,9 +59,12 @@ bool Sema::rewriteWriteCall(ExprPtr &e) {
     check(e);
     return true;
   }
-  // `writer.write(...)` of a writer without a `write` of its own.
+  // `writer.write(...)` of a writer without a `write` method of its own
+  // (`String.write(a, b)`, a static one that makes a string, is another).
   auto *structType = dyn_cast<StructType>(base);
-  if (!structType || !structType->getDecl().findMethods("write").empty() ||
+  if (!structType ||
+      llvm::any_of(structType->getDecl().findMethods("write"),
+                   [](const FnDecl *fn) { return !fn->isStatic; }) ||
       structType->getDecl().findMethods("write_bytes").empty())
     return false;
   if (!isReusable(callee->base.get())) {

@@ -11,6 +11,13 @@ trait Writer:
     def write_bytes(mut self, data: UnsafePointer[UInt8], length: Int):
         ...
 
+    # Text as it is, without the formatting `write` applies.
+    def write_string(mut self, string: StringLiteral):
+        self.write_bytes(string.unsafe_ptr(), string.byte_length())
+
+    def write_string(mut self, string: String):
+        self.write_bytes(string.unsafe_ptr(), string.byte_length())
+
 
 trait Writable:
     def write_to(self, mut writer: Some[Writer]):

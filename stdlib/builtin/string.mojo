@@ -421,6 +421,25 @@ struct String(
     def __len__(self) -> Int:
         return self._length
 
+    # A string is true when it is not empty.
+    def __bool__(self) -> Bool:
+        return self._length > 0
+
+    # The characters: the bytes that do not continue a UTF-8 sequence.
+    def count_codepoints(self) -> Int:
+        var count = 0
+        for i in range(self._length):
+            count += Int((self._data[i] & 0xC0) != 0x80)
+        return count
+
+    # `String.write(a, b, ...)`: a new string of the texts they write.
+    @staticmethod
+    def write[*Ts: Writable](*args: *Ts) -> String:
+        var result = String()
+        comptime for i in range(len(args)):
+            args[i].write_to(result)
+        return result^
+
     def byte_length(self) -> Int:
         return self._length
 

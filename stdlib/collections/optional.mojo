@@ -4,6 +4,7 @@
 
 struct Optional[T: Copyable](
     Copyable,
+    ImplicitlyCopyable where conforms_to(T, ImplicitlyCopyable),
     Boolable,
     EqualityComparable where conforms_to(T, EqualityComparable),
     Writable where conforms_to(T, Writable),
