@@ -129,11 +129,22 @@ void Sema::addTraitMethods(StructDecl &decl) {
         decl.methods.push_back(std::move(method));
         continue;
       }
-      // The library's `Writable` writes the fields by default.
+      // The library's `Writable`, `Equatable` and `Hashable` are made of
+      // the fields by default.
+      bool fromLibrary = module->units[trait->unit].isPrelude;
       if (defined.empty() && templ->name == "write_to" &&
-          trait->name == "Writable" && module->units[trait->unit].isPrelude) {
+          trait->name == "Writable" && fromLibrary) {
         decl.methods.push_back(makeFieldwiseWriteTo(decl));
         decl.methods.back()->isGeneric = true; // Over its `Some[Writer]`.
+        continue;
+      }
+      if (defined.empty() && fromLibrary &&
+          ((templ->name == "__eq__" && trait->name == "EqualityComparable") ||
+           (templ->name == "__hash__" && trait->name == "Hashable"))) {
+        decl.methods.push_back(templ->name == "__eq__"
+                                   ? makeFieldwiseEq(decl)
+                                   : makeFieldwiseHash(decl));
+        resolveSignature(*decl.methods.back());
         continue;
       }
       diags.report(decl.nameRange, DiagID::err_missing_trait_method,

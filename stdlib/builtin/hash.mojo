@@ -7,9 +7,8 @@ trait Hashable:
         ...
 
 
-# Keys of a `Dict` and elements of a `Set` (which must also be `Copyable`).
-trait KeyElement(Hashable, EqualityComparable):
-    pass
+# Keys of a `Dict` and elements of a `Set`: any type with these traits.
+comptime KeyElement = Copyable & Hashable & EqualityComparable
 
 
 # splitmix64's finalizer.
@@ -18,6 +17,12 @@ def _hash_int(value: UInt64) -> UInt:
     x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9
     x = (x ^ (x >> 27)) * 0x94D049BB133111EB
     return UInt(x ^ (x >> 31))
+
+
+# Mixes `value` into `seed`: a struct's default `__hash__` combines the
+# hashes of its fields with it, so that order matters.
+def _hash_combine(seed: UInt, value: UInt) -> UInt:
+    return _hash_int(UInt64(seed * 0x9E3779B97F4A7C15 + value))
 
 
 # FNV-1a over the bytes, then mixed.

@@ -18,7 +18,7 @@ struct String(
     Stringable,
     Sized,
     Comparable,
-    KeyElement,
+    Hashable,
 ):
     var _data: UnsafePointer[UInt8]
     var _length: Int

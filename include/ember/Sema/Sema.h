@@ -239,6 +239,9 @@ public:
   std::unique_ptr<FnDecl> makeWriteTo(StructDecl &decl,
                                       std::vector<ExprPtr> parts);
   std::unique_ptr<FnDecl> makeFieldwiseWriteTo(StructDecl &decl);
+  //===--- Fieldwise methods (SemaFieldwise.cpp) ---------------------------===//
+  std::unique_ptr<FnDecl> makeFieldwiseEq(StructDecl &decl);
+  std::unique_ptr<FnDecl> makeFieldwiseHash(StructDecl &decl);
   const Type *resolveTupleType(const Expr *typeExpr);
   const Type *checkTuple(TupleExpr &tuple, const Type *expected);
   const Type *checkTupleElement(ExprPtr &e, const StructDecl &decl);
