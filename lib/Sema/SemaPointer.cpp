@@ -12,6 +12,8 @@
 #include "ember/AST/ASTClone.h"
 #include "ember/Sema/Sema.h"
 
+#include "llvm/ADT/StringSwitch.h"
+
 using namespace ember;
 using llvm::dyn_cast;
 
@@ -36,11 +38,15 @@ const Type *Sema::resolvePointerType(const Expr *e) {
 }
 
 /// `p[i]`: the storage of the value `i` places after the one `p` points to.
+/// Current Mojo spells it `p[unsafe_offset=i]`.
 const Type *Sema::checkPointerElement(SubscriptExpr &e,
                                       const PointerType *type) {
   // `p[]` is the value `p` points to, `p[0]`.
   if (e.indices.empty())
     e.indices.push_back(makeIntConstant(e.getRange(), 0));
+  if (auto *keyword = dyn_cast<KeywordArgExpr>(e.indices.front().get());
+      keyword && keyword->name == "unsafe_offset" && e.indices.size() == 1)
+    e.indices.front() = std::move(keyword->value);
   if (e.indices.size() != 1) {
     diags.report(e.getRange(), DiagID::err_pointer_index);
     for (ExprPtr &index : e.indices)
@@ -49,6 +55,19 @@ const Type *Sema::checkPointerElement(SubscriptExpr &e,
   }
   checkAs(e.indices[0], Type::get(Type::Kind::Int));
   return type->getPointee();
+}
+
+/// The method current Mojo's name for a pointer method stands for:
+/// `p.unsafe_write(v)` is `p.init_pointee_move(v)`, and so on.
+static llvm::StringRef getClassicPointerMethod(llvm::StringRef name) {
+  return llvm::StringSwitch<llvm::StringRef>(name)
+      .Case("unsafe_write", "init_pointee_move")
+      .Case("unsafe_offset", "offset")
+      .Case("unsafe_free", "free")
+      .Case("unsafe_deinit_pointee", "destroy_pointee")
+      .Case("unsafe_take_pointee", "take_pointee")
+      .Case("unsafe_bitcast", "bitcast")
+      .Default(name);
 }
 
 /// Checks that `call` has `count` positional arguments; reports otherwise.
@@ -149,7 +168,7 @@ const Type *Sema::checkPointerMethod(CallExpr &call, AttributeExpr &callee,
                                      llvm::ArrayRef<ExprPtr> explicitArgs) {
   const Type *pointee = type->getPointee();
   const Type *intType = Type::get(Type::Kind::Int);
-  llvm::StringRef name = callee.name;
+  llvm::StringRef name = getClassicPointerMethod(callee.name);
   call.resolvedArgs = {callee.base.get()};
   auto args = [&](size_t count) {
     if (!checkArgumentCount(call, name, count))
@@ -212,10 +231,12 @@ const Type *Sema::checkPointerMethod(CallExpr &call, AttributeExpr &callee,
     call.builtin = Builtin::PtrStore;
     return needsTrivial() ? Type::get(Type::Kind::None) : errorType();
   }
-  // `init_pointee(copy=v)` and `init_pointee(move=v^)` are the current
-  // spellings.
-  if (name == "init_pointee" && call.args.size() == 1 &&
-      (call.args[0].keyword == "copy" || call.args[0].keyword == "move")) {
+  // `init_pointee(copy=v)` and `init_pointee(move=v^)` (or `take=v^`) are
+  // the current spellings.
+  llvm::StringRef keyword =
+      call.args.size() == 1 ? llvm::StringRef(call.args[0].keyword) : "";
+  if (name == "init_pointee" &&
+      (keyword == "copy" || keyword == "move" || keyword == "take")) {
     name = call.args[0].keyword == "copy" ? "init_pointee_copy"
                                           : "init_pointee_move";
     call.args[0].keyword.clear();
