@@ -24,8 +24,8 @@ ExprPtr ember::cloneExpr(const Expr &e) {
   case Expr::Kind::IntLiteral:
     return std::make_unique<IntLiteralExpr>(r, cast<IntLiteralExpr>(e).value);
   case Expr::Kind::FloatLiteral:
-    return std::make_unique<FloatLiteralExpr>(r,
-                                              cast<FloatLiteralExpr>(e).value);
+    return std::make_unique<FloatLiteralExpr>(r, cast<FloatLiteralExpr>(e).value,
+                                              cast<FloatLiteralExpr>(e).exact);
   case Expr::Kind::StringLiteral:
     return std::make_unique<StringLiteralExpr>(
         r, cast<StringLiteralExpr>(e).value);

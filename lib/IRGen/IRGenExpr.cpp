@@ -58,8 +58,16 @@ mlir::Value IRGen::emitZero(mlir::Type type, mlir::Location l) {
 /// A literal of (int or float) type `type`.
 mlir::Value IRGen::emitConstant(const Expr *e, mlir::Type type) {
   mlir::Location l = loc(e->getLoc());
-  if (auto *f = dyn_cast<FloatLiteralExpr>(e))
+  if (auto *f = dyn_cast<FloatLiteralExpr>(e)) {
+    // An exact value is rounded once, to the literal's own type.
+    auto floatType = llvm::cast<mlir::FloatType>(type);
+    if (f->exact)
+      return ConstantOp::create(
+          builder, l,
+          builder.getFloatAttr(type, f->exact->toFloat(
+                                         floatType.getFloatSemantics())));
     return ConstantOp::create(builder, l, builder.getFloatAttr(type, f->value));
+  }
   const llvm::APInt &value = cast<IntLiteralExpr>(e)->value;
   if (llvm::isa<mlir::FloatType>(type)) {
     double d = value.roundToDouble(/*isSigned=*/false);

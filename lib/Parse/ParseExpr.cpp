@@ -370,8 +370,9 @@ ExprPtr Parser::parseFloatLiteral() {
   for (char c : t.text)
     if (c != '_')
       digits += c;
-  return std::make_unique<FloatLiteralExpr>(t.getRange(),
-                                            std::strtod(digits.c_str(), nullptr));
+  return std::make_unique<FloatLiteralExpr>(
+      t.getRange(), std::strtod(digits.c_str(), nullptr),
+      Rational::fromDecimal(digits));
 }
 
 ExprPtr Parser::parseAtom() {

@@ -26,6 +26,17 @@ const Type *Sema::check(ExprPtr &e, const Type *expected) {
        isa<CallExpr>(e.get())) &&
       !packs.empty() && rewritePackUse(e))
     return check(e, expected);
+  // Arithmetic on literals, a float literal among them, is exact, as
+  // Mojo's `FloatLiteral` is; the result is rounded once, to its type.
+  if (isa<UnaryExpr, BinaryExpr>(e.get()) && isLiteral(e.get()) &&
+      containsFloatLiteral(e.get()))
+    if (std::optional<Rational> exact = getExactValue(*e);
+        exact && !exact->isZero()) {
+      double value = exact->toDouble();
+      e = std::make_unique<FloatLiteralExpr>(e->getRange(), value,
+                                             std::move(exact));
+      return check(e, expected);
+    }
   const Type *type = nullptr;
   switch (e->getKind()) {
   case Expr::Kind::IntLiteral:
@@ -275,6 +286,54 @@ void Sema::checkCondition(ExprPtr &e) {
     return;
   }
   e = std::make_unique<CastExpr>(std::move(e), Type::get(Type::Kind::Bool));
+}
+
+/// The exact value of arithmetic on literals (`+`, `-`, `*`, `/`, `**` by
+/// a small integer literal), if it has one: not of a division by zero,
+/// nor of an operator that it does not fold.
+std::optional<Rational> Sema::getExactValue(const Expr &e) {
+  if (auto *f = dyn_cast<FloatLiteralExpr>(&e))
+    return f->exact;
+  if (auto *i = dyn_cast<IntLiteralExpr>(&e))
+    return Rational(i->value, /*isSigned=*/false);
+  if (auto *u = dyn_cast<UnaryExpr>(&e)) {
+    std::optional<Rational> operand = getExactValue(*u->operand);
+    if (!operand || u->op == UnaryOperator::Plus)
+      return operand;
+    if (u->op == UnaryOperator::Neg)
+      return -*operand;
+    return std::nullopt;
+  }
+  auto *b = dyn_cast<BinaryExpr>(&e);
+  if (!b || b->isAugmented)
+    return std::nullopt;
+  std::optional<Rational> lhs = getExactValue(*b->lhs);
+  if (!lhs)
+    return std::nullopt;
+  if (b->op == BinaryOperator::Pow) {
+    std::optional<int64_t> exponent =
+        containsFloatLiteral(b->rhs.get()) ? std::nullopt
+                                           : evaluateConstant(*b->rhs);
+    constexpr int64_t kMaxExponent = 1024;
+    if (!exponent || *exponent > kMaxExponent || *exponent < -kMaxExponent)
+      return std::nullopt;
+    return lhs->power(*exponent);
+  }
+  std::optional<Rational> rhs = getExactValue(*b->rhs);
+  if (!rhs)
+    return std::nullopt;
+  switch (b->op) {
+  case BinaryOperator::Add:
+    return *lhs + *rhs;
+  case BinaryOperator::Sub:
+    return *lhs - *rhs;
+  case BinaryOperator::Mul:
+    return *lhs * *rhs;
+  case BinaryOperator::Div:
+    return lhs->divide(*rhs);
+  default:
+    return std::nullopt;
+  }
 }
 
 /// Literal-only expressions take their type from their context.

@@ -163,7 +163,10 @@ class Generator:
                 return r.choice(fnames)
             if inames and r.random() < 0.3:
                 return f"Float64({r.choice(inames)})"
-            return repr(round(r.uniform(-100, 100), r.randint(0, 4)))
+            # Arithmetic on literals alone is exact in Ember (Mojo's
+            # FloatLiteral) but rounded in Python: a conversion keeps it
+            # Float64 arithmetic in both.
+            return f"Float64({round(r.uniform(-100, 100), r.randint(0, 4))!r})"
         a = self.float_expr(fnames, inames, depth + 1)
         b = self.float_expr(fnames, inames, depth + 1)
         op = r.choice(["+", "-", "*", "/", "//", "%"])

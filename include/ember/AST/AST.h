@@ -8,6 +8,7 @@
 #ifndef EMBER_AST_AST_H
 #define EMBER_AST_AST_H
 
+#include "ember/Basic/Rational.h"
 #include "ember/Sema/Types.h"
 
 #include "llvm/ADT/APInt.h"
@@ -89,9 +90,13 @@ public:
 
 class FloatLiteralExpr : public ExprBase<Expr::Kind::FloatLiteral> {
 public:
-  FloatLiteralExpr(llvm::SMRange range, double value)
-      : ExprBase(range), value(value) {}
+  FloatLiteralExpr(llvm::SMRange range, double value,
+                   std::optional<Rational> exact = std::nullopt)
+      : ExprBase(range), value(value), exact(std::move(exact)) {}
+  /// The nearest double, and the exact value where it is known (a literal
+  /// as written, and literal arithmetic folded by Sema).
   double value;
+  std::optional<Rational> exact;
 };
 
 class StringLiteralExpr : public ExprBase<Expr::Kind::StringLiteral> {
