@@ -324,11 +324,16 @@ static std::vector<int> mapArguments(const CallExpr &call, const FnDecl &fn,
 }
 
 /// The type an argument gives a parameter of its own: a literal's default
-/// type, else the type it was checked to.
-static const Type *getArgumentType(const Expr &arg) {
-  if (Sema::isLiteral(&arg))
-    return Type::get(Sema::containsFloatLiteral(&arg) ? Type::Kind::Float64
-                                                      : Type::Kind::Int);
+/// type, else the type it was checked to; a string literal's is `String`,
+/// as in Mojo (a parameter is bound to a type that owns its value), but
+/// in a variadic pack, where a literal is written and never kept.
+const Type *Sema::getArgumentType(const Expr &arg, bool materialize) {
+  if (isLiteral(&arg))
+    return Type::get(containsFloatLiteral(&arg) ? Type::Kind::Float64
+                                                : Type::Kind::Int);
+  if (materialize && arg.type &&
+      arg.type->getKind() == Type::Kind::StringLiteral)
+    return getMaterializedType(arg.type);
   return arg.type;
 }
 
@@ -389,7 +394,8 @@ FnDecl *Sema::instantiate(FnDecl &templ, CallExpr &call,
             namesParameter(templ.params[i].typeExpr.get(), param.name))
           for (size_t a = 0; a < map.size(); ++a)
             if (map[a] == static_cast<int>(i))
-              inferred.push_back(getArgumentType(*call.args[a].value));
+              inferred.push_back(getArgumentType(*call.args[a].value,
+                                                 /*materialize=*/false));
       if (!bindPack(param, given, inferred, call.getLoc(), report, binding))
         return nullptr;
       key += describeBinding(binding) + ", ";

@@ -110,6 +110,7 @@ public:
   FnDecl *instantiate(FnDecl &templ, CallExpr &call,
                       llvm::ArrayRef<ExprPtr> explicitArgs, bool report);
   Scope *getDeclaringScope(FnDecl &fn);
+  const Type *getArgumentType(const Expr &arg, bool materialize = true);
   FnDecl *makeInstance(
       FnDecl &templ, const std::string &key,
       llvm::ArrayRef<CompileTimeBinding> bindings,
