@@ -212,6 +212,10 @@ const Type *Sema::resolveType(Expr *typeExpr) {
     if (symbol && symbol->kind == Symbol::Kind::Poisoned)
       return Type::get(Type::Kind::Error);
   }
+  if (namesNever(*typeExpr)) {
+    diags.report(range, DiagID::err_never_value);
+    return Type::get(Type::Kind::Error);
+  }
   llvm::SmallVector<llvm::StringRef> types = scope->collectNames(
       [](const Symbol &s) { return s.kind == Symbol::Kind::Type; });
   llvm::StringRef closest = DiagnosticEngine::findClosest(spelling, types);
@@ -419,8 +423,10 @@ void Sema::resolveSignature(FnDecl &fn) {
       diags.report(param.nameRange, DiagID::err_convention_unsupported,
                    getSpelling(param.convention));
   }
-  fn.resultType = fn.resultTypeExpr ? resolveType(fn.resultTypeExpr.get())
-                                    : Type::get(Type::Kind::None);
+  fn.neverReturns = fn.resultTypeExpr && namesNever(*fn.resultTypeExpr);
+  fn.resultType = fn.resultTypeExpr && !fn.neverReturns
+                      ? resolveType(fn.resultTypeExpr.get())
+                      : Type::get(Type::Kind::None);
   signatureOf = savedSignature;
   resolveResultOrigin(fn);
   resolveRaisedType(fn);
@@ -608,6 +614,8 @@ void Sema::checkFunctionBody(FnDecl &fn) {
       !alwaysExits(fn.body))
     diags.report(fn.nameRange, DiagID::err_missing_return, fn.name,
                  fn.resultType->getName());
+  if (fn.neverReturns && !alwaysExits(fn.body))
+    diags.report(fn.nameRange, DiagID::err_never_returns, fn.name);
 }
 
 Scope &Sema::getStructScope(StructDecl &decl) {

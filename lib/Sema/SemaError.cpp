@@ -26,11 +26,23 @@ const Type *Sema::getErrorStructType() {
   return symbol->type;
 }
 
+/// Whether `e` is `Never`, the type of no value, which only a function's
+/// result (it never returns) and its `raises` (it never raises) may be.
+bool Sema::namesNever(const Expr &e) {
+  auto *name = dyn_cast<NameExpr>(&e);
+  return name && name->name == "Never" && !scope->lookup("Never");
+}
+
 void Sema::resolveRaisedType(FnDecl &fn) {
   if (!fn.raises)
     return;
   if (!fn.raisedTypeExpr) {
     fn.raisedType = getErrorStructType();
+    return;
+  }
+  // `raises Never` raises nothing.
+  if (namesNever(*fn.raisedTypeExpr)) {
+    fn.raises = false;
     return;
   }
   fn.raisedType = resolveType(fn.raisedTypeExpr.get());

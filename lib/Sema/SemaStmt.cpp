@@ -603,6 +603,12 @@ void Sema::checkFor(ForStmt &loop) {
 }
 
 void Sema::checkReturn(ReturnStmt &ret) {
+  if (currentFn->neverReturns) {
+    diags.report(ret.getRange(), DiagID::err_return_in_never, currentFn->name);
+    if (ret.value)
+      check(ret.value);
+    return;
+  }
   // An untyped `def` returns the type of its first returned value.
   if (currentFn->inferResult && !currentFn->resultType)
     currentFn->resultType = ret.value && !isa<NoneLiteralExpr>(ret.value.get())
@@ -649,6 +655,14 @@ bool Sema::alwaysExits(const Block &block) {
   for (const StmtPtr &stmt : block) {
     if (isa<ReturnStmt, RaiseStmt>(stmt.get()))
       return true;
+    // A call of a function that returns `Never`, of `exit` or of the
+    // library's `__fail` does not come back.
+    if (auto *s = dyn_cast<ExprStmt>(stmt.get()))
+      if (auto *call = llvm::dyn_cast_or_null<CallExpr>(s->expr.get());
+          call && ((call->function && call->function->neverReturns) ||
+                   call->builtin == Builtin::Exit ||
+                   call->builtin == Builtin::Fail))
+        return true;
     if (auto *s = dyn_cast<IfStmt>(stmt.get())) {
       if (s->isComptime && alwaysExits(s->taken ? s->thenBody : s->elseBody))
         return true;

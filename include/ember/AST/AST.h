@@ -784,6 +784,9 @@ public:
   /// a call needed it.
   bool isDeferred = false, isRequested = false;
   bool bodyChecked = false; ///< Sema: checkFunctionBody ran.
+  /// Sema: its result is `Never`: it raises or stops the program, and never
+  /// returns (its result type is then `None`).
+  bool neverReturns = false;
   /// Sema: a call to it was checked while it did not raise, so it may no
   /// longer start to (a `def` without `raises` that raises, see
   /// Sema::raiseImplicitly).

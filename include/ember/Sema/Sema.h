@@ -75,6 +75,7 @@ public:
   const Type *getSignatureArgumentType(llvm::StringRef name);
   void checkAlias(AliasDecl &alias);
   bool isConstant(const Expr *e) const;
+  bool namesNever(const Expr &e);
   std::optional<Rational> getExactValue(const Expr &e);
   void checkMain(Module &module);
 
