@@ -23,9 +23,10 @@ ExprPtr ember::cloneExpr(const Expr &e) {
   switch (e.getKind()) {
   case Expr::Kind::IntLiteral:
     return std::make_unique<IntLiteralExpr>(r, cast<IntLiteralExpr>(e).value);
-  case Expr::Kind::FloatLiteral:
-    return std::make_unique<FloatLiteralExpr>(r, cast<FloatLiteralExpr>(e).value,
-                                              cast<FloatLiteralExpr>(e).exact);
+  case Expr::Kind::FloatLiteral: {
+    auto &literal = cast<FloatLiteralExpr>(e);
+    return std::make_unique<FloatLiteralExpr>(r, literal.value, literal.exact);
+  }
   case Expr::Kind::StringLiteral:
     return std::make_unique<StringLiteralExpr>(
         r, cast<StringLiteralExpr>(e).value);

@@ -119,16 +119,6 @@ std::optional<Rational> Rational::divide(const Rational &other) const {
                   multiply(denominator, other.numerator));
 }
 
-Rational Rational::floor() const {
-  auto [n, d] = sameWidth(numerator, denominator, 1);
-  APInt quotient = n.udiv(d);
-  bool exact = n.urem(d).isZero();
-  // Below zero, a fraction rounds away from zero.
-  if (negative && !exact)
-    ++quotient;
-  return Rational(negative, fit(quotient), APInt(1, 1));
-}
-
 std::optional<Rational> Rational::power(int64_t exponent) const {
   if (exponent < 0) {
     std::optional<Rational> positive = power(-exponent);
@@ -148,8 +138,9 @@ llvm::APFloat Rational::toFloat(const llvm::fltSemantics &format) const {
   if (isZero())
     return llvm::APFloat::getZero(format);
   // q = numerator * 2^shift / denominator has at least 64 bits, more than
-  // any float format up to double keeps; a remainder sets q's last bit, which then only
-  // decides ties, so that rounding q rounds the exact value.
+  // any float format up to double keeps; a remainder sets q's last bit,
+  // which then only decides ties, so that rounding q rounds the exact
+  // value.
   int shift = 64 + static_cast<int>(denominator.getActiveBits()) -
               static_cast<int>(numerator.getActiveBits());
   APInt n = numerator, d = denominator;

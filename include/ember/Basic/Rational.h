@@ -34,8 +34,6 @@ public:
   Rational operator*(const Rational &other) const;
   /// None when `other` is zero.
   std::optional<Rational> divide(const Rational &other) const;
-  /// The largest integer not above it.
-  Rational floor() const;
   /// `this ** exponent`; none when that is 0 ** negative.
   std::optional<Rational> power(int64_t exponent) const;
 

@@ -242,7 +242,7 @@ public:
   std::unique_ptr<FnDecl> makeWriteTo(StructDecl &decl,
                                       std::vector<ExprPtr> parts);
   std::unique_ptr<FnDecl> makeFieldwiseWriteTo(StructDecl &decl);
-  //===--- Fieldwise methods (SemaFieldwise.cpp) ---------------------------===//
+  //===--- Fieldwise methods (SemaFieldwise.cpp) --------------------------===//
   std::unique_ptr<FnDecl> makeFieldwiseEq(StructDecl &decl);
   std::unique_ptr<FnDecl> makeFieldwiseHash(StructDecl &decl);
   const Type *resolveTupleType(const Expr *typeExpr);
