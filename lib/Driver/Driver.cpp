@@ -263,11 +263,14 @@ GPUMode Compilation::getGPUMode() const {
       .Default(GPUMode::Auto);
 }
 
-/// Whether kernels are compiled for a CUDA GPU: asked for, or found.
+/// Whether kernels are compiled for a CUDA GPU: asked for (`--emit=ptx`
+/// asks too), or found.
 bool Compilation::compilesForCUDA() {
   GPUMode mode = getGPUMode();
   if (mode != GPUMode::Auto)
     return mode == GPUMode::CUDA;
+  if (options.emit == EmitKind::PTX)
+    return true;
   if (!cudaDevice)
     cudaDevice = hasCUDADevice();
   return *cudaDevice;
@@ -292,6 +295,8 @@ int Compilation::emitLLVMDialect(mlir::ModuleOp module) {
     gpu.format = !emitPTX && !gpu.toolkit.empty() ? "fatbin" : "isa";
     if (hasGPUKernels(module) && failed(buildGPUImage(module, gpu, gpuImage)))
       return 1;
+    if (emitPTX && !hasGPUKernels(module))
+      diags.report(llvm::SMLoc(), DiagID::warn_no_kernels);
     if (emitPTX) {
       auto out = openOutput(false);
       if (!out)
