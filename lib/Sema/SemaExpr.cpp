@@ -26,6 +26,8 @@ const Type *Sema::check(ExprPtr &e, const Type *expected) {
        isa<CallExpr>(e.get())) &&
       !packs.empty() && rewritePackUse(e))
     return check(e, expected);
+  if (isa<DictExpr>(e.get()) && rewriteEmptyInitializer(e, expected))
+    return e->type;
   // Arithmetic on literals, a float literal among them, is exact, as
   // Mojo's `FloatLiteral` is; the result is rounded once, to its type.
   if (isa<UnaryExpr, BinaryExpr>(e.get()) && isLiteral(e.get()) &&
@@ -286,6 +288,27 @@ void Sema::checkCondition(ExprPtr &e) {
     return;
   }
   e = std::make_unique<CastExpr>(std::move(e), Type::get(Type::Kind::Bool));
+}
+
+/// `{}` where a struct other than a `Dict` is wanted is its initializer
+/// without arguments, `T()`, as Mojo's empty initializer list is.
+bool Sema::rewriteEmptyInitializer(ExprPtr &e, const Type *expected) {
+  auto *structType = llvm::dyn_cast_or_null<StructType>(expected);
+  if (!structType || !cast<DictExpr>(e.get())->keys.empty())
+    return false;
+  StructDecl &decl = structType->getDecl();
+  StructDecl *dict = getLibraryTemplate("Dict");
+  if (dict && llvm::any_of(dict->instances, [&](const auto &instance) {
+        return instance.second.get() == &decl;
+      }))
+    return false;
+  llvm::SMRange range = e->getRange();
+  auto call =
+      std::make_unique<CallExpr>(range, std::make_unique<ErrorExpr>(range));
+  const Type *type = checkConstruction(*call, decl);
+  call->type = type->isError() ? type : expected;
+  e = std::move(call);
+  return true;
 }
 
 /// The exact value of arithmetic on literals (`+`, `-`, `*`, `/`, `**` by

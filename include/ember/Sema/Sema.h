@@ -77,6 +77,7 @@ public:
   bool isConstant(const Expr *e) const;
   bool namesNever(const Expr &e);
   std::optional<Rational> getExactValue(const Expr &e);
+  bool rewriteEmptyInitializer(ExprPtr &e, const Type *expected);
   void checkMain(Module &module);
 
   //===--- Generics (SemaGeneric.cpp) --------------------------------------===//
